@@ -1,0 +1,5 @@
+export * from './lib/auth';
+export * from './lib/common';
+export * from './lib/member-states';
+export * from './lib/roles';
+export * from './lib/users';
