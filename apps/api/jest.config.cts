@@ -3,8 +3,18 @@ module.exports = {
   preset: '../../jest.preset.js',
   testEnvironment: 'node',
   transform: {
-    '^.+\\.[tj]s$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }],
+    '^.+\\.[tj]s$': [
+      'ts-jest',
+      { tsconfig: '<rootDir>/tsconfig.spec.json', isolatedModules: true },
+    ],
   },
-  moduleFileExtensions: ['ts', 'js', 'html'],
+  // ESM-only packages that jest must compile.
+  transformIgnorePatterns: ['node_modules/(?!(pg-boss|serialize-error|non-error|temporal-spec)/)'],
+  // @fastify/static's copy is ESM-only, which jest cannot require; the CommonJS
+  // release at the top level has the same API.
+  moduleNameMapper: { '^content-disposition$': '<rootDir>/../../node_modules/content-disposition' },
+  moduleFileExtensions: ['ts', 'js', 'html', 'json'],
   coverageDirectory: '../../coverage/apps/api',
+  // Integration tests start the whole API on a fresh database.
+  testTimeout: 60_000,
 };

@@ -12,9 +12,7 @@ export type LoginRequest = z.infer<typeof LoginRequest>;
 export const PasswordResetRequest = z.strictObject({ email: Email });
 export type PasswordResetRequest = z.infer<typeof PasswordResetRequest>;
 
-export const Token = z
-  .string()
-  .regex(/^[A-Za-z0-9_-]{32,128}$/, 'malformed token');
+export const Token = z.string().regex(/^[A-Za-z0-9_-]{32,128}$/, 'malformed token');
 
 export const PasswordResetCompletion = z.strictObject({
   token: Token,

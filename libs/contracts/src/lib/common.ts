@@ -6,11 +6,7 @@ export const Language = z.enum(UN_LANGUAGES);
 export type Language = z.infer<typeof Language>;
 
 /** Languages the interface ships translations for; others fall back to English. */
-export const INTERFACE_LANGUAGES = [
-  'en',
-  'fr',
-  'ar',
-] as const satisfies readonly Language[];
+export const INTERFACE_LANGUAGES = ['en', 'fr', 'ar'] as const satisfies readonly Language[];
 export const RTL_LANGUAGES: readonly Language[] = ['ar'];
 
 export const Uuid = z.uuid();

@@ -1,10 +1,5 @@
 import { ROLES } from '@convene/contracts';
-import {
-  can,
-  PERMISSIONS,
-  permissionsOf,
-  ROLE_PERMISSIONS,
-} from './permissions';
+import { can, PERMISSIONS, permissionsOf, ROLE_PERMISSIONS } from './permissions';
 
 describe('the permission table', () => {
   it('gives every role a row and names only known permissions', () => {
@@ -17,18 +12,12 @@ describe('the permission table', () => {
   });
 
   it('lets a tenant admin do everything', () => {
-    expect([...permissionsOf('tenant_admin')].sort()).toEqual(
-      [...PERMISSIONS].sort(),
-    );
+    expect([...permissionsOf('tenant_admin')].sort()).toEqual([...PERMISSIONS].sort());
   });
 
   it('keeps account management with tenant admins only', () => {
-    expect(ROLES.filter((role) => can(role, 'users.manage'))).toEqual([
-      'tenant_admin',
-    ]);
-    expect(ROLES.filter((role) => can(role, 'audit.read'))).toEqual([
-      'tenant_admin',
-    ]);
+    expect(ROLES.filter((role) => can(role, 'users.manage'))).toEqual(['tenant_admin']);
+    expect(ROLES.filter((role) => can(role, 'audit.read'))).toEqual(['tenant_admin']);
   });
 
   it('lets officers read the user directory but not focal points or experts', () => {

@@ -16,13 +16,7 @@ export type Permission = (typeof PERMISSIONS)[number];
 
 /** The one table of role → permissions. */
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
-  tenant_admin: [
-    'tenant.read',
-    'memberStates.read',
-    'users.read',
-    'users.manage',
-    'audit.read',
-  ],
+  tenant_admin: ['tenant.read', 'memberStates.read', 'users.read', 'users.manage', 'audit.read'],
   // Officers see who is in the tenant (to assign experts, reach focal
   // points) but do not manage accounts.
   programme_officer: ['tenant.read', 'memberStates.read', 'users.read'],

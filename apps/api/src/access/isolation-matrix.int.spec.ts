@@ -1,0 +1,278 @@
+import { ROLES, type Role } from '@convene/contracts';
+import { can, isPermission } from '@convene/domain';
+import { addMember, createTenant, inviteToTenant } from '../tenants/tenant-provisioning';
+import type { ApiClient } from '../testing/http-client';
+import { startTestApp, type TestApp } from '../testing/test-app';
+import { ROUTE_ACCESS, type RouteKey } from './route-access';
+
+const PASSWORD = 'matrix passphrase 2026';
+
+/** A real request for a route, built fresh for each call (some calls spend what they use). */
+type Recipe = (
+  world: World,
+  tenant: 'alpha' | 'beta',
+) => Promise<{ path: Record<string, string>; body?: unknown }>;
+
+interface World {
+  app: TestApp;
+  tenants: { alpha: string; beta: string };
+  /** A membership of an expert, to read and change. */
+  subject: { alpha: string; beta: string };
+  invite(tenant: 'alpha' | 'beta'): Promise<{ id: string; token: string }>;
+}
+
+let counter = 0;
+const unique = () => `${Date.now().toString(36)}${(counter++).toString(36)}`;
+
+const RECIPES: Record<RouteKey, Recipe> = {
+  'GET /api/health': async () => ({ path: {} }),
+  'GET /api/auth/session': async () => ({ path: {} }),
+  'POST /api/auth/login': async () => ({
+    path: {},
+    body: { email: 'admin@alpha.example', password: PASSWORD },
+  }),
+  'POST /api/auth/logout': async () => ({ path: {} }),
+  'POST /api/auth/password-reset': async () => ({
+    path: {},
+    body: { email: 'nobody@alpha.example' },
+  }),
+  'POST /api/auth/password-reset/complete': async () => ({
+    path: {},
+    body: { token: 'x'.repeat(43), password: 'whatever long enough' },
+  }),
+  'GET /api/auth/invitations/:token': async (world, tenant) => ({
+    path: { token: (await world.invite(tenant)).token },
+  }),
+  'POST /api/auth/invitations/accept': async (world, tenant) => ({
+    path: {},
+    body: {
+      token: (await world.invite(tenant)).token,
+      name: 'New Person',
+      password: 'a long new passphrase',
+    },
+  }),
+  'GET /api/me': async () => ({ path: {} }),
+  'PATCH /api/me': async () => ({ path: {}, body: { preferredLanguage: 'en' } }),
+  'POST /api/me/password': async () => ({
+    path: {},
+    body: { currentPassword: PASSWORD, newPassword: PASSWORD },
+  }),
+  'GET /api/member-states': async () => ({ path: {} }),
+  'GET /api/t/:tenant': async () => ({ path: {} }),
+  'GET /api/t/:tenant/members': async () => ({ path: {} }),
+  'GET /api/t/:tenant/members/:membershipId': async (world, tenant) => ({
+    path: { membershipId: world.subject[tenant] },
+  }),
+  'PATCH /api/t/:tenant/members/:membershipId': async (world, tenant) => ({
+    path: { membershipId: world.subject[tenant] },
+    body: { role: 'expert' },
+  }),
+  'POST /api/t/:tenant/members/:membershipId/deactivate': async (world, tenant) => ({
+    path: { membershipId: world.subject[tenant] },
+  }),
+  'POST /api/t/:tenant/members/:membershipId/reactivate': async (world, tenant) => ({
+    path: { membershipId: world.subject[tenant] },
+  }),
+  'GET /api/t/:tenant/invitations': async () => ({ path: {} }),
+  'POST /api/t/:tenant/invitations': async () => ({
+    path: {},
+    body: { email: `new-${unique()}@example.org`, role: 'expert' },
+  }),
+  'DELETE /api/t/:tenant/invitations/:invitationId': async (world, tenant) => ({
+    path: { invitationId: (await world.invite(tenant)).id },
+  }),
+  'GET /api/t/:tenant/audit-log': async () => ({ path: {} }),
+};
+
+/** Public routes answer by design; these are the statuses their sample calls must get. */
+const PUBLIC_EXPECTED: Partial<Record<RouteKey, number>> = {
+  'POST /api/auth/password-reset/complete': 404,
+};
+
+describe('the isolation and role matrix', () => {
+  let world: World;
+  let app: TestApp;
+  const clients = new Map<string, ApiClient>();
+  const emails = {
+    alpha: {
+      tenant_admin: 'admin@alpha.example',
+      programme_officer: 'officer@alpha.example',
+      focal_point: 'focal@alpha.example',
+      expert: 'expert@alpha.example',
+    } as Record<Role, string>,
+    beta: 'admin@beta.example',
+  };
+
+  const as = async (email: string | null): Promise<ApiClient> => {
+    if (!email) return app.client();
+    const existing = clients.get(email);
+    if (existing) return existing;
+    const client = await app.client().signIn(email, PASSWORD);
+    clients.set(email, client);
+    return client;
+  };
+
+  const call = async (
+    key: RouteKey,
+    client: ApiClient,
+    urlTenant: 'alpha' | 'beta',
+    idsFrom: 'alpha' | 'beta',
+  ) => {
+    const [method, template] = key.split(' ') as [string, string];
+    const recipe = await RECIPES[key](world, idsFrom);
+    const path = template
+      .replace(':tenant', urlTenant)
+      .replace(/:(\w+)/g, (_, name: string) =>
+        encodeURIComponent(recipe.path[name] ?? `missing-${name}`),
+      );
+    return client.request(
+      method,
+      path,
+      method === 'GET' || method === 'DELETE' ? {} : { body: recipe.body ?? {} },
+    );
+  };
+
+  beforeAll(async () => {
+    app = await startTestApp({ env: { LOGIN_RATE_LIMIT: '10000' } });
+    const ds = app.running.databases.app;
+    const alpha = await createTenant(ds, { slug: 'alpha', name: 'Alpha' });
+    const beta = await createTenant(ds, { slug: 'beta', name: 'Beta' });
+    for (const role of ROLES) {
+      await addMember(ds, alpha, {
+        email: emails.alpha[role],
+        name: `Alpha ${role}`,
+        password: PASSWORD,
+        role,
+        memberStateAlpha3: role === 'focal_point' ? 'KEN' : null,
+      });
+    }
+    await addMember(ds, beta, {
+      email: emails.beta,
+      name: 'Beta admin',
+      password: PASSWORD,
+      role: 'tenant_admin',
+    });
+    const subjectAlpha = await addMember(ds, alpha, {
+      email: 'subject@alpha.example',
+      name: 'Subject A',
+      password: PASSWORD,
+      role: 'expert',
+    });
+    const subjectBeta = await addMember(ds, beta, {
+      email: 'subject@beta.example',
+      name: 'Subject B',
+      password: PASSWORD,
+      role: 'expert',
+    });
+    world = {
+      app,
+      tenants: { alpha, beta },
+      subject: { alpha: subjectAlpha.membershipId, beta: subjectBeta.membershipId },
+      invite: async (tenant) => {
+        const token = await inviteToTenant(ds, world.tenants[tenant], {
+          email: `invitee-${unique()}@example.org`,
+          role: 'expert',
+          ttlMs: 3_600_000,
+        });
+        const admin = await as(tenant === 'alpha' ? emails.alpha.tenant_admin : emails.beta);
+        const list = await admin.get(`/api/t/${tenant}/invitations?limit=1`);
+        return { id: list.body.items[0].id as string, token };
+      },
+    };
+  });
+
+  afterAll(() => app.close());
+
+  it('has an entry for every route the server registers, and no stale ones', () => {
+    const registered = app.running.routes
+      .filter(
+        (route) =>
+          /^(GET|POST|PUT|PATCH|DELETE) \/api\//.test(route) && !route.includes('/api/docs'),
+      )
+      .sort();
+    expect(registered).toEqual(Object.keys(ROUTE_ACCESS).sort());
+  });
+
+  const tenantRoutes = (Object.keys(ROUTE_ACCESS) as RouteKey[]).filter((key) =>
+    key.includes('/api/t/:tenant'),
+  );
+  const globalRoutes = (Object.keys(ROUTE_ACCESS) as RouteKey[]).filter(
+    (key) => !key.includes('/api/t/:tenant'),
+  );
+
+  describe.each(tenantRoutes)('%s', (key) => {
+    const permission = ROUTE_ACCESS[key];
+
+    it('answers 401 without a session, 404 to another tenant, and succeeds for an allowed member', async () => {
+      if (!isPermission(permission)) throw new Error(`${key} must require a permission`);
+      const anonymous = await call(key, await as(null), 'alpha', 'alpha');
+      expect(anonymous.status).toBe(401);
+      expect(anonymous.headers.get('content-type')).toMatch(/problem\+json/);
+
+      // A member of beta naming alpha in the URL: alpha does not exist for them.
+      const foreignTenant = await call(key, await as(emails.beta), 'alpha', 'alpha');
+      expect(foreignTenant.status).toBe(404);
+
+      // A member of beta, in beta, with alpha's ids: the rows do not exist for them.
+      if (key.includes('/:') && key.split('/:').length > 2) {
+        const foreignId = await call(key, await as(emails.beta), 'beta', 'alpha');
+        expect(foreignId.status).toBe(404);
+      }
+
+      // The pair that proves the denials are not an artefact of a broken setup.
+      const allowed = await call(key, await as(emails.alpha.tenant_admin), 'alpha', 'alpha');
+      expect({
+        key,
+        status: allowed.status,
+        body: allowed.status >= 300 ? allowed.body : 'ok',
+      }).toEqual({
+        key,
+        status: allowed.status < 300 ? allowed.status : 'a 2xx status',
+        body: 'ok',
+      });
+      const allowedInBeta = await call(key, await as(emails.beta), 'beta', 'beta');
+      expect(allowedInBeta.status).toBeLessThan(300);
+    });
+
+    it.each(ROLES)('gives a %s what the permission table says', async (role) => {
+      if (!isPermission(permission)) throw new Error(`${key} must require a permission`);
+      const response = await call(key, await as(emails.alpha[role]), 'alpha', 'alpha');
+      if (can(role, permission)) expect(response.status).toBeLessThan(300);
+      else
+        expect({ status: response.status, type: response.body?.type }).toEqual({
+          status: 403,
+          type: '/problems/forbidden',
+        });
+    });
+  });
+
+  describe.each(globalRoutes)('%s', (key) => {
+    const access = ROUTE_ACCESS[key];
+
+    it(
+      access === 'public' ? 'answers without a session' : 'needs a session and then succeeds',
+      async () => {
+        const expectedPublic = PUBLIC_EXPECTED[key];
+        const anonymous = await call(key, app.client(), 'alpha', 'alpha');
+        if (access === 'public') {
+          if (expectedPublic) expect(anonymous.status).toBe(expectedPublic);
+          else expect(anonymous.status).toBeLessThan(300);
+          return;
+        }
+        expect(anonymous.status).toBe(401);
+        // A fresh session, since some calls (sign-out) spend it.
+        const client = await app.client().signIn(emails.alpha.expert, PASSWORD);
+        const allowed = await call(key, client, 'alpha', 'alpha');
+        expect({
+          key,
+          status: allowed.status,
+          body: allowed.status >= 300 ? allowed.body : 'ok',
+        }).toEqual({
+          key,
+          status: allowed.status < 300 ? allowed.status : 'a 2xx status',
+          body: 'ok',
+        });
+      },
+    );
+  });
+});

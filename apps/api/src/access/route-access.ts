@@ -1,0 +1,35 @@
+import type { Permission } from '@convene/domain';
+
+/**
+ * Who may call each route: `public` (anyone), `authenticated` (any signed-in
+ * person, no tenant), or the permission a tenant route requires. The
+ * isolation and role tests read this table and fail for a route it lacks.
+ */
+export type RouteAccess = 'public' | 'authenticated' | Permission;
+
+export const ROUTE_ACCESS = {
+  'GET /api/health': 'public',
+  'GET /api/auth/session': 'authenticated',
+  'POST /api/auth/login': 'public',
+  'POST /api/auth/logout': 'authenticated',
+  'POST /api/auth/password-reset': 'public',
+  'POST /api/auth/password-reset/complete': 'public',
+  'GET /api/auth/invitations/:token': 'public',
+  'POST /api/auth/invitations/accept': 'public',
+  'GET /api/me': 'authenticated',
+  'PATCH /api/me': 'authenticated',
+  'POST /api/me/password': 'authenticated',
+  'GET /api/member-states': 'authenticated',
+  'GET /api/t/:tenant': 'tenant.read',
+  'GET /api/t/:tenant/members': 'users.read',
+  'GET /api/t/:tenant/members/:membershipId': 'users.read',
+  'PATCH /api/t/:tenant/members/:membershipId': 'users.manage',
+  'POST /api/t/:tenant/members/:membershipId/deactivate': 'users.manage',
+  'POST /api/t/:tenant/members/:membershipId/reactivate': 'users.manage',
+  'GET /api/t/:tenant/invitations': 'users.manage',
+  'POST /api/t/:tenant/invitations': 'users.manage',
+  'DELETE /api/t/:tenant/invitations/:invitationId': 'users.manage',
+  'GET /api/t/:tenant/audit-log': 'audit.read',
+} as const satisfies Record<string, RouteAccess>;
+
+export type RouteKey = keyof typeof ROUTE_ACCESS;

@@ -1,0 +1,25 @@
+/**
+ * An error a caller can act on. Each feature names its own codes; the
+ * problem filter turns every one into problem+json with a stable `type`.
+ */
+export class AppException extends Error {
+  constructor(
+    readonly status: number,
+    /** Stable, documented identifier: becomes `/problems/<code>`. */
+    readonly code: string,
+    readonly title: string,
+    readonly detail?: string,
+    readonly errors?: { path: string; message: string }[],
+  ) {
+    super(detail ?? title);
+  }
+}
+
+export const notFound = (entity: string) =>
+  new AppException(404, 'not-found', `${entity} not found`);
+
+export const unauthenticated = () =>
+  new AppException(401, 'unauthenticated', 'Sign in to continue');
+
+export const forbidden = () =>
+  new AppException(403, 'forbidden', 'Your role does not allow this action');

@@ -1,0 +1,44 @@
+import { AppException } from './app-exception';
+
+/** What each position of a cursor must hold, checked before it reaches SQL. */
+type Kind = 'text' | 'number' | 'uuid' | 'timestamp';
+type Values<K extends readonly Kind[]> = {
+  [I in keyof K]: K[I] extends 'number' ? number : string;
+};
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const valid: Record<Kind, (value: unknown) => boolean> = {
+  text: (value) => typeof value === 'string' && value.length <= 500,
+  number: (value) => typeof value === 'number' && Number.isFinite(value),
+  uuid: (value) => typeof value === 'string' && UUID.test(value),
+  timestamp: (value) =>
+    typeof value === 'string' &&
+    /^\d{4}-\d{2}-\d{2}[ T][\d:.]+([+-]\d{2}(:?\d{2})?|Z)?$/.test(value) &&
+    !Number.isNaN(Date.parse(value.replace(' ', 'T').replace(/([+-]\d{2})$/, '$1:00'))),
+};
+
+/** Keyset cursors are opaque to clients: base64url of the last row's sort key. */
+export function encodeCursor(values: readonly (string | number)[]): string {
+  return Buffer.from(JSON.stringify(values)).toString('base64url');
+}
+
+export function decodeCursor<K extends readonly Kind[]>(
+  cursor: string | undefined,
+  kinds: K,
+): Values<K> | null {
+  if (cursor === undefined) return null;
+  const invalid = new AppException(400, 'invalid-cursor', 'The page cursor is not valid');
+  let values: unknown;
+  try {
+    values = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    throw invalid;
+  }
+  if (!Array.isArray(values) || values.length !== kinds.length) throw invalid;
+  values.forEach((value, index) => {
+    const kind = kinds[index];
+    if (!kind || !valid[kind](value)) throw invalid;
+  });
+  return values as Values<K>;
+}

@@ -1,0 +1,77 @@
+import type { Permission } from '@convene/domain';
+import { can } from '@convene/domain';
+import {
+  type CallHandler,
+  type ExecutionContext,
+  Injectable,
+  type NestInterceptor,
+} from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { FastifyRequest } from 'fastify';
+import { from, lastValueFrom, type Observable } from 'rxjs';
+import { DataSource } from 'typeorm';
+import { SESSION_COOKIE, SessionService } from '../auth/session.service';
+import { type RequestContext, requestContext } from '../db/request-context';
+import { applyScope } from '../db/transaction';
+import { TenantsService } from '../tenants/tenants.service';
+import { PUBLIC_ROUTE, REQUIRED_PERMISSION } from './access.decorators';
+import { AppException, forbidden, unauthenticated } from './app-exception';
+
+/**
+ * One request, one transaction: it opens the transaction, authenticates the
+ * session, resolves the tenant from the URL against the caller's membership,
+ * checks the route's permission, and only then runs the handler, all inside
+ * that transaction as the application role with app.tenant_id set. Guards
+ * cannot do this: they run before anything that could wrap the handler.
+ */
+@Injectable()
+export class RequestTransactionInterceptor implements NestInterceptor {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly dataSource: DataSource,
+    private readonly sessions: SessionService,
+    private readonly tenants: TenantsService,
+  ) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    if (context.getType() !== 'http') return next.handle();
+    const request = context.switchToHttp().getRequest<FastifyRequest>();
+    const targets = [context.getHandler(), context.getClass()];
+    const isPublic = this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets) ?? false;
+    const permission = this.reflector.getAllAndOverride<Permission | undefined>(
+      REQUIRED_PERMISSION,
+      targets,
+    );
+    const tenantSlug = (request.params as Record<string, string | undefined>)['tenant'];
+
+    const afterCommit: (() => void)[] = [];
+    const work = this.dataSource.transaction(async (manager) => {
+      await applyScope(manager, {});
+      const user = await this.sessions.authenticate(manager, request.cookies[SESSION_COOKIE]);
+      if (!user && !isPublic) throw unauthenticated();
+      const scope: RequestContext = { manager, user, tenant: null, afterCommit };
+      if (user) {
+        if (tenantSlug !== undefined) {
+          await applyScope(manager, { userId: user.id });
+          const tenant = await this.tenants.resolveMembership(manager, tenantSlug, user.id);
+          // Unknown tenant and someone else's tenant answer alike: no existence oracle.
+          if (!tenant) throw new AppException(404, 'not-found', 'Tenant not found');
+          await applyScope(manager, { userId: user.id, tenantId: tenant.id });
+          if (!permission || !can(tenant.role, permission)) throw forbidden();
+          scope.tenant = tenant;
+        } else {
+          await applyScope(manager, { userId: user.id });
+        }
+      }
+      return requestContext.run(scope, () =>
+        lastValueFrom(next.handle(), { defaultValue: undefined }),
+      );
+    });
+    return from(
+      work.then((result) => {
+        for (const task of afterCommit) task();
+        return result;
+      }),
+    );
+  }
+}

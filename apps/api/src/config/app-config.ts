@@ -1,0 +1,130 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { z } from 'zod';
+
+const Environment = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  /** Public address of the app, used in links sent by email. */
+  APP_URL: z.url().optional(),
+  /** Owner connection: runs migrations. Unset → embedded PGlite in DATA_DIR. */
+  DATABASE_URL: z.string().optional(),
+  /** Optional separate login for the API's own pool (the application role). */
+  APP_DATABASE_URL: z.string().optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  DATA_DIR: z.string().default('.data'),
+  /** Signs CSRF tokens; required in production so every replica agrees. */
+  APP_SECRET: z.string().min(32).optional(),
+  SMTP_URL: z.string().optional(),
+  MAIL_FROM: z.string().default('Convene <no-reply@convene.example>'),
+  /** In development, an in-process SMTP catcher on this port (0 = off). */
+  DEV_MAIL_PORT: z.coerce.number().int().min(0).max(65535).default(1025),
+  SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
+  INVITATION_TTL_HOURS: z.coerce
+    .number()
+    .positive()
+    .default(24 * 7),
+  RESET_TTL_MINUTES: z.coerce.number().positive().default(60),
+  /** Sign-in attempts per email and address per minute. */
+  LOGIN_RATE_LIMIT: z.coerce.number().int().positive().default(10),
+  SEED_DEMO: z
+    .enum(['true', 'false'])
+    .optional()
+    .transform((value) => (value === undefined ? undefined : value === 'true')),
+  WEB_DIST: z.string().default('dist/apps/web/browser'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  BODY_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(1024 * 1024),
+});
+
+export interface AppConfig {
+  environment: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  appUrl: string;
+  database:
+    | { kind: 'postgres'; ownerUrl: string; appUrl: string; poolSize: number }
+    | { kind: 'pglite'; dataDir: string };
+  dataDir: string;
+  secret: string;
+  smtpUrl: string | null;
+  mailFrom: string;
+  devMailPort: number;
+  sessionTtlMs: number;
+  invitationTtlMs: number;
+  resetTtlMs: number;
+  loginRateLimit: number;
+  seedDemo: boolean;
+  webDist: string | null;
+  logLevel: string;
+  bodyLimitBytes: number;
+  secureCookies: boolean;
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');
+
+/** Reads and checks the environment once, at boot; a bad value stops the process. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const parsed = Environment.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues
+      .map((issue) => `  ${issue.path.join('.')}: ${issue.message}`)
+      .join('\n');
+    throw new Error(`Invalid environment:\n${problems}`);
+  }
+  const e = parsed.data;
+  const dataDir = resolve(e.DATA_DIR);
+  const production = e.NODE_ENV === 'production';
+  if (production && !e.APP_SECRET) {
+    throw new Error('APP_SECRET (32+ characters) is required in production');
+  }
+  if (production && !e.DATABASE_URL) {
+    throw new Error('DATABASE_URL is required in production');
+  }
+  return {
+    environment: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    appUrl: (e.APP_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+    database: e.DATABASE_URL
+      ? {
+          kind: 'postgres',
+          ownerUrl: e.DATABASE_URL,
+          appUrl: e.APP_DATABASE_URL ?? e.DATABASE_URL,
+          poolSize: e.DATABASE_POOL_SIZE,
+        }
+      : { kind: 'pglite', dataDir: join(dataDir, 'pglite') },
+    dataDir,
+    secret: e.APP_SECRET ?? localSecret(dataDir),
+    smtpUrl: e.SMTP_URL ?? null,
+    mailFrom: e.MAIL_FROM,
+    devMailPort: e.NODE_ENV === 'development' ? e.DEV_MAIL_PORT : 0,
+    sessionTtlMs: e.SESSION_TTL_HOURS * 3_600_000,
+    invitationTtlMs: e.INVITATION_TTL_HOURS * 3_600_000,
+    resetTtlMs: e.RESET_TTL_MINUTES * 60_000,
+    loginRateLimit: e.LOGIN_RATE_LIMIT,
+    seedDemo: e.SEED_DEMO ?? e.NODE_ENV === 'development',
+    webDist: e.WEB_DIST ? resolve(e.WEB_DIST) : null,
+    logLevel: e.LOG_LEVEL,
+    bodyLimitBytes: e.BODY_LIMIT_BYTES,
+    secureCookies: production,
+  };
+}
+
+/** Outside production a secret is made once and kept beside the local data. */
+function localSecret(dataDir: string): string {
+  const file = join(dataDir, 'secret');
+  try {
+    return readFileSync(file, 'utf8').trim();
+  } catch {
+    mkdirSync(dataDir, { recursive: true });
+    const secret = randomBytes(32).toString('base64url');
+    writeFileSync(file, secret, { mode: 0o600 });
+    return secret;
+  }
+}

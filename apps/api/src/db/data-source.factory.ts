@@ -1,0 +1,84 @@
+import { mkdirSync } from 'node:fs';
+import { DataSource, type DataSourceOptions } from 'typeorm';
+import type { AppConfig } from '../config/app-config';
+import { ENTITIES } from './entities';
+import { MIGRATIONS } from './migrations';
+
+const common = {
+  type: 'postgres',
+  entities: ENTITIES,
+  migrations: MIGRATIONS,
+  migrationsTransactionMode: 'each',
+  synchronize: false,
+  uuidExtension: 'pgcrypto',
+  // gen_random_uuid() is built in since PostgreSQL 13: no extension to install.
+  installExtensions: false,
+  logging: false,
+} as const;
+
+export interface Databases {
+  /** The API's pool: every transaction runs as the application role. */
+  app: DataSource;
+  /** Runs migrations as the owner, then closes. */
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * Two drivers, one behaviour: a PostgreSQL server when DATABASE_URL is set,
+ * otherwise PGlite (PostgreSQL in WebAssembly) kept in DATA_DIR, through
+ * PGlite's own node-postgres adapter with a pool of one connection.
+ */
+export async function openDatabases(config: AppConfig): Promise<Databases> {
+  const db = config.database;
+  if (db.kind === 'postgres') {
+    const app = new DataSource({
+      ...common,
+      url: db.appUrl,
+      extra: { max: db.poolSize, idleTimeoutMillis: 30_000 },
+    } as DataSourceOptions);
+    return {
+      app,
+      async migrate() {
+        const owner = new DataSource({
+          ...common,
+          url: db.ownerUrl,
+          extra: { max: 1 },
+        } as DataSourceOptions);
+        await owner.initialize();
+        try {
+          await owner.runMigrations();
+        } finally {
+          await owner.destroy();
+        }
+        if (!app.isInitialized) await app.initialize();
+      },
+      async close() {
+        if (app.isInitialized) await app.destroy();
+      },
+    };
+  }
+
+  const { PGlite } = await import('@electric-sql/pglite');
+  const { createPgConfig } = await import('@electric-sql/pglite/node-postgres');
+  const dataDir = db.dataDir;
+  if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
+  const pglite = await PGlite.create(dataDir);
+  const pgConfig = createPgConfig(pglite);
+  const app = new DataSource({
+    ...common,
+    // The adapter's connection object stands in for a socket; one client only.
+    extra: { ...pgConfig, max: 1, idleTimeoutMillis: 0 },
+  } as DataSourceOptions);
+  return {
+    app,
+    async migrate() {
+      if (!app.isInitialized) await app.initialize();
+      await app.runMigrations();
+    },
+    async close() {
+      if (app.isInitialized) await app.destroy();
+      await pglite.close();
+    },
+  };
+}

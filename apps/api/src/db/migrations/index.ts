@@ -1,0 +1,5 @@
+import { Foundation1764316800000 } from './1764316800000-foundation';
+import { MemberStates1764316800001 } from './1764316800001-member-states';
+
+/** Listed explicitly: the API is bundled, so no glob can find them at run time. */
+export const MIGRATIONS = [Foundation1764316800000, MemberStates1764316800001];

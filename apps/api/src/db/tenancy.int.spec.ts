@@ -1,0 +1,185 @@
+import { DataSource } from 'typeorm';
+import { loadConfig } from '../config/app-config';
+import { createTestDatabase } from '../testing/test-database';
+import { APP_ROLE, TENANT_TABLES } from './app-role';
+import { type Databases, openDatabases } from './data-source.factory';
+import { sql } from './sql';
+import { inTransaction } from './transaction';
+import { addMember, createTenant } from '../tenants/tenant-provisioning';
+
+describe('tenant isolation in the database', () => {
+  let database: Awaited<ReturnType<typeof createTestDatabase>>;
+  let databases: Databases;
+  let app: DataSource;
+  let alpha: string;
+  let beta: string;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    databases = await openDatabases(
+      loadConfig({
+        NODE_ENV: 'test',
+        DATABASE_URL: database.url,
+        APP_SECRET: 'x'.repeat(32),
+        DATABASE_POOL_SIZE: '2',
+      }),
+    );
+    await databases.migrate();
+    app = databases.app;
+    alpha = await createTenant(app, { slug: 'alpha', name: 'Alpha' });
+    beta = await createTenant(app, { slug: 'beta', name: 'Beta' });
+    await addMember(app, alpha, {
+      email: 'a1@alpha.example',
+      name: 'A One',
+      password: 'long-enough-password',
+      role: 'tenant_admin',
+    });
+    await addMember(app, alpha, {
+      email: 'a2@alpha.example',
+      name: 'A Two',
+      password: 'long-enough-password',
+      role: 'expert',
+    });
+    await addMember(app, beta, {
+      email: 'b1@beta.example',
+      name: 'B One',
+      password: 'long-enough-password',
+      role: 'tenant_admin',
+    });
+  });
+
+  afterAll(async () => {
+    await databases.close();
+    await database.drop();
+  });
+
+  it('shows a tenant only its own rows even when the query forgets where tenant_id', async () => {
+    // Deliberately unscoped: no where clause at all.
+    const seenByAlpha = await inTransaction(app, { tenantId: alpha }, (m) =>
+      sql<{ tenant_id: string }>(m, 'select tenant_id from memberships'),
+    );
+    expect(seenByAlpha).toHaveLength(2);
+    expect(new Set(seenByAlpha.map((row) => row.tenant_id))).toEqual(new Set([alpha]));
+    const seenByBeta = await inTransaction(app, { tenantId: beta }, (m) =>
+      sql(m, 'select * from memberships'),
+    );
+    expect(seenByBeta).toHaveLength(1);
+  });
+
+  it('refuses to write a row into another tenant', async () => {
+    await expect(
+      inTransaction(app, { tenantId: alpha }, (m) =>
+        sql(
+          m,
+          `insert into audit_log (tenant_id, action, entity, entity_id) values ($1, 'x', 'y', 'z')`,
+          [beta],
+        ),
+      ),
+    ).rejects.toThrow(/row-level security/);
+    const updated = await inTransaction(app, { tenantId: alpha }, (m) =>
+      sql(m, `update memberships set role = 'expert' where tenant_id = $1 returning id`, [beta]),
+    );
+    expect(updated).toHaveLength(0);
+  });
+
+  it('counts zero rows in every tenant table when no tenant is set', async () => {
+    await inTransaction(app, {}, async (m) => {
+      for (const table of TENANT_TABLES) {
+        const [row] = await sql<{ count: string }>(m, `select count(*) from ${table}`);
+        expect({ table, count: Number(row?.count) }).toEqual({ table, count: 0 });
+      }
+    });
+  });
+
+  it('keeps interleaved transactions of two tenants apart on a small pool', async () => {
+    const rounds = Array.from({ length: 40 }, (_, i) => (i % 2 === 0 ? alpha : beta));
+    const results = await Promise.all(
+      rounds.map((tenantId) =>
+        inTransaction(app, { tenantId }, async (m) => {
+          await sql(m, 'select pg_sleep(0.005)');
+          const rows = await sql<{ tenant_id: string }>(m, 'select tenant_id from memberships');
+          return { tenantId, seen: [...new Set(rows.map((row) => row.tenant_id))] };
+        }),
+      ),
+    );
+    for (const result of results) expect(result.seen).toEqual([result.tenantId]);
+    // After commit the pooled connections carry no tenant.
+    const leftover = await app.query(
+      `select current_setting('app.tenant_id', true) as tenant, current_user as role`,
+    );
+    expect(leftover[0].tenant ?? '').toBe('');
+  });
+
+  it('makes the audit log append-only for the application role', async () => {
+    await inTransaction(app, { tenantId: alpha }, (m) =>
+      sql(
+        m,
+        `insert into audit_log (tenant_id, action, entity, entity_id) values ($1, 'test', 'test', '1')`,
+        [alpha],
+      ),
+    );
+    await expect(
+      inTransaction(app, { tenantId: alpha }, (m) =>
+        sql(m, `update audit_log set action = 'forged'`),
+      ),
+    ).rejects.toThrow(/permission denied/);
+    await expect(
+      inTransaction(app, { tenantId: alpha }, (m) => sql(m, `delete from audit_log`)),
+    ).rejects.toThrow(/permission denied/);
+    await expect(
+      inTransaction(app, { tenantId: alpha }, (m) => sql(m, `truncate audit_log`)),
+    ).rejects.toThrow(/permission denied/);
+  });
+
+  describe('the catalog', () => {
+    it('forces row-level security with the tenant policy on every table that has tenant_id', async () => {
+      const tables = await app.query(`
+        select c.relname as table, c.relrowsecurity as enabled, c.relforcerowsecurity as forced,
+               exists (select 1 from pg_policies p where p.tablename = c.relname
+                        and p.qual ilike '%nullif(current_setting(''app.tenant_id''::text, true), ''''::text)%') as policy
+          from pg_class c join pg_attribute a on a.attrelid = c.oid and a.attname = 'tenant_id' and not a.attisdropped
+          join pg_namespace n on n.oid = c.relnamespace and n.nspname = 'public'
+         where c.relkind = 'r' order by 1`);
+      expect(tables.map((t: { table: string }) => t.table)).toEqual([...TENANT_TABLES].sort());
+      for (const table of tables)
+        expect(table).toEqual({ table: table.table, enabled: true, forced: true, policy: true });
+    });
+
+    it('puts tenant_id first in every primary key and unique index of a tenant table', async () => {
+      const indexes = await app.query(
+        `
+        select c.relname as table, i.relname as index,
+               (select a.attname from pg_attribute a where a.attrelid = c.oid and a.attnum = x.indkey[0]) as first_column
+          from pg_index x join pg_class i on i.oid = x.indexrelid join pg_class c on c.oid = x.indrelid
+         where x.indisunique and c.relname = any($1)`,
+        [[...TENANT_TABLES]],
+      );
+      expect(indexes.length).toBeGreaterThanOrEqual(TENANT_TABLES.length);
+      for (const index of indexes)
+        expect({ index: index.index, first: index.first_column }).toEqual({
+          index: index.index,
+          first: 'tenant_id',
+        });
+    });
+
+    it('gives the application role no superuser, no BYPASSRLS and no table of its own', async () => {
+      const [role] = await app.query(
+        `select rolsuper, rolbypassrls from pg_roles where rolname = $1`,
+        [APP_ROLE],
+      );
+      expect(role).toEqual({ rolsuper: false, rolbypassrls: false });
+      const owned = await app.query(
+        `select c.relname from pg_class c join pg_roles r on r.oid = c.relowner where r.rolname = $1`,
+        [APP_ROLE],
+      );
+      expect(owned).toEqual([]);
+    });
+
+    it('runs request transactions as the application role', async () => {
+      const [row] = await inTransaction(app, {}, (m) =>
+        sql<{ role: string }>(m, 'select current_user as role'),
+      );
+      expect(row?.role).toBe(APP_ROLE);
+    });
+  });
+});

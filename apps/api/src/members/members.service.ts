@@ -1,0 +1,345 @@
+import type {
+  InvitationCreate,
+  MembershipStatus,
+  MembershipUpdate,
+  Page,
+  PendingInvitation,
+  Role,
+  TenantMember,
+  TenantMemberQuery,
+} from '@convene/contracts';
+import { Inject, Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { newToken, uuidToBytes } from '../auth/secrets';
+import { AppException, notFound } from '../common/app-exception';
+import { decodeCursor, encodeCursor } from '../common/cursor';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { type AuthenticatedUser, requestContext, type TenantScope } from '../db/request-context';
+import { sql } from '../db/sql';
+import { invitationMail } from '../mail/mail-templates';
+import { MailerService } from '../mail/mailer.service';
+
+interface MemberRow {
+  membership_id: string;
+  user_id: string;
+  email: string;
+  name: string;
+  role: Role;
+  member_state_code: string | null;
+  status: MembershipStatus;
+  created_at: Date;
+}
+
+const MEMBER_COLUMNS = `m.id as membership_id, m.user_id, u.email, u.name, m.role,
+  m.member_state_code, m.status, m.created_at`;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+@Injectable()
+export class MembersService {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly audit: AuditService,
+    private readonly mailer: MailerService,
+  ) {}
+
+  /** The tenant's people, by name then id, keyset-paginated. */
+  async list(query: TenantMemberQuery): Promise<Page<TenantMember>> {
+    const { manager } = requestContext.current();
+    const cursor = decodeCursor(query.after, ['text', 'uuid'] as const);
+    const search = query.q ? `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+    const rows = await sql<MemberRow & { sort_name: string }>(
+      manager,
+      `select ${MEMBER_COLUMNS}, lower(u.name) as sort_name
+         from memberships m join users u on u.id = m.user_id
+        where ($1::text is null or u.name ilike $1 or u.email ilike $1)
+          and ($2::text is null or m.role = $2)
+          and ($3::text is null or m.status = $3)
+          and ($4::text is null or (lower(u.name), m.id) > ($4, $5::uuid))
+        order by lower(u.name), m.id
+        limit $6`,
+      [
+        search,
+        query.role ?? null,
+        query.status ?? null,
+        cursor?.[0] ?? null,
+        cursor?.[1] ?? null,
+        query.limit + 1,
+      ],
+    );
+    const page = rows.slice(0, query.limit);
+    const last = page[page.length - 1];
+    return {
+      items: page.map(toMember),
+      nextCursor:
+        rows.length > query.limit && last
+          ? encodeCursor([last.sort_name, last.membership_id])
+          : null,
+    };
+  }
+
+  async get(membershipId: string): Promise<TenantMember> {
+    return toMember(await this.findRow(requestContext.current().manager, membershipId));
+  }
+
+  async update(
+    caller: TenantScope,
+    membershipId: string,
+    update: MembershipUpdate,
+  ): Promise<TenantMember> {
+    const { manager } = requestContext.current();
+    const before = await this.findRow(manager, membershipId);
+    if (before.membership_id === caller.membershipId && update.role !== 'tenant_admin') {
+      throw new AppException(409, 'last-admin', 'You cannot remove your own administrator role');
+    }
+    if (before.role === 'tenant_admin' && update.role !== 'tenant_admin')
+      await this.ensureAnotherAdmin(manager, membershipId);
+    await this.ensureMemberState(manager, update.memberStateAlpha3 ?? null);
+    await sql(
+      manager,
+      `update memberships set role = $2, member_state_code = $3, updated_at = now() where id = $1`,
+      [membershipId, update.role, update.memberStateAlpha3 ?? null],
+    );
+    const after = await this.findRow(manager, membershipId);
+    await this.audit.record({
+      action: 'membership.updated',
+      entity: 'membership',
+      entityId: membershipId,
+      before: auditView(before),
+      after: auditView(after),
+    });
+    return toMember(after);
+  }
+
+  async setStatus(
+    caller: TenantScope,
+    membershipId: string,
+    status: MembershipStatus,
+  ): Promise<TenantMember> {
+    const { manager } = requestContext.current();
+    const before = await this.findRow(manager, membershipId);
+    if (status === 'deactivated') {
+      if (before.membership_id === caller.membershipId) {
+        throw new AppException(409, 'self-deactivation', 'You cannot deactivate your own account');
+      }
+      if (before.role === 'tenant_admin') await this.ensureAnotherAdmin(manager, membershipId);
+    }
+    await sql(manager, `update memberships set status = $2, updated_at = now() where id = $1`, [
+      membershipId,
+      status,
+    ]);
+    const after = await this.findRow(manager, membershipId);
+    await this.audit.record({
+      action: status === 'active' ? 'membership.reactivated' : 'membership.deactivated',
+      entity: 'membership',
+      entityId: membershipId,
+      before: auditView(before),
+      after: auditView(after),
+    });
+    return toMember(after);
+  }
+
+  async listInvitations(limit: number, after?: string): Promise<Page<PendingInvitation>> {
+    const { manager } = requestContext.current();
+    const cursor = decodeCursor(after, ['timestamp', 'uuid'] as const);
+    const rows = await sql<{
+      id: string;
+      email: string;
+      role: Role;
+      member_state_code: string | null;
+      invited_by_name: string | null;
+      created_at: Date;
+      created_key: string;
+      expires_at: Date;
+    }>(
+      manager,
+      `select i.id, i.email, i.role, i.member_state_code, u.name as invited_by_name,
+              i.created_at, i.created_at::text as created_key, i.expires_at
+         from invitations i left join users u on u.id = i.invited_by
+        where i.accepted_at is null and i.revoked_at is null
+          and ($1::timestamptz is null or (i.created_at, i.id) < ($1::timestamptz, $2::uuid))
+        order by i.created_at desc, i.id
+        limit $3`,
+      [cursor?.[0] ?? null, cursor?.[1] ?? null, limit + 1],
+    );
+    const page = rows.slice(0, limit);
+    const last = page[page.length - 1];
+    return {
+      items: page.map((row) => ({
+        id: row.id,
+        email: row.email,
+        role: row.role,
+        memberStateAlpha3: row.member_state_code?.trim() ?? null,
+        invitedBy: row.invited_by_name ?? '',
+        createdAt: new Date(row.created_at).toISOString(),
+        expiresAt: new Date(row.expires_at).toISOString(),
+      })),
+      nextCursor: rows.length > limit && last ? encodeCursor([last.created_key, last.id]) : null,
+    };
+  }
+
+  /** Creates a single-use invitation and mails its link once the transaction commits. */
+  async invite(
+    tenant: TenantScope,
+    inviter: AuthenticatedUser,
+    input: InvitationCreate,
+  ): Promise<PendingInvitation> {
+    const { manager } = requestContext.current();
+    await this.ensureMemberState(manager, input.memberStateAlpha3 ?? null);
+    const existing = await sql(
+      manager,
+      `select 1 from memberships m join users u on u.id = m.user_id
+        where lower(u.email) = $1 and m.status = 'active'`,
+      [input.email],
+    );
+    if (existing.length > 0) {
+      throw new AppException(
+        409,
+        'already-member',
+        'This person is already a member of this tenant',
+      );
+    }
+    // A new invitation replaces any pending one for the same email.
+    await sql(
+      manager,
+      `update invitations set revoked_at = now()
+        where email = $1 and accepted_at is null and revoked_at is null`,
+      [input.email],
+    );
+    const { token, hash } = newToken(uuidToBytes(tenant.id));
+    const rows = await sql<{ id: string; created_at: Date; expires_at: Date }>(
+      manager,
+      `insert into invitations (tenant_id, email, role, member_state_code, token_hash, invited_by, expires_at)
+       values ($1, $2, $3, $4, $5, $6, now() + make_interval(secs => $7))
+       returning id, created_at, expires_at`,
+      [
+        tenant.id,
+        input.email,
+        input.role,
+        input.memberStateAlpha3 ?? null,
+        hash,
+        inviter.id,
+        this.config.invitationTtlMs / 1000,
+      ],
+    );
+    const row = rows[0];
+    if (!row) throw new Error('invitation was not created');
+    const invitation: PendingInvitation = {
+      id: row.id,
+      email: input.email,
+      role: input.role,
+      memberStateAlpha3: input.memberStateAlpha3 ?? null,
+      invitedBy: inviter.name,
+      createdAt: new Date(row.created_at).toISOString(),
+      expiresAt: new Date(row.expires_at).toISOString(),
+    };
+    await this.audit.record({
+      action: 'invitation.created',
+      entity: 'invitation',
+      entityId: row.id,
+      after: {
+        email: input.email,
+        role: input.role,
+        memberStateAlpha3: invitation.memberStateAlpha3,
+      },
+    });
+    const recipient = await sql<{ preferred_language: string }>(
+      manager,
+      `select preferred_language from users where lower(email) = $1`,
+      [input.email],
+    );
+    const language = recipient[0]?.preferred_language ?? inviter.preferredLanguage;
+    this.mailer.sendAfterCommit(
+      input.email,
+      invitationMail(language === 'fr' || language === 'es' ? language : 'en', {
+        tenantName: tenant.name,
+        inviterName: inviter.name,
+        role: input.role,
+        link: `${this.config.appUrl}/invitation/${token}`,
+        expiresAt: new Date(row.expires_at),
+      }),
+    );
+    return invitation;
+  }
+
+  async revokeInvitation(invitationId: string): Promise<void> {
+    const { manager } = requestContext.current();
+    if (!UUID.test(invitationId)) throw notFound('Invitation');
+    const rows = await sql<{ id: string; email: string }>(
+      manager,
+      `update invitations set revoked_at = now()
+        where id = $1 and accepted_at is null and revoked_at is null
+        returning id, email`,
+      [invitationId],
+    );
+    if (!rows[0]) throw notFound('Invitation');
+    await this.audit.record({
+      action: 'invitation.revoked',
+      entity: 'invitation',
+      entityId: invitationId,
+      before: { email: rows[0].email },
+    });
+  }
+
+  private async findRow(manager: EntityManager, membershipId: string): Promise<MemberRow> {
+    if (!UUID.test(membershipId)) throw notFound('Member');
+    const rows = await sql<MemberRow>(
+      manager,
+      `select ${MEMBER_COLUMNS} from memberships m join users u on u.id = m.user_id where m.id = $1`,
+      [membershipId],
+    );
+    const row = rows[0];
+    if (!row) throw notFound('Member');
+    return row;
+  }
+
+  private async ensureAnotherAdmin(
+    manager: EntityManager,
+    exceptMembershipId: string,
+  ): Promise<void> {
+    const others = await sql(
+      manager,
+      `select 1 from memberships where role = 'tenant_admin' and status = 'active' and id <> $1 limit 1`,
+      [exceptMembershipId],
+    );
+    if (others.length === 0) {
+      throw new AppException(
+        409,
+        'last-admin',
+        'A tenant must keep at least one active administrator',
+      );
+    }
+  }
+
+  private async ensureMemberState(manager: EntityManager, alpha3: string | null): Promise<void> {
+    if (!alpha3) return;
+    const rows = await sql(manager, `select 1 from member_states where alpha3 = $1`, [alpha3]);
+    if (rows.length === 0) {
+      throw new AppException(400, 'validation', 'The request is not valid', undefined, [
+        { path: 'memberStateAlpha3', message: 'unknown Member State' },
+      ]);
+    }
+  }
+}
+
+function toMember(row: MemberRow): TenantMember {
+  return {
+    membershipId: row.membership_id,
+    userId: row.user_id,
+    email: row.email,
+    name: row.name,
+    role: row.role,
+    memberStateAlpha3: row.member_state_code?.trim() ?? null,
+    status: row.status,
+    createdAt: new Date(row.created_at).toISOString(),
+  };
+}
+
+function auditView(row: MemberRow) {
+  return {
+    role: row.role,
+    memberStateAlpha3: row.member_state_code?.trim() ?? null,
+    status: row.status,
+  };
+}

@@ -1,0 +1,66 @@
+import type { AddressInfo } from 'node:net';
+import { createApp, type RunningApp } from '../app.factory';
+import { type AppConfig, loadConfig } from '../config/app-config';
+import { DevMailCatcher } from '../mail/dev-mail-catcher';
+import { ApiClient } from './http-client';
+import { createTestDatabase } from './test-database';
+
+export interface TestApp {
+  running: RunningApp;
+  config: AppConfig;
+  baseUrl: string;
+  /** A real SMTP server on loopback receiving what the app sends. */
+  mail: DevMailCatcher;
+  client(): ApiClient;
+  close(): Promise<void>;
+}
+
+/**
+ * The whole API on a fresh PostgreSQL database (or an in-memory PGlite one),
+ * listening on a free loopback port, sending mail to a real SMTP server.
+ */
+export async function startTestApp(
+  options: { env?: Record<string, string>; driver?: 'postgres' | 'pglite' } = {},
+): Promise<TestApp> {
+  const database = options.driver === 'pglite' ? null : await createTestDatabase();
+  const mail = new DevMailCatcher();
+  const smtpPort = await mail.start(0);
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    APP_SECRET: 'test-secret-test-secret-test-secret-0123',
+    SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+    WEB_DIST: '',
+    DATA_DIR: 'memory://',
+    ...(database ? { DATABASE_URL: database.url } : {}),
+    ...options.env,
+  });
+  if (!database) config.database = { kind: 'pglite', dataDir: 'memory://' };
+  const running = await createApp(config, { silent: true });
+  await running.app.listen({ port: 0, host: '127.0.0.1' });
+  const address = running.app.getHttpServer().address() as AddressInfo;
+  const baseUrl = `http://127.0.0.1:${address.port}`;
+  return {
+    running,
+    config,
+    baseUrl,
+    mail,
+    client: () => new ApiClient(baseUrl),
+    async close() {
+      await running.close();
+      await mail.stop();
+      await database?.drop();
+    },
+  };
+}
+
+/** Waits for a message to `to` to arrive at the SMTP server. */
+export async function waitForMail(mail: DevMailCatcher, to: string, timeoutMs = 10_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const found = mail.list().find((message) => message.to.includes(to));
+    if (found) return found;
+    if (Date.now() > deadline) throw new Error(`no mail to ${to} within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
