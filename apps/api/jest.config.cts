@@ -3,10 +3,7 @@ module.exports = {
   preset: '../../jest.preset.js',
   testEnvironment: 'node',
   transform: {
-    '^.+\\.[tj]s$': [
-      'ts-jest',
-      { tsconfig: '<rootDir>/tsconfig.spec.json', isolatedModules: true },
-    ],
+    '^.+\\.[tj]s$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }],
   },
   // ESM-only packages that jest must compile.
   transformIgnorePatterns: ['node_modules/(?!(pg-boss|serialize-error|non-error|temporal-spec)/)'],

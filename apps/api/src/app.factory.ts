@@ -11,7 +11,7 @@ import { cleanupOpenApiDoc } from 'nestjs-zod';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { registerCsrf } from './common/csrf';
-import { sendProblem, toProblem } from './common/problem-details.filter';
+import { sendProblem } from './common/problem-details.filter';
 import type { AppConfig } from './config/app-config';
 import { type Databases, openDatabases } from './db/data-source.factory';
 import { DevMailCatcher } from './mail/dev-mail-catcher';
