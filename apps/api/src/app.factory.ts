@@ -35,7 +35,7 @@ export async function createApp(
 
   let devMail: DevMailCatcher | null = null;
   let smtpUrl = config.smtpUrl;
-  if (!smtpUrl && config.devMailPort > 0) {
+  if (!smtpUrl && config.devMailPort !== null) {
     devMail = new DevMailCatcher();
     const port = await devMail.start(config.devMailPort);
     smtpUrl = `smtp://127.0.0.1:${port}`;

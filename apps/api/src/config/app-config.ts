@@ -19,7 +19,7 @@ const Environment = z.object({
   APP_SECRET: z.string().min(32).optional(),
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default('Convene <no-reply@convene.example>'),
-  /** In development, an in-process SMTP catcher on this port (0 = off). */
+  /** In development without SMTP_URL, an in-process SMTP catcher on this port (0 = any free port). */
   DEV_MAIL_PORT: z.coerce.number().int().min(0).max(65535).default(1025),
   SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
   INVITATION_TTL_HOURS: z.coerce
@@ -54,7 +54,8 @@ export interface AppConfig {
   secret: string;
   smtpUrl: string | null;
   mailFrom: string;
-  devMailPort: number;
+  /** null: no development mail catcher. */
+  devMailPort: number | null;
   sessionTtlMs: number;
   invitationTtlMs: number;
   resetTtlMs: number;
@@ -103,7 +104,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     secret: e.APP_SECRET ?? localSecret(dataDir),
     smtpUrl: e.SMTP_URL ?? null,
     mailFrom: e.MAIL_FROM,
-    devMailPort: e.NODE_ENV === 'development' ? e.DEV_MAIL_PORT : 0,
+    devMailPort: e.NODE_ENV === 'development' ? e.DEV_MAIL_PORT : null,
     sessionTtlMs: e.SESSION_TTL_HOURS * 3_600_000,
     invitationTtlMs: e.INVITATION_TTL_HOURS * 3_600_000,
     resetTtlMs: e.RESET_TTL_MINUTES * 60_000,

@@ -93,13 +93,11 @@ describe('a tenant’s people and invitations', () => {
     expect((await app.client().get(`/api/auth/invitations/${token}`)).status).toBe(404);
     expect(
       (
-        await app
-          .client()
-          .post('/api/auth/invitations/accept', {
-            token,
-            name: 'X',
-            password: 'a long new passphrase',
-          })
+        await app.client().post('/api/auth/invitations/accept', {
+          token,
+          name: 'X',
+          password: 'a long new passphrase',
+        })
       ).status,
     ).toBe(404);
   });
