@@ -10,6 +10,7 @@ import { AuditService } from './audit/audit.service';
 import { AuthController } from './auth/auth.controller';
 import { AuthService } from './auth/auth.service';
 import { MeController } from './auth/me.controller';
+import { PostgresThrottlerStorage } from './auth/postgres-throttler.storage';
 import { SessionService } from './auth/session.service';
 import { ProblemDetailsFilter } from './common/problem-details.filter';
 import { RequestTransactionInterceptor } from './common/request-transaction.interceptor';
@@ -88,6 +89,7 @@ export class AppModule {
         }),
         ThrottlerModule.forRoot({
           throttlers: [{ name: 'default', ttl: 60_000, limit: config.loginRateLimit }],
+          storage: new PostgresThrottlerStorage(options.databases.app),
         }),
       ],
       controllers,

@@ -1,0 +1,68 @@
+import { loadConfig } from '../config/app-config';
+import { type Databases, openDatabases } from '../db/data-source.factory';
+import { createTestDatabase } from '../testing/test-database';
+import { PostgresThrottlerStorage } from './postgres-throttler.storage';
+
+describe('rate-limit counters in PostgreSQL', () => {
+  let database: Awaited<ReturnType<typeof createTestDatabase>>;
+  let replicas: Databases[];
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    const config = loadConfig({
+      NODE_ENV: 'test',
+      DATABASE_URL: database.url,
+      APP_SECRET: 'z'.repeat(32),
+    });
+    replicas = [await openDatabases(config), await openDatabases(config)];
+    for (const replica of replicas) await replica.migrate();
+  });
+
+  afterAll(async () => {
+    for (const replica of replicas) await replica.close();
+    await database.drop();
+  });
+
+  it('counts attempts made through two API replicas together, and blocks past the limit', async () => {
+    const [one, two] = replicas.map((replica) => new PostgresThrottlerStorage(replica.app));
+    if (!one || !two) throw new Error('two replicas expected');
+    const records = [];
+    for (let i = 0; i < 3; i++) {
+      records.push(await one.increment('ip|a@b.org', 60_000, 4, 60_000, 'default'));
+      records.push(await two.increment('ip|a@b.org', 60_000, 4, 60_000, 'default'));
+    }
+    expect(records.map((record) => record.totalHits)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(records.map((record) => record.isBlocked)).toEqual([
+      false,
+      false,
+      false,
+      false,
+      true,
+      true,
+    ]);
+    expect(records[5]?.timeToBlockExpire).toBeGreaterThan(50);
+    const other = await one.increment('ip|other@b.org', 60_000, 4, 60_000, 'default');
+    expect(other).toMatchObject({ totalHits: 1, isBlocked: false });
+  });
+
+  it('starts a new window once the old one has passed', async () => {
+    const storage = new PostgresThrottlerStorage(replicas[0]!.app);
+    await storage.increment('short', 200, 1, 200, 'default');
+    expect((await storage.increment('short', 200, 1, 200, 'default')).isBlocked).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 450));
+    expect(await storage.increment('short', 200, 1, 200, 'default')).toMatchObject({
+      totalHits: 1,
+      isBlocked: false,
+    });
+  });
+
+  it('holds under concurrent attempts: exactly the limit gets through', async () => {
+    const [one, two] = replicas.map((replica) => new PostgresThrottlerStorage(replica.app));
+    const attempts = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        (i % 2 ? one! : two!).increment('burst', 60_000, 5, 60_000, 'default'),
+      ),
+    );
+    expect(attempts.filter((record) => !record.isBlocked)).toHaveLength(5);
+  });
+});
