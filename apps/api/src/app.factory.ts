@@ -75,11 +75,6 @@ export async function createApp(
   registerCsrf(fastify, config.secret, config.secureCookies);
   // The API speaks JSON only: any other body is refused with 415.
   fastify.removeContentTypeParser('text/plain');
-  // Errors fastify raises before Nest sees the request (body too large,
-  // malformed JSON) still answer in problem+json.
-  fastify.setErrorHandler((error, request, reply) =>
-    sendProblem(reply, toProblem(error, request.url)),
-  );
 
   app.setGlobalPrefix('api', {
     exclude: [
