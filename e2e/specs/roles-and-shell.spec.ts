@@ -9,7 +9,7 @@ import {
   signIn,
 } from '../support/browser.ts';
 
-const ROLES = [
+const ROLES: { email: string; name: string; nav: string[] }[] = [
   { email: 'admin@demo.example', name: 'tenant-admin', nav: ['Home', 'Users', 'Member States'] },
   {
     email: 'officer@demo.example',
@@ -17,7 +17,7 @@ const ROLES = [
     nav: ['Home', 'Users', 'Member States'],
   },
   { email: 'focal@demo.example', name: 'focal-point', nav: ['Home', 'Member States'] },
-] as const;
+];
 
 describe('signing in as each role', () => {
   let browser: Browser;
