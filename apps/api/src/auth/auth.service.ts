@@ -82,7 +82,8 @@ export class AuthService {
   }
 
   async sessionView(manager: EntityManager, userId: string): Promise<SessionView> {
-    await applyScope(manager, { userId, tenantId: requestContext.maybe()?.tenant?.id });
+    // Out of any tenant: the own_memberships policy then shows every tenant of the person.
+    await applyScope(manager, { userId });
     const rows = await sql<UserRow>(
       manager,
       `select id, email, name, preferred_language from users where id = $1`,

@@ -66,6 +66,26 @@ describe('tenant isolation in the database', () => {
     expect(seenByBeta).toHaveLength(1);
   });
 
+  it('shows a person in two tenants only the current tenant’s memberships, and all of them outside', async () => {
+    const dual = await addMember(app, beta, {
+      email: 'a2@alpha.example',
+      name: 'A Two',
+      password: 'long-enough-password',
+      role: 'programme_officer',
+    });
+    const inAlpha = await inTransaction(app, { tenantId: alpha, userId: dual.userId }, (m) =>
+      sql<{ tenant_id: string }>(m, 'select tenant_id from memberships'),
+    );
+    expect(new Set(inAlpha.map((row) => row.tenant_id))).toEqual(new Set([alpha]));
+    const outside = await inTransaction(app, { userId: dual.userId }, (m) =>
+      sql<{ tenant_id: string }>(m, 'select tenant_id from memberships order by tenant_id'),
+    );
+    expect(outside.map((row) => row.tenant_id).sort()).toEqual([alpha, beta].sort());
+    await inTransaction(app, { tenantId: beta }, (m) =>
+      sql(m, 'delete from memberships where id = $1', [dual.membershipId]),
+    );
+  });
+
   it('refuses to write a row into another tenant', async () => {
     await expect(
       inTransaction(app, { tenantId: alpha }, (m) =>

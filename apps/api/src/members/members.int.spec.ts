@@ -123,6 +123,11 @@ describe('a tenant’s people and invitations', () => {
     ).toEqual(['acme:expert', 'other:programme_officer']);
     expect((await visitor.get('/api/t/acme')).body.role).toBe('expert');
     expect((await visitor.get('/api/t/other')).body.role).toBe('programme_officer');
+    // Listing one tenant never shows the caller's own rows from the other.
+    const otherMembers = await visitor.get('/api/t/other/members?limit=100');
+    expect(otherMembers.body.items.map((m: { role: string }) => m.role)).toEqual([
+      'programme_officer',
+    ]);
   });
 
   it('lists pending invitations, replaces a repeated one, and revokes', async () => {

@@ -139,11 +139,14 @@ export class Foundation1764316800000 implements MigrationInterface {
     await db.query(
       tenantPolicy('memberships') + tenantPolicy('invitations') + tenantPolicy('audit_log'),
     );
-    // A signed-in person sees their own memberships in every tenant (for the
-    // tenant switcher), and nothing else outside the current tenant.
+    // Outside any tenant, a signed-in person sees their own memberships in
+    // every tenant (for the tenant switcher and to resolve the URL's tenant).
+    // Inside a tenant, only the tenant policy applies: a listing of one
+    // tenant never shows the caller's rows from another.
     await db.query(`
       create policy own_memberships on memberships for select
-        using (user_id = nullif(current_setting('app.user_id', true), '')::uuid);
+        using (nullif(current_setting('app.tenant_id', true), '') is null
+               and user_id = nullif(current_setting('app.user_id', true), '')::uuid);
     `);
 
     await db.query(`
