@@ -4,6 +4,7 @@ import type { Browser } from 'playwright-core';
 import {
   BASE_URL,
   expectAccessible,
+  mainNav,
   launchBrowser,
   openPage,
   screenshot,
@@ -22,7 +23,7 @@ describe('inviting a user', () => {
     const email = `guest.${Date.now()}@example.org`;
     const admin = await openPage(browser, '/sign-in');
     await signIn(admin, 'admin@demo.example');
-    await admin.getByRole('link', { name: 'Users' }).click();
+    await mainNav(admin).getByRole('link', { name: 'Users' }).click();
     await admin.getByRole('heading', { name: 'Users', level: 1 }).waitFor();
     await admin
       .getByRole('cell', { name: /Amina Haddad/ })
@@ -31,7 +32,7 @@ describe('inviting a user', () => {
     await expectAccessible(admin, 'users');
     await screenshot(admin, 'users');
 
-    await admin.getByRole('button', { name: 'Invite user' }).click();
+    await admin.getByRole('button', { name: 'Invite user' }).first().click();
     const dialog = admin.getByRole('dialog');
     await dialog.getByLabel('Email').fill(email);
     await dialog.getByRole('combobox', { name: 'Role' }).click();
@@ -40,7 +41,7 @@ describe('inviting a user', () => {
     await screenshot(admin, 'invite-dialog');
     await dialog.getByRole('button', { name: 'Send invitation' }).click();
     await admin.getByText(`Invitation sent to ${email}.`).waitFor();
-    await admin.getByRole('cell', { name: email }).waitFor();
+    await admin.getByRole('cell', { name: email, exact: true }).waitFor();
 
     const mail = await waitForMail(email);
     const link = /https?:\/\/\S+\/invitation\/[\w-]+/.exec(mail.text)?.[0];
@@ -53,9 +54,12 @@ describe('inviting a user', () => {
     await expectAccessible(guest, 'invitation');
     await screenshot(guest, 'invitation');
     await guest.getByLabel('Name', { exact: true }).fill('Grace Guest');
-    const passwords = guest.getByLabel(/password/i);
-    await passwords.nth(0).fill('a long guest passphrase');
-    await passwords.nth(1).fill('a long guest passphrase');
+    await guest
+      .getByRole('textbox', { name: 'New password', exact: true })
+      .fill('a long guest passphrase');
+    await guest
+      .getByRole('textbox', { name: 'Confirm new password' })
+      .fill('a long guest passphrase');
     await guest.getByRole('button', { name: 'Accept and continue' }).click();
     await guest.waitForURL(/\/t\/demo/);
     await guest.getByRole('heading', { name: /Welcome, Grace Guest/ }).waitFor();

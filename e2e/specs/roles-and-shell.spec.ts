@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
 import {
+  BASE_URL,
   expectAccessible,
+  mainNav,
   launchBrowser,
   openPage,
   screenshot,
@@ -43,8 +45,8 @@ describe('signing in as each role', () => {
     it(`gives a ${role.name} the navigation of their role`, async () => {
       const page = await openPage(browser, '/sign-in');
       await signIn(page, role.email);
-      await page.waitForURL(/\/t\/demo/);
-      const nav = page.getByRole('navigation', { name: 'Main navigation' });
+      await page.goto(`${BASE_URL}/t/demo`);
+      const nav = mainNav(page);
       await nav.getByRole('link', { name: 'Home' }).waitFor();
       const links = (await nav.getByRole('link').allInnerTexts()).map((text) => text.trim());
       for (const expected of role.nav)
@@ -63,7 +65,7 @@ describe('signing in as each role', () => {
   it('greets the expert in French, their preferred language', async () => {
     const page = await openPage(browser, '/sign-in');
     await signIn(page, 'expert@demo.example');
-    await page.getByRole('navigation').getByRole('link', { name: 'Accueil' }).waitFor();
+    await mainNav(page).getByRole('link', { name: 'Accueil' }).waitFor();
     assert.equal(await page.locator('html').getAttribute('lang'), 'fr');
     await expectAccessible(page, 'home of expert (fr)');
     await screenshot(page, 'home-expert-fr');
@@ -73,7 +75,10 @@ describe('signing in as each role', () => {
   it('lists the Member States with a search and a regional filter', async () => {
     const page = await openPage(browser, '/sign-in');
     await signIn(page, 'focal@demo.example');
-    await page.getByRole('link', { name: 'Member States' }).click();
+    await page
+      .getByRole('navigation', { name: 'Main navigation' })
+      .getByRole('link', { name: 'Member States' })
+      .click();
     await page.getByText('Showing 195 of 195 States').waitFor();
     await expectAccessible(page, 'member states');
     await screenshot(page, 'member-states');
@@ -85,7 +90,7 @@ describe('signing in as each role', () => {
   it('keeps a focal point out of the users page', async () => {
     const page = await openPage(browser, '/sign-in');
     await signIn(page, 'focal@demo.example');
-    const response = await page.request.get('/api/t/demo/members');
+    const response = await page.request.get(`${BASE_URL}/api/t/demo/members`);
     assert.equal(response.status(), 403);
     await page.context().close();
   });

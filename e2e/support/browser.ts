@@ -80,3 +80,20 @@ export async function waitForMail(to: string, timeoutMs = 15_000): Promise<Caugh
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
 }
+
+/** The side navigation, whatever the interface language. */
+export function mainNav(page: Page) {
+  return page.locator('mat-sidenav nav, .mat-drawer nav').first();
+}
+
+/** Sets a demo person's preferred language back, so one test's choice does not leak into the next. */
+export async function resetLanguage(page: Page, language = 'en'): Promise<void> {
+  const xsrf =
+    (await page.context().cookies()).find((cookie) => cookie.name === 'XSRF-TOKEN')?.value ?? '';
+  const response = await page.request.patch(`${BASE_URL}/api/me`, {
+    data: { preferredLanguage: language },
+    headers: { 'x-xsrf-token': decodeURIComponent(xsrf) },
+  });
+  assert.equal(response.status(), 200);
+  await page.evaluate(() => localStorage.clear());
+}

@@ -1,10 +1,90 @@
 import {
-  ApplicationConfig,
+  provideHttpClient,
+  withFetch,
+  withInterceptors,
+  withXsrfConfiguration,
+} from '@angular/common/http';
+import {
+  type ApplicationConfig,
+  inject,
+  isDevMode,
+  provideAppInitializer,
   provideBrowserGlobalErrorListeners,
 } from '@angular/core';
-import { provideRouter } from '@angular/router';
+import { MAT_FORM_FIELD_DEFAULT_OPTIONS } from '@angular/material/form-field';
+import { MatIconRegistry } from '@angular/material/icon';
+import {
+  provideRouter,
+  TitleStrategy,
+  withComponentInputBinding,
+  withInMemoryScrolling,
+  withRouterConfig,
+} from '@angular/router';
+import { provideTransloco, TranslocoService } from '@jsverse/transloco';
+import { provideEffects } from '@ngrx/effects';
+import { provideStore, Store } from '@ngrx/store';
+import { catchError, firstValueFrom, of } from 'rxjs';
 import { appRoutes } from './app.routes';
+import { ShellActions } from './auth/auth.actions';
+import * as authEffects from './auth/auth.effects';
+import { authFeature } from './auth/auth.reducer';
+import { sessionExpiryInterceptor } from './http/session-expiry.interceptor';
+import { DEFAULT_LANGUAGE } from './i18n/language';
+import { LanguageService } from './i18n/language.service';
+import { registerInterfaceLocales } from './i18n/locales';
+import { TranslatedTitleStrategy } from './i18n/translated-title.strategy';
+import { TranslocoHttpLoader } from './i18n/transloco-http.loader';
+
+registerInterfaceLocales();
 
 export const appConfig: ApplicationConfig = {
-  providers: [provideBrowserGlobalErrorListeners(), provideRouter(appRoutes)],
+  providers: [
+    provideBrowserGlobalErrorListeners(),
+    provideHttpClient(
+      withFetch(),
+      // The API sets XSRF-TOKEN; every mutating call echoes it back.
+      withXsrfConfiguration({
+        cookieName: 'XSRF-TOKEN',
+        headerName: 'X-XSRF-TOKEN',
+      }),
+      withInterceptors([sessionExpiryInterceptor]),
+    ),
+    provideRouter(
+      appRoutes,
+      withComponentInputBinding(),
+      withRouterConfig({ paramsInheritanceStrategy: 'always' }),
+      withInMemoryScrolling({ scrollPositionRestoration: 'top' }),
+    ),
+    { provide: TitleStrategy, useExisting: TranslatedTitleStrategy },
+    // Hints and errors in three languages vary in length: let them take the room they need.
+    {
+      provide: MAT_FORM_FIELD_DEFAULT_OPTIONS,
+      useValue: { appearance: 'outline', subscriptSizing: 'dynamic' },
+    },
+    provideTransloco({
+      config: {
+        availableLangs: ['en', 'fr', 'ar'],
+        defaultLang: DEFAULT_LANGUAGE,
+        fallbackLang: DEFAULT_LANGUAGE,
+        reRenderOnLangChange: true,
+        prodMode: !isDevMode(),
+        missingHandler: { useFallbackTranslation: true },
+      },
+      loader: TranslocoHttpLoader,
+    }),
+    provideStore({ [authFeature.name]: authFeature.reducer }),
+    provideEffects(authEffects),
+    provideAppInitializer(() => {
+      inject(MatIconRegistry).setDefaultFontSetClass('material-symbols-outlined');
+      inject(Store).dispatch(ShellActions.appStarted());
+      // Load the first language before the first paint, so no key flashes.
+      const language = inject(LanguageService);
+      const chosen = language.use(language.initialLanguage());
+      return firstValueFrom(
+        inject(TranslocoService)
+          .load(chosen)
+          .pipe(catchError(() => of(null))),
+      );
+    }),
+  ],
 };

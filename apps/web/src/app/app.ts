@@ -1,13 +1,21 @@
-import { Component } from '@angular/core';
-import { RouterModule } from '@angular/router';
-import { NxWelcome } from './nx-welcome';
+import { Dir } from '@angular/cdk/bidi';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { RouterOutlet } from '@angular/router';
+import { LanguageService } from './i18n/language.service';
 
 @Component({
-  imports: [NxWelcome, RouterModule],
   selector: 'cv-root',
-  templateUrl: './app.html',
-  styleUrl: './app.scss',
+  imports: [RouterOutlet, Dir],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  // The Dir wrapper gives every component below it the interface's direction.
+  template: `<div class="cv-app" [dir]="direction()"><router-outlet /></div>`,
+  styles: `
+    .cv-app {
+      min-height: 100vh;
+      min-height: 100dvh;
+    }
+  `,
 })
 export class App {
-  protected title = 'web';
+  protected readonly direction = inject(LanguageService).direction;
 }

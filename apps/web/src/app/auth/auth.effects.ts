@@ -1,0 +1,165 @@
+import { HttpErrorResponse } from '@angular/common/http';
+import { inject } from '@angular/core';
+import { Router } from '@angular/router';
+import { Actions, createEffect, ofType } from '@ngrx/effects';
+import { Store } from '@ngrx/store';
+import { catchError, exhaustMap, filter, map, of, switchMap, tap, withLatestFrom } from 'rxjs';
+import { toProblem } from '../http/problem';
+import { LanguageService } from '../i18n/language.service';
+import { Notifier } from '../shared/notifier.service';
+import { AuthApiActions, AuthPageActions, ShellActions } from './auth.actions';
+import { AuthApi } from './auth.api';
+import { selectHomeUrl, selectUser } from './auth.selectors';
+import { safeReturnUrl } from './return-url';
+
+export const loadSession = createEffect(
+  (actions = inject(Actions), api = inject(AuthApi)) =>
+    actions.pipe(
+      ofType(ShellActions.appStarted),
+      switchMap(() =>
+        api.session().pipe(
+          map((session) => AuthApiActions.sessionLoaded({ session })),
+          // 401 is the normal answer for a visitor; an unreachable server
+          // also leaves them at the sign-in form, which reports it on submit.
+          catchError(() => of(AuthApiActions.sessionMissing())),
+        ),
+      ),
+    ),
+  { functional: true },
+);
+
+export const signIn = createEffect(
+  (actions = inject(Actions), api = inject(AuthApi)) =>
+    actions.pipe(
+      ofType(AuthPageActions.signInSubmitted),
+      exhaustMap(({ credentials, returnUrl }) =>
+        api.login(credentials).pipe(
+          map((session) => AuthApiActions.signInSucceeded({ session, returnUrl })),
+          catchError((error: unknown) =>
+            of(AuthApiActions.signInFailed({ problem: toProblem(error) })),
+          ),
+        ),
+      ),
+    ),
+  { functional: true },
+);
+
+/** The person's own preference wins over whatever the signed-out pages used. */
+export const applyPreferredLanguage = createEffect(
+  (actions = inject(Actions), language = inject(LanguageService)) =>
+    actions.pipe(
+      ofType(
+        AuthApiActions.sessionLoaded,
+        AuthApiActions.signInSucceeded,
+        AuthPageActions.invitationAccepted,
+      ),
+      tap(({ session }) => language.use(session.user.preferredLanguage)),
+    ),
+  { functional: true, dispatch: false },
+);
+
+export const enterAfterSignIn = createEffect(
+  (actions = inject(Actions), store = inject(Store), router = inject(Router)) =>
+    actions.pipe(
+      ofType(AuthApiActions.signInSucceeded),
+      withLatestFrom(store.select(selectHomeUrl)),
+      tap(([{ returnUrl }, homeUrl]) => router.navigateByUrl(safeReturnUrl(returnUrl) ?? homeUrl)),
+    ),
+  { functional: true, dispatch: false },
+);
+
+export const enterInvitedTenant = createEffect(
+  (actions = inject(Actions), router = inject(Router)) =>
+    actions.pipe(
+      ofType(AuthPageActions.invitationAccepted),
+      tap(({ tenantSlug }) => router.navigate(['/t', tenantSlug])),
+    ),
+  { functional: true, dispatch: false },
+);
+
+export const signOut = createEffect(
+  (actions = inject(Actions), api = inject(AuthApi)) =>
+    actions.pipe(
+      ofType(ShellActions.signOutClicked),
+      exhaustMap(() =>
+        api.logout().pipe(
+          map(() => AuthApiActions.signOutSucceeded()),
+          catchError((error: unknown) =>
+            // Already signed out on the server: nothing is left to end.
+            of(
+              error instanceof HttpErrorResponse && error.status === 401
+                ? AuthApiActions.signOutSucceeded()
+                : AuthApiActions.signOutFailed({ problem: toProblem(error) }),
+            ),
+          ),
+        ),
+      ),
+    ),
+  { functional: true },
+);
+
+export const leaveAfterSignOut = createEffect(
+  (actions = inject(Actions), router = inject(Router)) =>
+    actions.pipe(
+      ofType(AuthApiActions.signOutSucceeded),
+      tap(() => router.navigateByUrl('/sign-in')),
+    ),
+  { functional: true, dispatch: false },
+);
+
+export const returnToSignInWhenExpired = createEffect(
+  (actions = inject(Actions), router = inject(Router)) =>
+    actions.pipe(
+      ofType(AuthApiActions.sessionExpired),
+      filter(() => !router.url.startsWith('/sign-in')),
+      tap(() =>
+        router.navigate(['/sign-in'], {
+          queryParams: { returnUrl: router.url, expired: 1 },
+        }),
+      ),
+    ),
+  { functional: true, dispatch: false },
+);
+
+export const switchTenant = createEffect(
+  (actions = inject(Actions), router = inject(Router)) =>
+    actions.pipe(
+      ofType(ShellActions.tenantSwitched),
+      tap(({ slug }) => router.navigate(['/t', slug])),
+    ),
+  { functional: true, dispatch: false },
+);
+
+/** Applies a chosen language at once and, when signed in, keeps it on the account. */
+export const changeLanguage = createEffect(
+  (
+    actions = inject(Actions),
+    store = inject(Store),
+    api = inject(AuthApi),
+    language = inject(LanguageService),
+  ) =>
+    actions.pipe(
+      ofType(ShellActions.languageChanged),
+      tap(({ language: chosen }) => language.use(chosen)),
+      withLatestFrom(store.select(selectUser)),
+      filter(([, user]) => user !== null),
+      switchMap(([{ language: chosen }]) =>
+        api.updateProfile({ preferredLanguage: chosen }).pipe(
+          map((user) => AuthApiActions.profileUpdated({ user })),
+          catchError((error: unknown) =>
+            of(AuthApiActions.profileUpdateFailed({ problem: toProblem(error) })),
+          ),
+        ),
+      ),
+    ),
+  { functional: true },
+);
+
+export const reportFailures = createEffect(
+  (actions = inject(Actions), notifier = inject(Notifier)) =>
+    actions.pipe(
+      ofType(AuthApiActions.signOutFailed, AuthApiActions.profileUpdateFailed),
+      tap(({ problem }) => notifier.failure(problem)),
+    ),
+  { functional: true, dispatch: false },
+);

@@ -1,0 +1,174 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  DestroyRef,
+  effect,
+  inject,
+  signal,
+  untracked,
+} from '@angular/core';
+import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatCardModule } from '@angular/material/card';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatIconModule } from '@angular/material/icon';
+import { MatInputModule } from '@angular/material/input';
+import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
+import { MatSelectModule } from '@angular/material/select';
+import { type Language, type ProblemDetails, UN_LANGUAGES } from '@convene/contracts';
+import { TranslocoPipe } from '@jsverse/transloco';
+import { Store } from '@ngrx/store';
+import { finalize } from 'rxjs';
+import { AuthApiActions, ShellActions } from '../auth/auth.actions';
+import { AuthApi } from '../auth/auth.api';
+import { selectUser } from '../auth/auth.selectors';
+import { problemCode, toProblem } from '../http/problem';
+import { autonymOf, isInterfaceLanguage } from '../i18n/language';
+import { FieldErrorPipe } from '../shared/field-error.pipe';
+import { LiveError } from '../shared/live-error.component';
+import { Notifier } from '../shared/notifier.service';
+import { PasswordField } from '../shared/password-field.component';
+import {
+  keepConfirmationInSync,
+  newPasswordValidators,
+  PASSWORD_MIN_LENGTH,
+  sameAs,
+} from '../shared/password.validators';
+
+/** The person's own account: name, language and password. */
+@Component({
+  selector: 'cv-profile-page',
+  imports: [
+    ReactiveFormsModule,
+    MatButtonModule,
+    MatCardModule,
+    MatFormFieldModule,
+    MatIconModule,
+    MatInputModule,
+    MatProgressSpinnerModule,
+    MatSelectModule,
+    TranslocoPipe,
+    FieldErrorPipe,
+    LiveError,
+    PasswordField,
+  ],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './profile.page.html',
+  styleUrl: './profile.page.scss',
+})
+export class ProfilePage {
+  private readonly store = inject(Store);
+  private readonly api = inject(AuthApi);
+  private readonly notifier = inject(Notifier);
+
+  protected readonly user = this.store.selectSignal(selectUser);
+  protected readonly languages = UN_LANGUAGES.map((code) => ({
+    code,
+    name: autonymOf(code),
+  }));
+  protected readonly shownInEnglish = computed(() => {
+    const preferred = this.user()?.preferredLanguage;
+    return !!preferred && !isInterfaceLanguage(preferred);
+  });
+
+  protected readonly nameForm = new FormGroup({
+    name: new FormControl('', {
+      nonNullable: true,
+      validators: [Validators.required, Validators.maxLength(200)],
+    }),
+  });
+  protected readonly savingName = signal(false);
+  protected readonly nameProblem = signal<ProblemDetails | null>(null);
+
+  protected readonly minLength = PASSWORD_MIN_LENGTH;
+  protected readonly passwordForm = (() => {
+    const newPassword = new FormControl('', {
+      nonNullable: true,
+      validators: newPasswordValidators,
+    });
+    return new FormGroup({
+      currentPassword: new FormControl('', {
+        nonNullable: true,
+        validators: [Validators.required],
+      }),
+      newPassword,
+      confirmation: new FormControl('', {
+        nonNullable: true,
+        validators: [Validators.required, sameAs(newPassword)],
+      }),
+    });
+  })();
+  protected readonly changingPassword = signal(false);
+  protected readonly passwordProblem = signal<ProblemDetails | null>(null);
+
+  constructor() {
+    keepConfirmationInSync(
+      this.passwordForm.controls.newPassword,
+      this.passwordForm.controls.confirmation,
+      inject(DestroyRef),
+    );
+    // Fill the name from the session, unless the person is editing it.
+    effect(() => {
+      const name = this.user()?.name ?? '';
+      untracked(() => {
+        if (!this.nameForm.dirty) this.nameForm.setValue({ name });
+      });
+    });
+  }
+
+  protected chooseLanguage(language: Language): void {
+    this.store.dispatch(ShellActions.languageChanged({ language }));
+  }
+
+  protected saveName(): void {
+    if (this.savingName()) return;
+    if (this.nameForm.invalid) {
+      this.nameForm.markAllAsTouched();
+      return;
+    }
+    this.savingName.set(true);
+    this.nameProblem.set(null);
+    this.api
+      .updateProfile({ name: this.nameForm.controls.name.value.trim() })
+      .pipe(finalize(() => this.savingName.set(false)))
+      .subscribe({
+        next: (user) => {
+          this.store.dispatch(AuthApiActions.profileUpdated({ user }));
+          this.nameForm.reset({ name: user.name });
+          this.notifier.success('profile.nameSaved');
+        },
+        error: (error: unknown) => this.nameProblem.set(toProblem(error)),
+      });
+  }
+
+  protected changePassword(): void {
+    if (this.changingPassword()) return;
+    if (this.passwordForm.invalid) {
+      this.passwordForm.markAllAsTouched();
+      return;
+    }
+    const { currentPassword, newPassword } = this.passwordForm.getRawValue();
+    this.changingPassword.set(true);
+    this.passwordProblem.set(null);
+    this.api
+      .changePassword({ currentPassword, newPassword })
+      .pipe(finalize(() => this.changingPassword.set(false)))
+      .subscribe({
+        next: () => {
+          this.passwordForm.reset();
+          this.notifier.success('profile.password.changed');
+        },
+        error: (error: unknown) => {
+          const problem = toProblem(error);
+          if (problemCode(problem) === 'wrong-password') {
+            const current = this.passwordForm.controls.currentPassword;
+            current.setErrors({ wrongPassword: true });
+            current.markAsTouched();
+          } else {
+            this.passwordProblem.set(problem);
+          }
+        },
+      });
+  }
+}

@@ -1,0 +1,25 @@
+import { ChangeDetectionStrategy, Component, input } from '@angular/core';
+import { MatIconModule } from '@angular/material/icon';
+
+/** A friendly "nothing here (yet)" block: an icon, a heading, a sentence, maybe an action. */
+@Component({
+  selector: 'cv-empty-state',
+  imports: [MatIconModule],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <div class="cv-empty-state">
+      <mat-icon class="cv-empty-state__icon">{{ icon() }}</mat-icon>
+      <p class="cv-empty-state__title">{{ title() }}</p>
+      @if (body()) {
+        <p class="cv-empty-state__body">{{ body() }}</p>
+      }
+      <ng-content />
+    </div>
+  `,
+})
+export class EmptyState {
+  readonly icon = input('inbox');
+  /** Already translated. */
+  readonly title = input.required<string>();
+  readonly body = input<string | null>(null);
+}
