@@ -9,6 +9,10 @@ const escapeHtml = (value: string) =>
     (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
   );
 
+/** Makes the links in an (already escaped) text clickable, so a caught invitation can be opened. */
+const linkify = (escaped: string) =>
+  escaped.replace(/https?:\/\/[^\s<]+/g, (url) => `<a href="${url}">${url}</a>`);
+
 /** Development only: what the in-process SMTP catcher received. */
 @ApiExcludeController()
 @Controller('dev/mail')
@@ -30,7 +34,7 @@ export class DevMailController {
       .map(
         (m) => `<article><h2>${escapeHtml(m.subject)}</h2>
 <p><b>To:</b> ${escapeHtml(m.to.join(', '))} · <b>From:</b> ${escapeHtml(m.from)} · ${escapeHtml(m.date)}</p>
-<pre>${escapeHtml(m.text)}</pre></article>`,
+<pre>${linkify(escapeHtml(m.text))}</pre></article>`,
       )
       .join('<hr>');
     return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Convene · caught mail</title>
