@@ -1,3 +1,4 @@
+import { ROUTE_ACCESS, type RouteKey } from '../access/route-access';
 import { addMember, createTenant } from '../tenants/tenant-provisioning';
 import type { ApiClient } from '../testing/http-client';
 import { startTestApp, type TestApp } from '../testing/test-app';
@@ -121,5 +122,72 @@ describe('bad input', () => {
 
   it('answers 404 problem+json for an unknown route', async () => {
     expectProblem(await admin.get('/api/no-such-thing'), 404);
+  });
+});
+
+describe('garbage sent to every route', () => {
+  let app: TestApp;
+
+  beforeAll(async () => {
+    app = await startTestApp({ env: { LOGIN_RATE_LIMIT: '10000' } });
+    const ds = app.running.databases.app;
+    const tenant = await createTenant(ds, { slug: 'acme', name: 'Acme' });
+    await addMember(ds, tenant, {
+      email: 'admin@acme.example',
+      name: 'Admin',
+      password: PASSWORD,
+      role: 'tenant_admin',
+    });
+  });
+
+  afterAll(() => app.close());
+
+  const PARAM_GARBAGE = [
+    '%00',
+    '..%2F..%2Fetc',
+    'x'.repeat(300),
+    "1'%20or%20'1'='1",
+    '%F0%9F%92%A5',
+    '-1',
+  ];
+  const BODY_GARBAGE: unknown[] = [
+    null,
+    [],
+    'text',
+    42,
+    { unexpected: true },
+    { email: { $gt: '' }, password: ['a'], role: 7, token: null, name: 'x'.repeat(10_000) },
+  ];
+
+  it.each(Object.keys(ROUTE_ACCESS) as RouteKey[])('%s never answers 5xx', async (key) => {
+    const [method, template] = key.split(' ') as [string, string];
+    // A fresh session per route: garbage sent to sign-out still signs out.
+    const admin = await app.client().signIn('admin@acme.example', PASSWORD);
+    expect((await admin.get('/api/t/acme')).status).toBe(200);
+    for (const param of PARAM_GARBAGE) {
+      const path = template.replace(':tenant', 'acme').replace(/:\w+/g, param);
+      const query =
+        method === 'GET' ? '?limit=abc&after=%%%&q=' + 'y'.repeat(500) + '&role=emperor' : '';
+      for (const body of method === 'GET' || method === 'DELETE' ? [undefined] : BODY_GARBAGE) {
+        const response = await admin.request(
+          method,
+          path + query,
+          body === undefined
+            ? {}
+            : { rawBody: JSON.stringify(body), headers: { 'content-type': 'application/json' } },
+        );
+        expect({
+          key,
+          param,
+          body,
+          status: response.status < 500 ? 'below 500' : response.status,
+        }).toEqual({
+          key,
+          param,
+          body,
+          status: 'below 500',
+        });
+      }
+    }
   });
 });
