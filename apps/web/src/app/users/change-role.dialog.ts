@@ -1,17 +1,12 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, inject, signal } from '@angular/core';
-import { toSignal } from '@angular/core/rxjs-interop';
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
-import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
-import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
-import { MatSelectModule } from '@angular/material/select';
-import { type ProblemDetails, type Role, ROLES, type TenantMember } from '@convene/contracts';
+import { type ProblemDetails, type Role, type TenantMember } from '@convene/contracts';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { rejectedFields } from '../http/problem';
-import { MemberStatePicker } from '../member-states/member-state-picker.component';
+import { DialogActions } from '../shared/dialog-actions.component';
 import { LiveError } from '../shared/live-error.component';
-import { requireStateForFocalPoints } from './role-state.rule';
+import { RoleFields } from './role-fields.component';
 import { UsersStore } from './users.store';
 
 /** Changes a member's role (and the State a focal point represents). */
@@ -19,14 +14,11 @@ import { UsersStore } from './users.store';
   selector: 'cv-change-role-dialog',
   imports: [
     ReactiveFormsModule,
-    MatButtonModule,
     MatDialogModule,
-    MatFormFieldModule,
-    MatProgressSpinnerModule,
-    MatSelectModule,
     TranslocoPipe,
+    DialogActions,
     LiveError,
-    MemberStatePicker,
+    RoleFields,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -36,33 +28,14 @@ import { UsersStore } from './users.store';
       </h2>
       <mat-dialog-content class="cv-dialog-form">
         <p class="cv-muted">{{ member.email }}</p>
-        <mat-form-field appearance="outline" class="cv-full-width">
-          <mat-label>{{ 'common.role' | transloco }}</mat-label>
-          <mat-select formControlName="role" required>
-            @for (role of roles; track role) {
-              <mat-option [value]="role">{{ 'roles.' + role | transloco }}</mat-option>
-            }
-          </mat-select>
-          <mat-hint>{{ 'roleDescriptions.' + role() | transloco }}</mat-hint>
-        </mat-form-field>
-
-        @if (role() === 'focal_point') {
-          <cv-member-state-picker [control]="form.controls.memberStateAlpha3" [required]="true" />
-        }
+        <cv-role-fields
+          [role]="form.controls.role"
+          [memberStateAlpha3]="form.controls.memberStateAlpha3"
+        />
 
         <cv-live-error [problem]="problem()" />
       </mat-dialog-content>
-      <mat-dialog-actions align="end">
-        <button mat-button type="button" mat-dialog-close>
-          {{ 'common.cancel' | transloco }}
-        </button>
-        <button mat-flat-button type="submit" [disabled]="submitting()">
-          @if (submitting()) {
-            <mat-progress-spinner mode="indeterminate" diameter="18" aria-hidden="true" />
-          }
-          {{ 'common.save' | transloco }}
-        </button>
-      </mat-dialog-actions>
+      <cv-dialog-actions submitLabel="common.save" [submitting]="submitting()" />
     </form>
   `,
 })
@@ -71,7 +44,6 @@ export class ChangeRoleDialog {
   private readonly store = inject(UsersStore);
   private readonly dialogRef = inject<MatDialogRef<ChangeRoleDialog, TenantMember>>(MatDialogRef);
 
-  protected readonly roles = ROLES;
   protected readonly submitting = signal(false);
   protected readonly problem = signal<ProblemDetails | null>(null);
 
@@ -79,17 +51,6 @@ export class ChangeRoleDialog {
     role: new FormControl<Role>(this.member.role, { nonNullable: true }),
     memberStateAlpha3: new FormControl<string | null>(this.member.memberStateAlpha3),
   });
-  protected readonly role = toSignal(this.form.controls.role.valueChanges, {
-    initialValue: this.form.controls.role.value,
-  });
-
-  constructor() {
-    requireStateForFocalPoints(
-      this.form.controls.role,
-      this.form.controls.memberStateAlpha3,
-      inject(DestroyRef),
-    );
-  }
 
   protected async submit(): Promise<void> {
     if (this.submitting()) return;

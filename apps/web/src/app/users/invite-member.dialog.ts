@@ -1,19 +1,15 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, inject, signal } from '@angular/core';
-import { toSignal } from '@angular/core/rxjs-interop';
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MatButtonModule } from '@angular/material/button';
 import { MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
-import { MatSelectModule } from '@angular/material/select';
-import { type PendingInvitation, type ProblemDetails, type Role, ROLES } from '@convene/contracts';
+import { type PendingInvitation, type ProblemDetails, type Role } from '@convene/contracts';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { rejectedFields } from '../http/problem';
-import { MemberStatePicker } from '../member-states/member-state-picker.component';
+import { DialogActions } from '../shared/dialog-actions.component';
 import { FieldErrorPipe } from '../shared/field-error.pipe';
 import { LiveError } from '../shared/live-error.component';
-import { requireStateForFocalPoints } from './role-state.rule';
+import { RoleFields } from './role-fields.component';
 import { UsersStore } from './users.store';
 
 /** Invites someone to the tenant by email; closes with the pending invitation. */
@@ -21,16 +17,14 @@ import { UsersStore } from './users.store';
   selector: 'cv-invite-member-dialog',
   imports: [
     ReactiveFormsModule,
-    MatButtonModule,
     MatDialogModule,
     MatFormFieldModule,
     MatInputModule,
-    MatProgressSpinnerModule,
-    MatSelectModule,
     TranslocoPipe,
     FieldErrorPipe,
+    DialogActions,
     LiveError,
-    MemberStatePicker,
+    RoleFields,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -53,33 +47,14 @@ import { UsersStore } from './users.store';
           }
         </mat-form-field>
 
-        <mat-form-field appearance="outline" class="cv-full-width">
-          <mat-label>{{ 'common.role' | transloco }}</mat-label>
-          <mat-select formControlName="role" required>
-            @for (role of roles; track role) {
-              <mat-option [value]="role">{{ 'roles.' + role | transloco }}</mat-option>
-            }
-          </mat-select>
-          <mat-hint>{{ 'roleDescriptions.' + role() | transloco }}</mat-hint>
-        </mat-form-field>
-
-        @if (role() === 'focal_point') {
-          <cv-member-state-picker [control]="form.controls.memberStateAlpha3" [required]="true" />
-        }
+        <cv-role-fields
+          [role]="form.controls.role"
+          [memberStateAlpha3]="form.controls.memberStateAlpha3"
+        />
 
         <cv-live-error [problem]="problem()" />
       </mat-dialog-content>
-      <mat-dialog-actions align="end">
-        <button mat-button type="button" mat-dialog-close>
-          {{ 'common.cancel' | transloco }}
-        </button>
-        <button mat-flat-button type="submit" [disabled]="submitting()">
-          @if (submitting()) {
-            <mat-progress-spinner mode="indeterminate" diameter="18" aria-hidden="true" />
-          }
-          {{ 'users.inviteDialog.submit' | transloco }}
-        </button>
-      </mat-dialog-actions>
+      <cv-dialog-actions submitLabel="users.inviteDialog.submit" [submitting]="submitting()" />
     </form>
   `,
 })
@@ -88,7 +63,6 @@ export class InviteMemberDialog {
   private readonly dialogRef =
     inject<MatDialogRef<InviteMemberDialog, PendingInvitation>>(MatDialogRef);
 
-  protected readonly roles = ROLES;
   protected readonly submitting = signal(false);
   protected readonly problem = signal<ProblemDetails | null>(null);
 
@@ -100,17 +74,6 @@ export class InviteMemberDialog {
     role: new FormControl<Role>('expert', { nonNullable: true }),
     memberStateAlpha3: new FormControl<string | null>(null),
   });
-  protected readonly role = toSignal(this.form.controls.role.valueChanges, {
-    initialValue: this.form.controls.role.value,
-  });
-
-  constructor() {
-    requireStateForFocalPoints(
-      this.form.controls.role,
-      this.form.controls.memberStateAlpha3,
-      inject(DestroyRef),
-    );
-  }
 
   protected async submit(): Promise<void> {
     if (this.submitting()) return;

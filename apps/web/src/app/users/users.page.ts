@@ -1,4 +1,4 @@
-import { DatePipe } from '@angular/common';
+import { DatePipe, NgTemplateOutlet } from '@angular/common';
 import {
   ChangeDetectionStrategy,
   Component,
@@ -49,6 +49,7 @@ import { UsersStore } from './users.store';
   selector: 'cv-users-page',
   imports: [
     DatePipe,
+    NgTemplateOutlet,
     ReactiveFormsModule,
     MatButtonModule,
     MatCardModule,
