@@ -15,6 +15,7 @@ import { sendProblem } from './common/problem-details.filter';
 import type { AppConfig } from './config/app-config';
 import { type Databases, openDatabases } from './db/data-source.factory';
 import { DevMailCatcher } from './mail/dev-mail-catcher';
+import { MailWorker } from './mail/mail-worker';
 
 export interface RunningApp {
   app: NestFastifyApplication;
@@ -22,6 +23,8 @@ export interface RunningApp {
   routes: string[];
   databases: Databases;
   devMail: DevMailCatcher | null;
+  /** Null when mail goes nowhere (no SMTP) or a separate worker process sends it. */
+  mailWorker: MailWorker | null;
   close(): Promise<void>;
 }
 
@@ -43,7 +46,7 @@ export async function createApp(
 
   const adapter = new FastifyAdapter({ bodyLimit: config.bodyLimitBytes, trustProxy: true });
   const app = await NestFactory.create<NestFastifyApplication>(
-    AppModule.register({ config, databases, smtpUrl, devMail }),
+    AppModule.register({ config, databases, devMail }),
     adapter,
     { bufferLogs: true, logger: options.silent ? false : undefined },
   );
@@ -118,12 +121,28 @@ export async function createApp(
   }
 
   await app.init();
+
+  let mailWorker: MailWorker | null = null;
+  if (smtpUrl && config.mailWorker === 'in-process') {
+    const logger = app.get(Logger);
+    mailWorker = new MailWorker(databases.app, {
+      smtpUrl,
+      from: config.mailFrom,
+      appUrl: config.appUrl,
+      leaseMs: config.mailLeaseMs,
+      log: (message) => logger.warn(message),
+    });
+    mailWorker.start();
+  }
+
   return {
     app,
     routes,
     databases,
     devMail,
+    mailWorker,
     async close() {
+      await mailWorker?.stop();
       await app.close();
       await devMail?.stop();
       await databases.close();

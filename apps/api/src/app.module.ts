@@ -19,7 +19,7 @@ import type { Databases } from './db/data-source.factory';
 import { HealthController } from './health/health.controller';
 import { DevMailCatcher } from './mail/dev-mail-catcher';
 import { DevMailController } from './mail/dev-mail.controller';
-import { MailerService, SMTP_URL } from './mail/mailer.service';
+import { OutboxService } from './mail/outbox.service';
 import { MemberStatesController } from './member-states/member-states.controller';
 import { InvitationsController, MembersController } from './members/members.controller';
 import { MembersService } from './members/members.service';
@@ -29,7 +29,6 @@ import { TenantsService } from './tenants/tenants.service';
 export interface AppModuleOptions {
   config: AppConfig;
   databases: Databases;
-  smtpUrl: string | null;
   /** Present in development: the in-process SMTP catcher behind /dev/mail. */
   devMail: DevMailCatcher | null;
 }
@@ -41,14 +40,13 @@ export class AppModule {
     const providers: Provider[] = [
       { provide: APP_CONFIG, useValue: config },
       { provide: DataSource, useValue: options.databases.app },
-      { provide: SMTP_URL, useValue: options.smtpUrl },
       { provide: APP_PIPE, useClass: ZodValidationPipe },
       { provide: APP_INTERCEPTOR, useClass: RequestTransactionInterceptor },
       { provide: APP_FILTER, useClass: ProblemDetailsFilter },
       AuditService,
       AuthService,
-      MailerService,
       MembersService,
+      OutboxService,
       SessionService,
       TenantsService,
     ];

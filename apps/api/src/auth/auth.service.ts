@@ -19,9 +19,9 @@ import { AppException } from '../common/app-exception';
 import { zodIssues } from '../common/problem-details.filter';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { type AuthenticatedUser, requestContext } from '../db/request-context';
+import { PLATFORM_TENANT_ID } from '../db/app-role';
 import { applyScope } from '../db/transaction';
-import { passwordResetMail } from '../mail/mail-templates';
-import { MailerService } from '../mail/mailer.service';
+import { OutboxService } from '../mail/outbox.service';
 import { TenantsService } from '../tenants/tenants.service';
 import { bytesToUuid, hashPassword, hashToken, newToken, verifyPassword } from './secrets';
 import { SessionService } from './session.service';
@@ -60,7 +60,7 @@ export class AuthService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly sessions: SessionService,
     private readonly tenants: TenantsService,
-    private readonly mailer: MailerService,
+    private readonly outbox: OutboxService,
     private readonly audit: AuditService,
   ) {}
 
@@ -108,14 +108,17 @@ export class AuthService {
        values ($1, 'password_reset', $2, now() + make_interval(secs => $3))`,
       [user.id, hash, this.config.resetTtlMs / 1000],
     );
-    this.mailer.sendAfterCommit(
-      user.email,
-      passwordResetMail(user.preferred_language, {
+    await this.outbox.enqueue({
+      tenantId: PLATFORM_TENANT_ID,
+      recipient: user.email,
+      language: user.preferred_language,
+      message: {
+        kind: 'password_reset',
         name: user.name,
         link: `${this.config.appUrl}/reset-password/${token}`,
         minutes: Math.round(this.config.resetTtlMs / 60_000),
-      }),
-    );
+      },
+    });
   }
 
   /** Sets the new password, spends the token and signs the person out everywhere. */

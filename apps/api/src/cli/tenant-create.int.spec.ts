@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { startTestApp, type TestApp } from '../testing/test-app';
+import { startTestApp, type TestApp, waitForMail } from '../testing/test-app';
 
 const run = promisify(execFile);
 const root = join(__dirname, '../../../..');
@@ -49,8 +49,9 @@ describe('npm run tenant:create', () => {
     );
     expect(stdout).toContain('Created tenant "Terrorism Prevention Branch" (unodc-tpb).');
     const link = /invitation\/([\w-]+)/.exec(stdout)?.[1];
-    const mail = app.mail.list().find((message) => message.to.includes('chief@example.org'));
-    expect(mail?.text).toContain(`invitation/${link}`);
+    // Queued by the command, sent by the running app's mail worker.
+    const mail = await waitForMail(app.mail, 'chief@example.org');
+    expect(mail.text).toContain(`invitation/${link}`);
 
     const chief = app.client();
     const accepted = await chief.post('/api/auth/invitations/accept', {

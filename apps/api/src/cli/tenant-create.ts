@@ -1,9 +1,9 @@
 import { parseArgs } from 'node:util';
 import { Email } from '@convene/contracts';
-import { createTransport } from 'nodemailer';
 import { loadConfig } from '../config/app-config';
 import { openDatabases } from '../db/data-source.factory';
-import { invitationMail } from '../mail/mail-templates';
+import { enqueueMail } from '../mail/outbox.service';
+import { inTransaction } from '../db/transaction';
 import { createTenant, inviteToTenant } from '../tenants/tenant-provisioning';
 
 /**
@@ -43,22 +43,23 @@ async function main() {
     process.stdout.write(
       `Created tenant "${values.name}" (${values.slug}).\nInvitation for ${email.data}: ${link}\n`,
     );
-    if (config.smtpUrl) {
-      const transport = createTransport(config.smtpUrl);
-      await transport.sendMail({
-        from: config.mailFrom,
-        to: email.data,
-        ...invitationMail('en', {
-          tenantName: values.name,
-          inviterName: 'The Convene operator',
+    await inTransaction(databases.app, { tenantId }, (manager) =>
+      enqueueMail(manager, {
+        tenantId,
+        recipient: email.data,
+        language: 'en',
+        idempotencyKey: 'first-admin-invitation',
+        message: {
+          kind: 'invitation',
+          tenantName: values.name ?? '',
+          inviterName: null,
           role: 'tenant_admin',
           link,
-          expiresAt: new Date(Date.now() + config.invitationTtlMs),
-        }),
-      });
-      transport.close();
-      process.stdout.write('The invitation was sent by email.\n');
-    }
+          expiresAt: new Date(Date.now() + config.invitationTtlMs).toISOString(),
+        },
+      }),
+    );
+    process.stdout.write('The invitation email is queued; the mail worker sends it.\n');
   } finally {
     await databases.close();
   }

@@ -19,6 +19,10 @@ const Environment = z.object({
   APP_SECRET: z.string().min(32).optional(),
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default('Convene <no-reply@convene.example>'),
+  /** in-process: the API also runs the mail worker; off: run \`npm run worker\` instead. */
+  MAIL_WORKER: z.enum(['in-process', 'off']).default('in-process'),
+  /** How long a worker's claim on a message lasts before another worker may take it. */
+  MAIL_LEASE_SECONDS: z.coerce.number().positive().default(60),
   /** In development without SMTP_URL, an in-process SMTP catcher on this port (0 = any free port). */
   DEV_MAIL_PORT: z.coerce.number().int().min(0).max(65535).default(1025),
   SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
@@ -54,6 +58,8 @@ export interface AppConfig {
   secret: string;
   smtpUrl: string | null;
   mailFrom: string;
+  mailWorker: 'in-process' | 'off';
+  mailLeaseMs: number;
   /** null: no development mail catcher. */
   devMailPort: number | null;
   sessionTtlMs: number;
@@ -104,6 +110,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     secret: e.APP_SECRET ?? localSecret(dataDir),
     smtpUrl: e.SMTP_URL ?? null,
     mailFrom: e.MAIL_FROM,
+    mailWorker: e.MAIL_WORKER,
+    mailLeaseMs: e.MAIL_LEASE_SECONDS * 1000,
     devMailPort: e.NODE_ENV === 'development' ? e.DEV_MAIL_PORT : null,
     sessionTtlMs: e.SESSION_TTL_HOURS * 3_600_000,
     invitationTtlMs: e.INVITATION_TTL_HOURS * 3_600_000,

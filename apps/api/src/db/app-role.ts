@@ -4,5 +4,18 @@
  */
 export const APP_ROLE = 'convene_app';
 
+/**
+ * The role the mail worker runs as: like the application role it owns
+ * nothing and bypasses nothing, but one policy lets it read and update the
+ * outbox of every tenant (and only the outbox).
+ */
+export const MAILER_ROLE = 'convene_mailer';
+
 /** Tables that carry tenant data: each has tenant_id first and forced RLS. */
-export const TENANT_TABLES = ['memberships', 'invitations', 'audit_log'] as const;
+export const TENANT_TABLES = ['memberships', 'invitations', 'audit_log', 'mail_outbox'] as const;
+
+/**
+ * A reserved tenant that owns mail sent outside any organisation (password
+ * resets). Nobody is a member, so no URL reaches it.
+ */
+export const PLATFORM_TENANT_ID = '00000000-0000-0000-0000-000000000000';

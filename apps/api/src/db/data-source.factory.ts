@@ -19,8 +19,10 @@ const common = {
 export interface Databases {
   /** The API's pool: every transaction runs as the application role. */
   app: DataSource;
-  /** Runs migrations as the owner, then closes. */
+  /** Runs migrations as the owner, then opens the pool. */
   migrate(): Promise<void>;
+  /** Opens the pool without migrating (a worker process beside the API). */
+  open(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -53,6 +55,9 @@ export async function openDatabases(config: AppConfig): Promise<Databases> {
         }
         if (!app.isInitialized) await app.initialize();
       },
+      async open() {
+        if (!app.isInitialized) await app.initialize();
+      },
       async close() {
         if (app.isInitialized) await app.destroy();
       },
@@ -75,6 +80,9 @@ export async function openDatabases(config: AppConfig): Promise<Databases> {
     async migrate() {
       if (!app.isInitialized) await app.initialize();
       await app.runMigrations();
+    },
+    async open() {
+      if (!app.isInitialized) await app.initialize();
     },
     async close() {
       if (app.isInitialized) await app.destroy();

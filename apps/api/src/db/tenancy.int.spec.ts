@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { loadConfig } from '../config/app-config';
 import { createTestDatabase } from '../testing/test-database';
-import { APP_ROLE, TENANT_TABLES } from './app-role';
+import { APP_ROLE, MAILER_ROLE, TENANT_TABLES } from './app-role';
 import { type Databases, openDatabases } from './data-source.factory';
 import { sql } from './sql';
 import { inTransaction } from './transaction';
@@ -182,17 +182,29 @@ describe('tenant isolation in the database', () => {
         });
     });
 
-    it('gives the application role no superuser, no BYPASSRLS and no table of its own', async () => {
-      const [role] = await app.query(
-        `select rolsuper, rolbypassrls from pg_roles where rolname = $1`,
-        [APP_ROLE],
+    it.each([APP_ROLE, MAILER_ROLE])(
+      'gives %s no superuser, no BYPASSRLS and no table of its own',
+      async (name) => {
+        const [role] = await app.query(
+          `select rolsuper, rolbypassrls from pg_roles where rolname = $1`,
+          [name],
+        );
+        expect(role).toEqual({ rolsuper: false, rolbypassrls: false });
+        const owned = await app.query(
+          `select c.relname from pg_class c join pg_roles r on r.oid = c.relowner where r.rolname = $1`,
+          [name],
+        );
+        expect(owned).toEqual([]);
+      },
+    );
+
+    it('lets the mail worker’s role reach no tenant table but the outbox', async () => {
+      const grants = await app.query(
+        `select t as table_name from unnest($2::text[]) t
+          where has_table_privilege($1, t, 'select, insert, update, delete') order by 1`,
+        [MAILER_ROLE, [...TENANT_TABLES]],
       );
-      expect(role).toEqual({ rolsuper: false, rolbypassrls: false });
-      const owned = await app.query(
-        `select c.relname from pg_class c join pg_roles r on r.oid = c.relowner where r.rolname = $1`,
-        [APP_ROLE],
-      );
-      expect(owned).toEqual([]);
+      expect(grants).toEqual([{ table_name: 'mail_outbox' }]);
     });
 
     it('runs request transactions as the application role', async () => {

@@ -1,5 +1,6 @@
 import type {
   InvitationCreate,
+  Language,
   MembershipStatus,
   MembershipUpdate,
   Page,
@@ -17,8 +18,7 @@ import { decodeCursor, encodeCursor } from '../common/cursor';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { type AuthenticatedUser, requestContext, type TenantScope } from '../db/request-context';
 import { sql } from '../db/sql';
-import { invitationMail } from '../mail/mail-templates';
-import { MailerService } from '../mail/mailer.service';
+import { OutboxService } from '../mail/outbox.service';
 
 interface MemberRow {
   membership_id: string;
@@ -41,7 +41,7 @@ export class MembersService {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly audit: AuditService,
-    private readonly mailer: MailerService,
+    private readonly outbox: OutboxService,
   ) {}
 
   /** The tenant's people, by name then id, keyset-paginated. */
@@ -249,17 +249,21 @@ export class MembersService {
       `select preferred_language from users where lower(email) = $1`,
       [input.email],
     );
-    const language = recipient[0]?.preferred_language ?? inviter.preferredLanguage;
-    this.mailer.sendAfterCommit(
-      input.email,
-      invitationMail(language === 'fr' || language === 'es' ? language : 'en', {
+    const language = (recipient[0]?.preferred_language ?? inviter.preferredLanguage) as Language;
+    await this.outbox.enqueue({
+      tenantId: tenant.id,
+      recipient: input.email,
+      language,
+      idempotencyKey: `invitation:${row.id}`,
+      message: {
+        kind: 'invitation',
         tenantName: tenant.name,
         inviterName: inviter.name,
         role: input.role,
         link: `${this.config.appUrl}/invitation/${token}`,
-        expiresAt: new Date(row.expires_at),
-      }),
-    );
+        expiresAt: new Date(row.expires_at).toISOString(),
+      },
+    });
     return invitation;
   }
 

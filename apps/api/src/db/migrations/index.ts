@@ -1,10 +1,12 @@
 import { Foundation1764316800000 } from './1764316800000-foundation';
 import { MemberStates1764316800001 } from './1764316800001-member-states';
 import { RateLimits1764316800002 } from './1764316800002-rate-limits';
+import { MailOutbox1764316800003 } from './1764316800003-mail-outbox';
 
 /** Listed explicitly: the API is bundled, so no glob can find them at run time. */
 export const MIGRATIONS = [
   Foundation1764316800000,
   MemberStates1764316800001,
   RateLimits1764316800002,
+  MailOutbox1764316800003,
 ];

@@ -1,0 +1,199 @@
+import type { Language } from '@convene/contracts';
+import { createTransport, type Transporter } from 'nodemailer';
+import type { DataSource, EntityManager } from 'typeorm';
+import { MAILER_ROLE } from '../db/app-role';
+import { sql } from '../db/sql';
+import { renderMail } from './templates/mail-renderer';
+import type { MailMessage } from './templates/mail-message';
+
+export interface MailWorkerOptions {
+  smtpUrl: string;
+  from: string;
+  appUrl: string;
+  /** How many rows one claim takes. */
+  batchSize?: number;
+  /** How long a claimed row stays out of other workers' reach. */
+  leaseMs?: number;
+  /** After this many attempts a transient failure becomes final. */
+  maxAttempts?: number;
+  /** Idle wait between polls. */
+  pollMs?: number;
+  /** First retry delay; doubles each attempt, with jitter. */
+  backoffMs?: number;
+  log?: (message: string) => void;
+}
+
+interface ClaimedRow {
+  tenant_id: string;
+  id: string;
+  recipient: string;
+  language: Language;
+  payload: MailMessage;
+  attempts: number;
+  tenant_name: string;
+  platform: boolean;
+}
+
+/** Stable per outbox row: a resend after a crash carries the same Message-ID. */
+export const messageIdOf = (row: { tenant_id: string; id: string }) =>
+  `<${row.id}.${row.tenant_id}@outbox.convene>`;
+
+/**
+ * Claims due outbox rows with FOR UPDATE SKIP LOCKED under a lease, sends
+ * each over SMTP, and marks it sent, retried (4xx, connection trouble, with
+ * exponential backoff and jitter) or failed (5xx, or too many attempts).
+ * Any number of workers may run at once; a crash between sending and
+ * marking leads to one resend with the same Message-ID.
+ */
+export class MailWorker {
+  private readonly transport: Transporter;
+  private running = false;
+  private loop: Promise<void> | null = null;
+  private wake: (() => void) | null = null;
+  private readonly options: Required<Omit<MailWorkerOptions, 'log'>> &
+    Pick<MailWorkerOptions, 'log'>;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    options: MailWorkerOptions,
+  ) {
+    this.options = {
+      batchSize: 50,
+      leaseMs: 60_000,
+      maxAttempts: 8,
+      pollMs: 250,
+      backoffMs: 2_000,
+      ...options,
+    };
+    this.transport = createTransport(options.smtpUrl, {
+      pool: true,
+      maxConnections: 10,
+      maxMessages: Infinity,
+    } as object);
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wake?.();
+    await this.loop;
+    this.transport.close();
+  }
+
+  /** Sends what is due now; returns how many rows it handled (for tests and the bench). */
+  async drainOnce(): Promise<number> {
+    const rows = await this.claim();
+    await Promise.all(rows.map((row) => this.deliver(row)));
+    return rows.length;
+  }
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      let handled = 0;
+      try {
+        handled = await this.drainOnce();
+      } catch (error) {
+        this.options.log?.(
+          `mail worker: ${error instanceof Error ? error.message : String(error)}`,
+        );
+      }
+      if (handled === 0 && this.running) {
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, this.options.pollMs);
+          this.wake = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+        });
+      }
+    }
+  }
+
+  private inMailerTransaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(async (manager) => {
+      await sql(manager, `select set_config('role', $1, true)`, [MAILER_ROLE]);
+      return work(manager);
+    });
+  }
+
+  private claim(): Promise<ClaimedRow[]> {
+    return this.inMailerTransaction((manager) =>
+      sql<ClaimedRow>(
+        manager,
+        `with due as (
+           select tenant_id, id from mail_outbox
+            where status = 'queued' and next_attempt_at <= now()
+              and (locked_until is null or locked_until < now())
+            order by next_attempt_at
+            limit $1
+            for update skip locked)
+         update mail_outbox o
+            set locked_until = now() + make_interval(secs => $2), attempts = o.attempts + 1
+           from due, tenants t
+          where o.tenant_id = due.tenant_id and o.id = due.id and t.id = o.tenant_id
+         returning o.tenant_id, o.id, o.recipient, o.language, o.payload, o.attempts,
+                   t.name as tenant_name, t.slug = 'platform' as platform`,
+        [this.options.batchSize, this.options.leaseMs / 1000],
+      ),
+    );
+  }
+
+  private async deliver(row: ClaimedRow): Promise<void> {
+    try {
+      const rendered = renderMail(row.payload, row.language, {
+        tenantName: row.platform ? null : row.tenant_name,
+        appUrl: this.options.appUrl,
+      });
+      await this.transport.sendMail({
+        from: this.options.from,
+        to: row.recipient,
+        messageId: messageIdOf(row),
+        subject: rendered.subject,
+        text: rendered.text,
+        html: rendered.html,
+        attachments: rendered.attachments,
+      });
+      await this.inMailerTransaction((manager) =>
+        sql(
+          manager,
+          // The link of a security mail carries a live token: keep it no longer than needed.
+          `update mail_outbox
+              set status = 'sent', sent_at = now(), locked_until = null, last_error = null,
+                  payload = payload - 'link'
+            where tenant_id = $1 and id = $2`,
+          [row.tenant_id, row.id],
+        ),
+      );
+    } catch (error) {
+      await this.recordFailure(row, error);
+    }
+  }
+
+  private async recordFailure(row: ClaimedRow, error: unknown): Promise<void> {
+    const responseCode = (error as { responseCode?: number }).responseCode;
+    const message = (error instanceof Error ? error.message : String(error)).slice(0, 1000);
+    // A 5xx answer is the server's final word; a render error will not heal.
+    const permanent =
+      (typeof responseCode === 'number' && responseCode >= 500) ||
+      !(error as { code?: string }).code ||
+      row.attempts >= this.options.maxAttempts;
+    const delayMs = this.options.backoffMs * 2 ** (row.attempts - 1) * (0.5 + Math.random());
+    await this.inMailerTransaction((manager) =>
+      sql(
+        manager,
+        `update mail_outbox
+            set status = case when $3 then 'failed' else 'queued' end,
+                next_attempt_at = now() + make_interval(secs => $4),
+                locked_until = null, last_error = $5
+          where tenant_id = $1 and id = $2`,
+        [row.tenant_id, row.id, permanent, delayMs / 1000, message],
+      ),
+    );
+    this.options.log?.(`mail ${row.id} ${permanent ? 'failed' : 'will be retried'}: ${message}`);
+  }
+}
