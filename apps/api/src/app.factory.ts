@@ -15,7 +15,7 @@ import { sendProblem } from './common/problem-details.filter';
 import type { AppConfig } from './config/app-config';
 import { type Databases, openDatabases } from './db/data-source.factory';
 import { DevMailCatcher } from './mail/dev-mail-catcher';
-import { MailWorker } from './mail/mail-worker';
+import { type MailWorker, mailWorkerFor } from './mail/mail-worker';
 
 export interface RunningApp {
   app: NestFastifyApplication;
@@ -125,13 +125,7 @@ export async function createApp(
   let mailWorker: MailWorker | null = null;
   if (smtpUrl && config.mailWorker === 'in-process') {
     const logger = app.get(Logger);
-    mailWorker = new MailWorker(databases.app, {
-      smtpUrl,
-      from: config.mailFrom,
-      appUrl: config.appUrl,
-      leaseMs: config.mailLeaseMs,
-      log: (message) => logger.warn(message),
-    });
+    mailWorker = mailWorkerFor(databases.app, config, smtpUrl, (message) => logger.warn(message));
     mailWorker.start();
   }
 

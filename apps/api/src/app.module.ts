@@ -19,6 +19,8 @@ import type { Databases } from './db/data-source.factory';
 import { HealthController } from './health/health.controller';
 import { DevMailCatcher } from './mail/dev-mail-catcher';
 import { DevMailController } from './mail/dev-mail.controller';
+import { OutboxAdminController } from './mail/outbox-admin.controller';
+import { OutboxAdminService } from './mail/outbox-admin.service';
 import { OutboxService } from './mail/outbox.service';
 import { MemberStatesController } from './member-states/member-states.controller';
 import { InvitationsController, MembersController } from './members/members.controller';
@@ -46,6 +48,7 @@ export class AppModule {
       AuditService,
       AuthService,
       MembersService,
+      OutboxAdminService,
       OutboxService,
       SessionService,
       TenantsService,
@@ -58,6 +61,7 @@ export class AppModule {
       MeController,
       MembersController,
       MemberStatesController,
+      OutboxAdminController,
       TenantsController,
     ];
     if (options.devMail) {

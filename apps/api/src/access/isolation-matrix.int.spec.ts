@@ -1,6 +1,8 @@
 import { ROLES, type Role } from '@convene/contracts';
 import { can, isPermission } from '@convene/domain';
 import { addMember, createTenant, inviteToTenant } from '../tenants/tenant-provisioning';
+import { sql } from '../db/sql';
+import { inTransaction } from '../db/transaction';
 import type { ApiClient } from '../testing/http-client';
 import { startTestApp, type TestApp } from '../testing/test-app';
 import { ROUTE_ACCESS, type RouteKey } from './route-access';
@@ -19,6 +21,8 @@ interface World {
   /** A membership of an expert, to read and change. */
   subject: { alpha: string; beta: string };
   invite(tenant: 'alpha' | 'beta'): Promise<{ id: string; token: string }>;
+  /** An outbox row the server refused to deliver, to retry or cancel. */
+  failedMail(tenant: 'alpha' | 'beta'): Promise<string>;
 }
 
 let counter = 0;
@@ -82,6 +86,14 @@ const RECIPES: Record<RouteKey, Recipe> = {
     path: { invitationId: (await world.invite(tenant)).id },
   }),
   'GET /api/t/:tenant/audit-log': async () => ({ path: {} }),
+  'GET /api/t/:tenant/mail': async () => ({ path: {} }),
+  'GET /api/t/:tenant/mail/counts': async () => ({ path: {} }),
+  'POST /api/t/:tenant/mail/:messageId/retry': async (world, tenant) => ({
+    path: { messageId: await world.failedMail(tenant) },
+  }),
+  'POST /api/t/:tenant/mail/:messageId/cancel': async (world, tenant) => ({
+    path: { messageId: await world.failedMail(tenant) },
+  }),
 };
 
 /** Public routes answer by design; these are the statuses their sample calls must get. */
@@ -177,6 +189,28 @@ describe('the isolation and role matrix', () => {
         const admin = await as(tenant === 'alpha' ? emails.alpha.tenant_admin : emails.beta);
         const list = await admin.get(`/api/t/${tenant}/invitations?limit=1`);
         return { id: list.body.items[0].id as string, token };
+      },
+      failedMail: async (tenant) => {
+        const [row] = await inTransaction(ds, { tenantId: world.tenants[tenant] }, (m) =>
+          sql<{ id: string }>(
+            m,
+            `insert into mail_outbox (tenant_id, kind, recipient, language, payload, status, attempts, last_error)
+             values ($1, 'password_reset', $2, 'en', $3, 'failed', 1, '550 mailbox unavailable')
+             returning id`,
+            [
+              world.tenants[tenant],
+              `gone-${unique()}@example.org`,
+              JSON.stringify({
+                kind: 'password_reset',
+                name: 'Gone',
+                link: 'https://x.example/r',
+                minutes: 60,
+              }),
+            ],
+          ),
+        );
+        if (!row) throw new Error('no outbox row');
+        return row.id;
       },
     };
   });

@@ -30,6 +30,10 @@ export const ROUTE_ACCESS = {
   'POST /api/t/:tenant/invitations': 'users.manage',
   'DELETE /api/t/:tenant/invitations/:invitationId': 'users.manage',
   'GET /api/t/:tenant/audit-log': 'audit.read',
+  'GET /api/t/:tenant/mail': 'mail.manage',
+  'GET /api/t/:tenant/mail/counts': 'mail.manage',
+  'POST /api/t/:tenant/mail/:messageId/retry': 'mail.manage',
+  'POST /api/t/:tenant/mail/:messageId/cancel': 'mail.manage',
 } as const satisfies Record<string, RouteAccess>;
 
 export type RouteKey = keyof typeof ROUTE_ACCESS;

@@ -4,6 +4,7 @@ import type {
   InvitationPreview,
   Language,
   LoginRequest,
+  OptionalMailKind,
   PasswordChange,
   PasswordResetCompletion,
   ProfileUpdate,
@@ -31,6 +32,7 @@ interface UserRow {
   email: string;
   name: string;
   preferred_language: Language;
+  muted_mail_kinds: OptionalMailKind[];
   password_hash: string | null;
 }
 
@@ -86,7 +88,7 @@ export class AuthService {
     await applyScope(manager, { userId });
     const rows = await sql<UserRow>(
       manager,
-      `select id, email, name, preferred_language from users where id = $1`,
+      `select id, email, name, preferred_language, muted_mail_kinds from users where id = $1`,
       [userId],
     );
     const user = rows[0];
@@ -199,7 +201,7 @@ export class AuthService {
         manager,
         `insert into users (email, name, preferred_language, password_hash)
          values ($1, $2, $3, $4)
-         returning id, email, name, preferred_language, password_hash`,
+         returning id, email, name, preferred_language, muted_mail_kinds, password_hash`,
         [
           invitation.email,
           name.data,
@@ -252,10 +254,15 @@ export class AuthService {
     const rows = await sql<UserRow>(
       manager,
       `update users set name = coalesce($2, name), preferred_language = coalesce($3, preferred_language),
-              updated_at = now()
+              muted_mail_kinds = coalesce($4, muted_mail_kinds), updated_at = now()
         where id = $1
-        returning id, email, name, preferred_language`,
-      [user.id, update.name ?? null, update.preferredLanguage ?? null],
+        returning id, email, name, preferred_language, muted_mail_kinds`,
+      [
+        user.id,
+        update.name ?? null,
+        update.preferredLanguage ?? null,
+        update.mutedMailKinds ?? null,
+      ],
     );
     const updated = rows[0];
     if (!updated) throw new AppException(401, 'unauthenticated', 'Sign in to continue');
@@ -293,7 +300,8 @@ export class AuthService {
   private async findUserByEmail(manager: EntityManager, email: string): Promise<UserRow | null> {
     const rows = await sql<UserRow>(
       manager,
-      `select id, email, name, preferred_language, password_hash from users where lower(email) = lower($1)`,
+      `select id, email, name, preferred_language, muted_mail_kinds, password_hash
+         from users where lower(email) = lower($1)`,
       [email],
     );
     return rows[0] ?? null;
@@ -321,12 +329,13 @@ export class AuthService {
 }
 
 function toProfile(
-  row: Pick<UserRow, 'id' | 'email' | 'name' | 'preferred_language'>,
+  row: Pick<UserRow, 'id' | 'email' | 'name' | 'preferred_language' | 'muted_mail_kinds'>,
 ): UserProfile {
   return {
     id: row.id,
     email: row.email,
     name: row.name,
     preferredLanguage: row.preferred_language,
+    mutedMailKinds: row.muted_mail_kinds,
   };
 }

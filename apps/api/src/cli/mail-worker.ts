@@ -1,6 +1,6 @@
 import { loadConfig } from '../config/app-config';
 import { openDatabases } from '../db/data-source.factory';
-import { MailWorker } from '../mail/mail-worker';
+import { mailWorkerFor } from '../mail/mail-worker';
 
 /**
  * npm run worker: the mail worker as its own process, beside API replicas
@@ -13,13 +13,9 @@ async function main() {
   if (!config.smtpUrl) throw new Error('npm run worker needs SMTP_URL');
   const databases = await openDatabases(config);
   await databases.open();
-  const worker = new MailWorker(databases.app, {
-    smtpUrl: config.smtpUrl,
-    from: config.mailFrom,
-    appUrl: config.appUrl,
-    leaseMs: config.mailLeaseMs,
-    log: (message) => process.stderr.write(`${message}\n`),
-  });
+  const worker = mailWorkerFor(databases.app, config, config.smtpUrl, (message) =>
+    process.stderr.write(`${message}\n`),
+  );
   worker.start();
   process.stdout.write('Mail worker started\n');
   const stop = async () => {

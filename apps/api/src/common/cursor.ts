@@ -1,4 +1,5 @@
 import { AppException } from './app-exception';
+import { isUuid } from './uuid';
 
 /** What each position of a cursor must hold, checked before it reaches SQL. */
 type Kind = 'text' | 'number' | 'uuid' | 'timestamp';
@@ -6,12 +7,10 @@ type Values<K extends readonly Kind[]> = {
   [I in keyof K]: K[I] extends 'number' ? number : string;
 };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 const valid: Record<Kind, (value: unknown) => boolean> = {
   text: (value) => typeof value === 'string' && value.length <= 500,
   number: (value) => typeof value === 'number' && Number.isFinite(value),
-  uuid: (value) => typeof value === 'string' && UUID.test(value),
+  uuid: isUuid,
   timestamp: (value) =>
     typeof value === 'string' &&
     /^\d{4}-\d{2}-\d{2}[ T][\d:.]+([+-]\d{2}(:?\d{2})?|Z)?$/.test(value) &&

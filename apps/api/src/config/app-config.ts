@@ -23,6 +23,10 @@ const Environment = z.object({
   MAIL_WORKER: z.enum(['in-process', 'off']).default('in-process'),
   /** How long a worker's claim on a message lasts before another worker may take it. */
   MAIL_LEASE_SECONDS: z.coerce.number().positive().default(60),
+  /** How often a mail worker computes scheduled mail (digests, reminders); 0 turns it off. */
+  MAIL_SCHEDULE_SECONDS: z.coerce.number().min(0).default(60),
+  /** The hour (UTC, 0–23) from which the day's digests for administrators go out. */
+  MAIL_DIGEST_HOUR_UTC: z.coerce.number().int().min(0).max(23).default(7),
   /** In development without SMTP_URL, an in-process SMTP catcher on this port (0 = any free port). */
   DEV_MAIL_PORT: z.coerce.number().int().min(0).max(65535).default(1025),
   SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
@@ -60,6 +64,9 @@ export interface AppConfig {
   mailFrom: string;
   mailWorker: 'in-process' | 'off';
   mailLeaseMs: number;
+  /** Null when this process computes no scheduled mail. */
+  mailScheduleMs: number | null;
+  digestHourUtc: number;
   /** null: no development mail catcher. */
   devMailPort: number | null;
   sessionTtlMs: number;
@@ -112,6 +119,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     mailFrom: e.MAIL_FROM,
     mailWorker: e.MAIL_WORKER,
     mailLeaseMs: e.MAIL_LEASE_SECONDS * 1000,
+    mailScheduleMs: e.MAIL_SCHEDULE_SECONDS > 0 ? e.MAIL_SCHEDULE_SECONDS * 1000 : null,
+    digestHourUtc: e.MAIL_DIGEST_HOUR_UTC,
     devMailPort: e.NODE_ENV === 'development' ? e.DEV_MAIL_PORT : null,
     sessionTtlMs: e.SESSION_TTL_HOURS * 3_600_000,
     invitationTtlMs: e.INVITATION_TTL_HOURS * 3_600_000,

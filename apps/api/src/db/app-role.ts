@@ -12,7 +12,13 @@ export const APP_ROLE = 'convene_app';
 export const MAILER_ROLE = 'convene_mailer';
 
 /** Tables that carry tenant data: each has tenant_id first and forced RLS. */
-export const TENANT_TABLES = ['memberships', 'invitations', 'audit_log', 'mail_outbox'] as const;
+export const TENANT_TABLES = [
+  'memberships',
+  'invitations',
+  'audit_log',
+  'mail_outbox',
+  'mail_schedule_runs',
+] as const;
 
 /**
  * A reserved tenant that owns mail sent outside any organisation (password

@@ -16,6 +16,10 @@ export interface CaughtMail {
  * A real SMTP server on loopback that keeps what it receives, for
  * development: the app sends through SMTP exactly as in production and
  * `/dev/mail` shows the result. Keeps the latest 200 messages.
+ *
+ * Like a real server facing an address that cannot exist, it refuses any
+ * recipient in the reserved `.invalid` domain (RFC 2606) with a 550, so the
+ * failed-mail path can be tried by hand: invite someone@bounce.invalid.
  */
 export class DevMailCatcher {
   private readonly messages: CaughtMail[] = [];
@@ -28,6 +32,16 @@ export class DevMailCatcher {
       authOptional: true,
       disabledCommands: ['STARTTLS', 'AUTH'],
       logger: false,
+      onRcptTo: (address, _session, callback) => {
+        if (/\.invalid$/i.test(address.address)) {
+          const refusal = Object.assign(new Error('5.1.1 No such domain: mailbox unavailable'), {
+            responseCode: 550,
+          });
+          callback(refusal);
+          return;
+        }
+        callback();
+      },
       onData: (stream, session, callback) => {
         simpleParser(stream)
           .then((parsed) => {

@@ -3,6 +3,8 @@ import { createTransport, type Transporter } from 'nodemailer';
 import type { DataSource, EntityManager } from 'typeorm';
 import { MAILER_ROLE } from '../db/app-role';
 import { sql } from '../db/sql';
+import type { AppConfig } from '../config/app-config';
+import { MailScheduler } from './mail-scheduler';
 import { renderMail } from './templates/mail-renderer';
 import type { MailMessage } from './templates/mail-message';
 
@@ -20,6 +22,10 @@ export interface MailWorkerOptions {
   pollMs?: number;
   /** First retry delay; doubles each attempt, with jitter. */
   backoffMs?: number;
+  /** Scheduled mail (digests, reminders) to compute between sends. */
+  scheduler?: MailScheduler;
+  /** How often the scheduler looks for what is due. */
+  scheduleEveryMs?: number;
   log?: (message: string) => void;
 }
 
@@ -32,6 +38,31 @@ interface ClaimedRow {
   attempts: number;
   tenant_name: string;
   platform: boolean;
+}
+
+/** The worker as configured: the API's in-process one and `npm run worker` alike. */
+export function mailWorkerFor(
+  dataSource: DataSource,
+  config: AppConfig,
+  smtpUrl: string,
+  log: (message: string) => void,
+): MailWorker {
+  return new MailWorker(dataSource, {
+    smtpUrl,
+    from: config.mailFrom,
+    appUrl: config.appUrl,
+    leaseMs: config.mailLeaseMs,
+    ...(config.mailScheduleMs === null
+      ? {}
+      : {
+          scheduler: new MailScheduler(dataSource, {
+            appUrl: config.appUrl,
+            digestHourUtc: config.digestHourUtc,
+          }),
+          scheduleEveryMs: config.mailScheduleMs,
+        }),
+    log,
+  });
 }
 
 /** Stable per outbox row: a resend after a crash carries the same Message-ID. */
@@ -50,8 +81,9 @@ export class MailWorker {
   private running = false;
   private loop: Promise<void> | null = null;
   private wake: (() => void) | null = null;
-  private readonly options: Required<Omit<MailWorkerOptions, 'log'>> &
-    Pick<MailWorkerOptions, 'log'>;
+  private nextScheduleAt = 0;
+  private readonly options: Required<Omit<MailWorkerOptions, 'log' | 'scheduler'>> &
+    Pick<MailWorkerOptions, 'log' | 'scheduler'>;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -63,6 +95,7 @@ export class MailWorker {
       maxAttempts: 8,
       pollMs: 250,
       backoffMs: 2_000,
+      scheduleEveryMs: 60_000,
       ...options,
     };
     this.transport = createTransport(options.smtpUrl, {
@@ -96,6 +129,7 @@ export class MailWorker {
     while (this.running) {
       let handled = 0;
       try {
+        await this.scheduleIfDue();
         handled = await this.drainOnce();
       } catch (error) {
         this.options.log?.(
@@ -112,6 +146,13 @@ export class MailWorker {
         });
       }
     }
+  }
+
+  private async scheduleIfDue(): Promise<void> {
+    const { scheduler, scheduleEveryMs } = this.options;
+    if (!scheduler || Date.now() < this.nextScheduleAt) return;
+    this.nextScheduleAt = Date.now() + scheduleEveryMs;
+    await scheduler.tick();
   }
 
   private inMailerTransaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {

@@ -110,6 +110,36 @@ describe('the mail outbox and its worker', () => {
     expect(sink.received.map((mail) => mail.to)).toEqual([['once@example.org']]);
   });
 
+  it('writes no optional notification a person turned off, but always their security mail', async () => {
+    await ds.query(
+      `insert into users (email, name, muted_mail_kinds) values ('muted@example.org', 'Muted', '{admin_digest}')`,
+    );
+    const digest: OutgoingMail = {
+      tenantId,
+      recipient: 'MUTED@example.org',
+      language: 'en',
+      message: {
+        kind: 'admin_digest',
+        name: 'Muted',
+        tenantName: 'Acme Academy',
+        expiringInvitations: [],
+        failedMails: 2,
+        link: 'https://convene.example/t/acme/mail',
+      },
+    };
+    await inTransaction(ds, { tenantId }, async (m) => {
+      await enqueueMail(m, digest);
+      await enqueueMail(m, { ...digest, recipient: 'listening@example.org' });
+      await enqueueMail(m, { ...reset('muted@example.org'), tenantId });
+    });
+    await worker().drainOnce();
+    expect(sink.received.map((mail) => [mail.to[0], mail.subject]).sort()).toEqual([
+      ['listening@example.org', 'Waiting for a decision in Acme Academy'],
+      ['muted@example.org', 'Reset your Convene password'],
+    ]);
+    await ds.query(`delete from users where email = 'muted@example.org'`);
+  });
+
   it('forgets the link (and its token) of a message once it is sent', async () => {
     await inTransaction(ds, {}, (m) => enqueueMail(m, reset('forget@example.org', 7)));
     await worker().drainOnce();

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { requestContext } from '../db/request-context';
 import { sql } from '../db/sql';
-import type { MailMessage } from './templates/mail-message';
+import { type MailMessage, SECURITY_KINDS } from './templates/mail-message';
 
 export interface OutgoingMail {
   /** The organisation the mail is sent for; PLATFORM_TENANT_ID outside any. */
@@ -23,12 +23,16 @@ export interface OutgoingMail {
 @Injectable()
 export class OutboxService {
   /** Enqueues in the current request's transaction. */
-  enqueue(mail: OutgoingMail): Promise<void> {
+  enqueue(mail: OutgoingMail): Promise<boolean> {
     return enqueueMail(requestContext.current().manager, mail);
   }
 }
 
-export async function enqueueMail(manager: EntityManager, mail: OutgoingMail): Promise<void> {
+/**
+ * Writes the mail in `manager`'s transaction. False when nothing was written:
+ * the idempotency key was used already, or the recipient turned this kind off.
+ */
+export async function enqueueMail(manager: EntityManager, mail: OutgoingMail): Promise<boolean> {
   // Row-level security checks tenant_id against app.tenant_id: act in the
   // mail's tenant for this one insert, then put the request's tenant back.
   const [previous] = await sql<{ tenant: string | null }>(
@@ -36,11 +40,16 @@ export async function enqueueMail(manager: EntityManager, mail: OutgoingMail): P
     `select current_setting('app.tenant_id', true) as tenant`,
   );
   await sql(manager, `select set_config('app.tenant_id', $1, true)`, [mail.tenantId]);
-  await sql(
+  // An optional notification the recipient has turned off is not written at
+  // all; security mail always is.
+  const written = await sql(
     manager,
     `insert into mail_outbox (tenant_id, kind, recipient, language, payload, idempotency_key)
-     values ($1, $2, lower($3), $4, $5, $6)
-     on conflict (tenant_id, idempotency_key) do nothing`,
+     select $1, $2, lower($3), $4, $5, $6
+      where $7 or not exists (
+              select from users where lower(email) = lower($3) and $2 = any (muted_mail_kinds))
+     on conflict (tenant_id, idempotency_key) do nothing
+     returning id`,
     [
       mail.tenantId,
       mail.message.kind,
@@ -48,7 +57,9 @@ export async function enqueueMail(manager: EntityManager, mail: OutgoingMail): P
       mail.language,
       JSON.stringify(mail.message),
       mail.idempotencyKey ?? null,
+      SECURITY_KINDS.includes(mail.message.kind),
     ],
   );
   await sql(manager, `select set_config('app.tenant_id', $1, true)`, [previous?.tenant ?? '']);
+  return written.length > 0;
 }

@@ -14,6 +14,7 @@ import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { newToken, uuidToBytes } from '../auth/secrets';
 import { AppException, notFound } from '../common/app-exception';
+import { isUuid } from '../common/uuid';
 import { decodeCursor, encodeCursor } from '../common/cursor';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { type AuthenticatedUser, requestContext, type TenantScope } from '../db/request-context';
@@ -33,8 +34,6 @@ interface MemberRow {
 
 const MEMBER_COLUMNS = `m.id as membership_id, m.user_id, u.email, u.name, m.role,
   m.member_state_code, m.status, m.created_at`;
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 @Injectable()
 export class MembersService {
@@ -269,7 +268,7 @@ export class MembersService {
 
   async revokeInvitation(invitationId: string): Promise<void> {
     const { manager } = requestContext.current();
-    if (!UUID.test(invitationId)) throw notFound('Invitation');
+    if (!isUuid(invitationId)) throw notFound('Invitation');
     const rows = await sql<{ id: string; email: string }>(
       manager,
       `update invitations set revoked_at = now()
@@ -287,7 +286,7 @@ export class MembersService {
   }
 
   private async findRow(manager: EntityManager, membershipId: string): Promise<MemberRow> {
-    if (!UUID.test(membershipId)) throw notFound('Member');
+    if (!isUuid(membershipId)) throw notFound('Member');
     const rows = await sql<MemberRow>(
       manager,
       `select ${MEMBER_COLUMNS} from memberships m join users u on u.id = m.user_id where m.id = $1`,

@@ -32,6 +32,8 @@ export async function startTestApp(
     SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
     WEB_DIST: '',
     DATA_DIR: 'memory://',
+    // Tests that want scheduled mail tick a MailScheduler themselves.
+    MAIL_SCHEDULE_SECONDS: '0',
     ...(database ? { DATABASE_URL: database.url } : {}),
     ...options.env,
   });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Email, Language, NewPassword, PersonName } from './common';
 import { Role } from './roles';
+import { OPTIONAL_MAIL_KINDS, OptionalMailKind } from './mail';
 
 export const LoginRequest = z.strictObject({
   email: Email,
@@ -44,6 +45,8 @@ export interface UserProfile {
   email: string;
   name: string;
   preferredLanguage: Language;
+  /** Optional notifications this person has turned off. */
+  mutedMailKinds: OptionalMailKind[];
 }
 
 export interface MembershipSummary {
@@ -62,6 +65,12 @@ export interface SessionView {
 export const ProfileUpdate = z.strictObject({
   name: PersonName.optional(),
   preferredLanguage: Language.optional(),
+  /** The whole set of muted kinds, replacing the previous one. */
+  mutedMailKinds: z
+    .array(OptionalMailKind)
+    .max(OPTIONAL_MAIL_KINDS.length)
+    .transform((kinds) => [...new Set(kinds)])
+    .optional(),
 });
 export type ProfileUpdate = z.infer<typeof ProfileUpdate>;
 

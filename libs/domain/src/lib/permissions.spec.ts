@@ -18,6 +18,7 @@ describe('the permission table', () => {
   it('keeps account management with tenant admins only', () => {
     expect(ROLES.filter((role) => can(role, 'users.manage'))).toEqual(['tenant_admin']);
     expect(ROLES.filter((role) => can(role, 'audit.read'))).toEqual(['tenant_admin']);
+    expect(ROLES.filter((role) => can(role, 'mail.manage'))).toEqual(['tenant_admin']);
   });
 
   it('lets officers read the user directory but not focal points or experts', () => {

@@ -11,12 +11,20 @@ export const PERMISSIONS = [
   'users.read',
   'users.manage',
   'audit.read',
+  'mail.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 /** The one table of role → permissions. */
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
-  tenant_admin: ['tenant.read', 'memberStates.read', 'users.read', 'users.manage', 'audit.read'],
+  tenant_admin: [
+    'tenant.read',
+    'memberStates.read',
+    'users.read',
+    'users.manage',
+    'audit.read',
+    'mail.manage',
+  ],
   // Officers see who is in the tenant (to assign experts, reach focal
   // points) but do not manage accounts.
   programme_officer: ['tenant.read', 'memberStates.read', 'users.read'],

@@ -2,6 +2,7 @@ import { Foundation1764316800000 } from './1764316800000-foundation';
 import { MemberStates1764316800001 } from './1764316800001-member-states';
 import { RateLimits1764316800002 } from './1764316800002-rate-limits';
 import { MailOutbox1764316800003 } from './1764316800003-mail-outbox';
+import { MailPreferences1764316800004 } from './1764316800004-mail-preferences';
 
 /** Listed explicitly: the API is bundled, so no glob can find them at run time. */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   MemberStates1764316800001,
   RateLimits1764316800002,
   MailOutbox1764316800003,
+  MailPreferences1764316800004,
 ];

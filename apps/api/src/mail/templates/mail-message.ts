@@ -1,14 +1,22 @@
-import type { Role } from '@convene/contracts';
+import type { MailKind as ContractMailKind, Role } from '@convene/contracts';
+import { SECURITY_MAIL_KINDS } from '@convene/contracts';
 
 /**
  * What the application asks to send, as data: the outbox stores it as JSON
  * and the mail worker renders it in the recipient's language when sending.
- * Adding a kind is one more member here, one more entry in KIND_POLICY
- * below, and its strings in mail-strings.ts; the compiler points at each.
+ * Adding a kind is one more member here, its place in the contracts' kind
+ * lists (security or optional), and its strings in mail-strings.ts; the
+ * compiler points at each.
  */
-export type MailMessage = InvitationMessage | PasswordResetMessage;
+export type MailMessage = InvitationMessage | PasswordResetMessage | AdminDigestMessage;
 
 export type MailKind = MailMessage['kind'];
+
+// The kinds here and the kinds in the contracts (which say which are
+// optional) must be the same set; either side missing one fails to compile.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+const kindsAgree: Same<MailKind, ContractMailKind> = true;
+void kindsAgree;
 
 /** The message of one kind, e.g. `MessageOf<'invitation'>`. */
 export type MessageOf<K extends MailKind> = Extract<MailMessage, { kind: K }>;
@@ -32,24 +40,23 @@ export interface PasswordResetMessage {
   minutes: number;
 }
 
-/**
- * One entry per kind, so a new kind cannot be added without deciding
- * whether it is a security mail.
- */
-const KIND_POLICY: Record<MailKind, { security: boolean }> = {
-  invitation: { security: true },
-  password_reset: { security: true },
-};
-
-export const MAIL_KINDS = Object.keys(KIND_POLICY) as readonly MailKind[];
+/** A daily summary for a tenant administrator of what waits for a decision. */
+export interface AdminDigestMessage {
+  kind: 'admin_digest';
+  name: string;
+  tenantName: string;
+  /** Invitations not accepted yet that lapse in the coming days, soonest first. */
+  expiringInvitations: { email: string; role: Role; expiresAt: string }[];
+  /** Messages of the tenant that could not be delivered and still wait for a retry or cancel. */
+  failedMails: number;
+  link: string;
+}
 
 /**
  * Mails that always go, whatever the person's notification preferences:
  * without them nobody could join or get back into their account.
  */
-export const SECURITY_KINDS: readonly MailKind[] = MAIL_KINDS.filter(
-  (kind) => KIND_POLICY[kind].security,
-);
+export const SECURITY_KINDS: readonly MailKind[] = SECURITY_MAIL_KINDS;
 
 /** A file sent with the mail, e.g. an .ics invitation for an event reminder. */
 export interface MailAttachment {

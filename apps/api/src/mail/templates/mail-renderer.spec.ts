@@ -1,6 +1,12 @@
 import Handlebars from 'handlebars';
-import type { InvitationMessage, MailMessage, PasswordResetMessage } from './mail-message';
-import { MAIL_KINDS, SECURITY_KINDS } from './mail-message';
+import { MAIL_KINDS, OPTIONAL_MAIL_KINDS } from '@convene/contracts';
+import type {
+  AdminDigestMessage,
+  InvitationMessage,
+  MailMessage,
+  PasswordResetMessage,
+} from './mail-message';
+import { SECURITY_KINDS } from './mail-message';
 import { renderMail } from './mail-renderer';
 import type * as MailStrings from './mail-strings';
 
@@ -22,13 +28,25 @@ const passwordReset: PasswordResetMessage = {
   minutes: 30,
 };
 
+const digest: AdminDigestMessage = {
+  kind: 'admin_digest',
+  name: 'Amina Diallo',
+  tenantName: 'Counter-Terrorism Centre',
+  expiringInvitations: [
+    { email: 'expert@example.org', role: 'expert', expiresAt: '2026-12-02T09:00:00.000Z' },
+  ],
+  failedMails: 1234,
+  link: 'https://convene.example/t/ctc/users',
+};
+
 /** The link as it appears in HTML, where "&" and "=" are escaped. */
 const inHtml = (link: string) => Handlebars.escapeExpression(link);
 
 describe('mail kinds', () => {
-  it('lists every kind, each a security kind for now', () => {
-    expect([...MAIL_KINDS].sort()).toEqual(['invitation', 'password_reset']);
+  it('always sends invitations and resets, and lets people turn off the digest', () => {
+    expect([...MAIL_KINDS].sort()).toEqual(['admin_digest', 'invitation', 'password_reset']);
     expect([...SECURITY_KINDS].sort()).toEqual(['invitation', 'password_reset']);
+    expect(OPTIONAL_MAIL_KINDS).toEqual(['admin_digest']);
   });
 });
 
@@ -37,29 +55,35 @@ describe('renderMail', () => {
     en: {
       invitation: 'Invitation to join Counter-Terrorism Centre on Convene',
       password_reset: 'Reset your Convene password',
+      admin_digest: 'Waiting for a decision in Counter-Terrorism Centre',
     },
     fr: {
       invitation: 'Invitation à rejoindre Counter-Terrorism Centre sur Convene',
       password_reset: 'Réinitialisation de votre mot de passe Convene',
+      admin_digest: 'En attente de décision dans Counter-Terrorism Centre',
     },
     es: {
       invitation: 'Invitación para unirse a Counter-Terrorism Centre en Convene',
       password_reset: 'Restablecimiento de su contraseña de Convene',
+      admin_digest: 'Pendiente de decisión en Counter-Terrorism Centre',
     },
   };
 
   describe.each(['en', 'fr', 'es'] as const)('in %s', (language) => {
-    it.each([invitation, passwordReset])('renders $kind with its subject and link', (message) => {
-      const mail = renderMail(message, language, context);
-      expect(mail.subject).toBe(expected[language][message.kind]);
-      expect(mail.text).toContain(message.link);
-      expect(mail.html).toContain(`href="${inHtml(message.link)}"`);
-      // Also as text, for clients that drop the button.
-      expect(mail.html).toContain(`>${inHtml(message.link)}</a>`);
-      expect(mail.html).toContain(`<html lang="${language}" dir="ltr">`);
-      expect(mail.html).toContain(`<title>${Handlebars.escapeExpression(mail.subject)}</title>`);
-      expect(mail.attachments).toBeUndefined();
-    });
+    it.each([invitation, passwordReset, digest])(
+      'renders $kind with its subject and link',
+      (message) => {
+        const mail = renderMail(message, language, context);
+        expect(mail.subject).toBe(expected[language][message.kind]);
+        expect(mail.text).toContain(message.link);
+        expect(mail.html).toContain(`href="${inHtml(message.link)}"`);
+        // Also as text, for clients that drop the button.
+        expect(mail.html).toContain(`>${inHtml(message.link)}</a>`);
+        expect(mail.html).toContain(`<html lang="${language}" dir="ltr">`);
+        expect(mail.html).toContain(`<title>${Handlebars.escapeExpression(mail.subject)}</title>`);
+        expect(mail.attachments).toBeUndefined();
+      },
+    );
   });
 
   it('writes French in French, with French dates', () => {
@@ -83,6 +107,22 @@ describe('renderMail', () => {
       'within 1 minute.',
     );
     expect(renderMail(passwordReset, 'es', context).text).toContain('durante 30 minutos.');
+  });
+
+  it('lists what waits in the digest, with numbers and dates for the language', () => {
+    expect(renderMail(digest, 'en', context).text).toContain(
+      'expert@example.org (expert), until 2 December 2026',
+    );
+    expect(renderMail(digest, 'en', context).text).toContain(
+      'Messages that could not be delivered: 1,234.',
+    );
+    const french = renderMail(digest, 'fr', context).text;
+    expect(french).toContain('expert@example.org (expert), jusqu’au 2 décembre 2026');
+    // French groups thousands with a narrow no-break space.
+    expect(french).toContain('Messages non distribués\u00a0: 1\u202f234.');
+    const onlyFailures = renderMail({ ...digest, expiringInvitations: [] }, 'es', context).text;
+    expect(onlyFailures).not.toContain('invitaciones');
+    expect(onlyFailures).toContain('Mensajes no entregados: 1234.');
   });
 
   it('elides French "que" before a role starting with a vowel', () => {

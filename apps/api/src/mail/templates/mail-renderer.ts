@@ -157,6 +157,7 @@ function formatFor(locale: string, roles: Record<string, string>): MailFormat {
     unit: 'minute',
     unitDisplay: 'long',
   });
+  const numbers = new Intl.NumberFormat(locale);
   return {
     date(iso) {
       const date = new Date(iso);
@@ -166,6 +167,7 @@ function formatFor(locale: string, roles: Record<string, string>): MailFormat {
       return locale.startsWith('fr') ? formatted.replace(/^1 /, '1er ') : formatted;
     },
     minutes: (count) => minutes.format(count),
+    count: (value) => numbers.format(value),
     role: (role) => roles[role] ?? role,
   };
 }

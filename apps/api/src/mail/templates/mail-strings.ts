@@ -16,6 +16,8 @@ export interface MailFormat {
   date(iso: string): string;
   /** E.g. "1 minute", "30 minutes", with the language's plural rules. */
   minutes(count: number): string;
+  /** A number in the language's digits and grouping. */
+  count(value: number): string;
   role(role: Role): string;
 }
 
@@ -84,6 +86,26 @@ export const MAIL_STRINGS: Record<MailLanguage, LanguageStrings> = {
         action: 'Choose a new password',
         footer: 'If you did not ask for this, ignore this message: your password stays unchanged.',
       },
+      admin_digest: {
+        subject: (m) => `Waiting for a decision in ${m.tenantName}`,
+        paragraphs: (m, f) => [
+          `Hello ${m.name},`,
+          ...(m.expiringInvitations.length > 0
+            ? [
+                'These invitations have not been accepted and expire soon:',
+                ...m.expiringInvitations.map(
+                  (i) => `${i.email} (${f.role(i.role)}), until ${f.date(i.expiresAt)}`,
+                ),
+              ]
+            : []),
+          ...(m.failedMails > 0
+            ? [`Messages that could not be delivered: ${f.count(m.failedMails)}.`]
+            : []),
+        ],
+        action: 'Review in Convene',
+        footer:
+          'You receive this summary as an administrator of the organisation. You can turn it off in your profile.',
+      },
     },
   },
   fr: {
@@ -117,6 +139,26 @@ export const MAIL_STRINGS: Record<MailLanguage, LanguageStrings> = {
         action: 'Choisir un nouveau mot de passe',
         footer: `Si vous n’êtes pas à l’origine de cette demande, ignorez ce message${NBSP}: votre mot de passe reste inchangé.`,
       },
+      admin_digest: {
+        subject: (m) => `En attente de décision dans ${m.tenantName}`,
+        paragraphs: (m, f) => [
+          `Bonjour ${m.name},`,
+          ...(m.expiringInvitations.length > 0
+            ? [
+                `Ces invitations n’ont pas été acceptées et expirent bientôt${NBSP}:`,
+                ...m.expiringInvitations.map(
+                  (i) => `${i.email} (${f.role(i.role)}), jusqu’au ${f.date(i.expiresAt)}`,
+                ),
+              ]
+            : []),
+          ...(m.failedMails > 0
+            ? [`Messages non distribués${NBSP}: ${f.count(m.failedMails)}.`]
+            : []),
+        ],
+        action: 'Voir dans Convene',
+        footer:
+          'Vous recevez ce récapitulatif en tant qu’administrateur de l’organisation. Vous pouvez le désactiver dans votre profil.',
+      },
     },
   },
   es: {
@@ -148,6 +190,24 @@ export const MAIL_STRINGS: Record<MailLanguage, LanguageStrings> = {
         ],
         action: 'Elegir una nueva contraseña',
         footer: 'Si usted no hizo esta solicitud, ignore este mensaje: su contraseña no cambiará.',
+      },
+      admin_digest: {
+        subject: (m) => `Pendiente de decisión en ${m.tenantName}`,
+        paragraphs: (m, f) => [
+          `Hola, ${m.name}:`,
+          ...(m.expiringInvitations.length > 0
+            ? [
+                'Estas invitaciones no han sido aceptadas y vencen pronto:',
+                ...m.expiringInvitations.map(
+                  (i) => `${i.email} (${f.role(i.role)}), hasta el ${f.date(i.expiresAt)}`,
+                ),
+              ]
+            : []),
+          ...(m.failedMails > 0 ? [`Mensajes no entregados: ${f.count(m.failedMails)}.`] : []),
+        ],
+        action: 'Revisar en Convene',
+        footer:
+          'Recibe este resumen como administrador de la organización. Puede desactivarlo en su perfil.',
       },
     },
   },

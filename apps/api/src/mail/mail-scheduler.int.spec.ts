@@ -1,0 +1,143 @@
+import type { DataSource } from 'typeorm';
+import { loadConfig } from '../config/app-config';
+import { type Databases, openDatabases } from '../db/data-source.factory';
+import { sql } from '../db/sql';
+import { inTransaction } from '../db/transaction';
+import { addMember, createTenant, inviteToTenant } from '../tenants/tenant-provisioning';
+import { createTestDatabase } from '../testing/test-database';
+import { MailScheduler } from './mail-scheduler';
+
+const HOUR = 3_600_000;
+
+describe('scheduled mail: the administrators’ daily digest', () => {
+  let database: Awaited<ReturnType<typeof createTestDatabase>>;
+  let databases: Databases;
+  let ds: DataSource;
+  let acme: string;
+  let quiet: string;
+
+  const scheduler = () =>
+    new MailScheduler(ds, { appUrl: 'https://convene.example', digestHourUtc: 7 });
+
+  /** The digests in the outbox, as (tenant slug, recipient, payload). */
+  const digests = () =>
+    ds.query(
+      `select t.slug, o.recipient, o.payload, o.idempotency_key
+         from mail_outbox o join tenants t on t.id = o.tenant_id
+        where o.kind = 'admin_digest' order by o.recipient, o.idempotency_key`,
+    ) as Promise<
+      {
+        slug: string;
+        recipient: string;
+        payload: Record<string, unknown>;
+        idempotency_key: string;
+      }[]
+    >;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    databases = await openDatabases(
+      loadConfig({
+        NODE_ENV: 'test',
+        DATABASE_URL: database.url,
+        APP_SECRET: 's'.repeat(32),
+        DATABASE_POOL_SIZE: '6',
+      }),
+    );
+    await databases.migrate();
+    ds = databases.app;
+    acme = await createTenant(ds, { slug: 'acme', name: 'Acme Academy' });
+    quiet = await createTenant(ds, { slug: 'quiet', name: 'Quiet Org' });
+    const person = { password: 'scheduler passphrase', role: 'tenant_admin' as const };
+    await addMember(ds, acme, { ...person, email: 'ada@acme.example', name: 'Ada' });
+    await addMember(ds, acme, { ...person, email: 'muted@acme.example', name: 'Mute' });
+    await addMember(ds, acme, { ...person, email: 'gone@acme.example', name: 'Gone' });
+    await addMember(ds, acme, {
+      ...person,
+      role: 'programme_officer',
+      email: 'officer@acme.example',
+      name: 'Otto',
+    });
+    await addMember(ds, quiet, { ...person, email: 'admin@quiet.example', name: 'Quinn' });
+    await ds.query(
+      `update users set muted_mail_kinds = '{admin_digest}' where email = 'muted@acme.example'`,
+    );
+    await inTransaction(ds, { tenantId: acme }, (m) =>
+      sql(
+        m,
+        `update memberships set status = 'deactivated'
+          where user_id = (select id from users where email = 'gone@acme.example')`,
+      ),
+    );
+  });
+
+  afterEach(() => ds.query(`delete from mail_outbox; delete from mail_schedule_runs`));
+
+  afterAll(async () => {
+    await databases.close();
+    await database.drop();
+  });
+
+  const dueInvitation = (email: string, ttlMs: number) =>
+    inviteToTenant(ds, acme, { email, role: 'expert', ttlMs });
+
+  it('tells each active administrator who wants it, once, of invitations about to lapse', async () => {
+    await dueInvitation('soon@example.org', 30 * HOUR);
+    await dueInvitation('later@example.org', 10 * 24 * HOUR);
+    const now = new Date();
+    now.setUTCHours(9);
+
+    // Several workers tick at once: one of them computes the day.
+    const counts = await Promise.all([1, 2, 3].map(() => scheduler().tick(now)));
+    expect(counts.reduce((a, b) => a + b)).toBe(1);
+
+    const sent = await digests();
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toMatchObject({
+      slug: 'acme',
+      recipient: 'ada@acme.example',
+      payload: {
+        kind: 'admin_digest',
+        name: 'Ada',
+        tenantName: 'Acme Academy',
+        failedMails: 0,
+        link: 'https://convene.example/t/acme/users',
+        expiringInvitations: [{ email: 'soon@example.org', role: 'expert' }],
+      },
+    });
+    // A restarted worker finds the day done.
+    expect(await scheduler().tick(new Date(now.getTime() + HOUR))).toBe(0);
+    expect(await digests()).toHaveLength(1);
+  });
+
+  it('waits for the digest hour, and sends again the next day while something still waits', async () => {
+    await inTransaction(ds, { tenantId: acme }, (m) =>
+      sql(
+        m,
+        `insert into mail_outbox (tenant_id, kind, recipient, language, payload, status)
+         values ($1, 'password_reset', 'bounced@example.org', 'en', '{}', 'failed')`,
+        [acme],
+      ),
+    );
+    const early = new Date(Date.UTC(2030, 0, 15, 6, 59));
+    expect(await scheduler().tick(early)).toBe(0);
+    expect(await scheduler().tick(new Date(Date.UTC(2030, 0, 15, 7, 0)))).toBe(1);
+    expect(await scheduler().tick(new Date(Date.UTC(2030, 0, 16, 8, 0)))).toBe(1);
+    const sent = await digests();
+    expect(sent.map((row) => row.idempotency_key)).toEqual([
+      expect.stringMatching(/^admin_digest:2030-01-15:/),
+      expect.stringMatching(/^admin_digest:2030-01-16:/),
+    ]);
+    expect(sent[0]?.payload).toMatchObject({
+      failedMails: 1,
+      expiringInvitations: [],
+      link: 'https://convene.example/t/acme/mail',
+    });
+  });
+
+  it('sends nothing when nothing waits for a decision', async () => {
+    await ds.query(`update invitations set revoked_at = now()`);
+    expect(await scheduler().tick(new Date(Date.UTC(2030, 1, 1, 12)))).toBe(0);
+    expect(await digests()).toEqual([]);
+  });
+});

@@ -1,0 +1,153 @@
+import type { Language, Role } from '@convene/contracts';
+import type { DataSource, EntityManager } from 'typeorm';
+import { MAILER_ROLE, PLATFORM_TENANT_ID } from '../db/app-role';
+import { sql } from '../db/sql';
+import { inTransaction } from '../db/transaction';
+import { enqueueMail } from './outbox.service';
+import type { MailKind } from './templates/mail-message';
+
+interface TenantRow {
+  id: string;
+  slug: string;
+  name: string;
+}
+
+/**
+ * Mail due because of the data and the date, not because of a request: a
+ * digest, a reminder before a deadline. Each job names its periods (a day,
+ * or one deadline); the scheduler computes each tenant's period once.
+ */
+export interface ScheduledMail {
+  kind: MailKind;
+  /** The period due at `now`, e.g. "2026-11-29"; null when nothing is due yet. */
+  periodAt(now: Date): string | null;
+  /** Writes the period's mail for one tenant, inside that tenant's transaction. */
+  enqueue(manager: EntityManager, tenant: TenantRow, period: string, now: Date): Promise<number>;
+}
+
+export interface MailSchedulerOptions {
+  appUrl: string;
+  /** The hour (UTC) from which a day's digest goes out. */
+  digestHourUtc?: number;
+}
+
+/**
+ * Runs scheduled mail from the database's state, so it survives restarts
+ * and any number of workers may tick at once: the first to record a
+ * (tenant, kind, period) run in mail_schedule_runs computes it; the others
+ * wait on that row's insert and then find it done. Idempotency keys on the
+ * mail itself are a second guard.
+ */
+export class MailScheduler {
+  private readonly jobs: readonly ScheduledMail[];
+
+  constructor(
+    private readonly dataSource: DataSource,
+    options: MailSchedulerOptions,
+  ) {
+    this.jobs = [adminDigest(options.appUrl, options.digestHourUtc ?? 7)];
+  }
+
+  /** Computes whatever is due at `now`; returns how many mails it enqueued. */
+  async tick(now = new Date()): Promise<number> {
+    let enqueued = 0;
+    for (const job of this.jobs) {
+      const period = job.periodAt(now);
+      if (period === null) continue;
+      for (const tenant of await this.tenantsNotRun(job.kind, period)) {
+        enqueued += await inTransaction(this.dataSource, { tenantId: tenant.id }, async (m) => {
+          const claimed = await sql(
+            m,
+            `insert into mail_schedule_runs (tenant_id, kind, period) values ($1, $2, $3)
+             on conflict do nothing returning period`,
+            [tenant.id, job.kind, period],
+          );
+          return claimed.length === 0 ? 0 : job.enqueue(m, tenant, period, now);
+        });
+      }
+    }
+    return enqueued;
+  }
+
+  /** One query across tenants, as the mailer role, so an idle tick costs one round trip. */
+  private tenantsNotRun(kind: MailKind, period: string): Promise<TenantRow[]> {
+    return this.dataSource.transaction(async (m) => {
+      await sql(m, `select set_config('role', $1, true)`, [MAILER_ROLE]);
+      return sql<TenantRow>(
+        m,
+        `select t.id, t.slug, t.name from tenants t
+          where t.id <> $1
+            and not exists (select from mail_schedule_runs r
+                             where r.tenant_id = t.id and r.kind = $2 and r.period = $3)
+          order by t.id`,
+        [PLATFORM_TENANT_ID, kind, period],
+      );
+    });
+  }
+}
+
+/** How far ahead an unaccepted invitation counts as about to lapse. */
+const EXPIRING_WITHIN_HOURS = 72;
+/** At most this many invitations are listed in one digest. */
+const DIGEST_INVITATIONS = 20;
+
+/**
+ * Once a day, each active tenant administrator hears of what waits for
+ * them: invitations nobody accepted that lapse within three days, and
+ * messages the mail server refused. Nothing waiting, no mail.
+ */
+function adminDigest(appUrl: string, hourUtc: number): ScheduledMail {
+  return {
+    kind: 'admin_digest',
+    periodAt: (now) => (now.getUTCHours() >= hourUtc ? now.toISOString().slice(0, 10) : null),
+    async enqueue(manager, tenant, period, now) {
+      const invitations = await sql<{ email: string; role: Role; expires_at: Date }>(
+        manager,
+        `select email, role, expires_at from invitations
+          where accepted_at is null and revoked_at is null
+            and expires_at > $1 and expires_at <= $1::timestamptz + make_interval(hours => $2)
+          order by expires_at, id
+          limit $3`,
+        [now, EXPIRING_WITHIN_HOURS, DIGEST_INVITATIONS],
+      );
+      const [failed] = await sql<{ count: number }>(
+        manager,
+        `select count(*)::int as count from mail_outbox where status = 'failed'`,
+      );
+      const failedMails = failed?.count ?? 0;
+      if (invitations.length === 0 && failedMails === 0) return 0;
+
+      const admins = await sql<{ id: string; email: string; name: string; language: Language }>(
+        manager,
+        `select u.id, u.email, u.name, u.preferred_language as language
+           from memberships m join users u on u.id = m.user_id
+          where m.role = 'tenant_admin' and m.status = 'active'
+          order by u.id`,
+      );
+      const page = invitations.length > 0 ? 'users' : 'mail';
+      let written = 0;
+      for (const admin of admins) {
+        const queued = await enqueueMail(manager, {
+          tenantId: tenant.id,
+          recipient: admin.email,
+          language: admin.language,
+          idempotencyKey: `admin_digest:${period}:${admin.id}`,
+          message: {
+            kind: 'admin_digest',
+            name: admin.name,
+            tenantName: tenant.name,
+            expiringInvitations: invitations.map((invitation) => ({
+              email: invitation.email,
+              role: invitation.role,
+              expiresAt: new Date(invitation.expires_at).toISOString(),
+            })),
+            failedMails,
+            link: `${appUrl}/t/${encodeURIComponent(tenant.slug)}/${page}`,
+          },
+        });
+        if (queued) written++;
+      }
+      return written;
+    },
+  };
+}

@@ -1,0 +1,162 @@
+import type {
+  MailStatus,
+  OutboxCounts,
+  OutboxMessage,
+  OutboxQuery,
+  Page,
+} from '@convene/contracts';
+import { MAIL_STATUSES } from '@convene/contracts';
+import { Injectable } from '@nestjs/common';
+import { AuditService } from '../audit/audit.service';
+import { AppException, notFound } from '../common/app-exception';
+import { decodeCursor, encodeCursor } from '../common/cursor';
+import { isUuid } from '../common/uuid';
+import { requestContext } from '../db/request-context';
+import { sql } from '../db/sql';
+
+interface OutboxRow {
+  id: string;
+  kind: OutboxMessage['kind'];
+  recipient: string;
+  status: MailStatus;
+  attempts: number;
+  last_error: string | null;
+  created_at: Date;
+  created_key: string;
+  sent_at: Date | null;
+  next_attempt_at: Date;
+  locked_until: Date | null;
+}
+
+// Never the payload: it may hold a live sign-in link.
+const COLUMNS = `id, kind, recipient, status, attempts, last_error, created_at,
+  created_at::text as created_key, sent_at, next_attempt_at, locked_until`;
+
+/**
+ * What a tenant administrator sees of the tenant's outbox, and the two
+ * things they can do about a message: send it again, or not at all.
+ * Row-level security keeps each tenant to its own rows.
+ */
+@Injectable()
+export class OutboxAdminService {
+  constructor(private readonly audit: AuditService) {}
+
+  /** Newest first, keyset-paginated on (created_at, id). */
+  async list(query: OutboxQuery): Promise<Page<OutboxMessage>> {
+    const { manager, tenant } = requestContext.current();
+    const cursor = decodeCursor(query.after, ['timestamp', 'uuid'] as const);
+    const rows = await sql<OutboxRow>(
+      manager,
+      `select ${COLUMNS} from mail_outbox
+        where tenant_id = $1 and ($2::text is null or status = $2)
+          and ($3::timestamptz is null or (created_at, id) < ($3::timestamptz, $4::uuid))
+        order by created_at desc, id desc
+        limit $5`,
+      [tenant?.id, query.status ?? null, cursor?.[0] ?? null, cursor?.[1] ?? null, query.limit + 1],
+    );
+    const page = rows.slice(0, query.limit);
+    const last = page[page.length - 1];
+    return {
+      items: page.map(toMessage),
+      nextCursor:
+        rows.length > query.limit && last ? encodeCursor([last.created_key, last.id]) : null,
+    };
+  }
+
+  async counts(): Promise<OutboxCounts> {
+    const { manager, tenant } = requestContext.current();
+    const rows = await sql<{ status: MailStatus; count: number }>(
+      manager,
+      `select status, count(*)::int as count from mail_outbox where tenant_id = $1 group by status`,
+      [tenant?.id],
+    );
+    const counts = Object.fromEntries(MAIL_STATUSES.map((status) => [status, 0])) as OutboxCounts;
+    for (const row of rows) counts[row.status] = row.count;
+    return counts;
+  }
+
+  /** A failed or cancelled message goes back in the queue, due now, with a fresh attempt budget. */
+  retry(id: string): Promise<OutboxMessage> {
+    return this.change(
+      id,
+      'mail.retry',
+      `update mail_outbox
+          set status = 'queued', attempts = 0, next_attempt_at = now(), locked_until = null
+        where tenant_id = $1 and id = $2 and status in ('failed', 'cancelled')
+        returning ${COLUMNS}`,
+      (row) =>
+        row.status === 'queued'
+          ? 'The message is already waiting to be sent'
+          : 'The message was sent; it cannot be sent again',
+    );
+  }
+
+  /**
+   * A queued or failed message will not be sent. One a worker holds right
+   * now may already be on the wire: that one cannot be cancelled.
+   */
+  cancel(id: string): Promise<OutboxMessage> {
+    return this.change(
+      id,
+      'mail.cancel',
+      `update mail_outbox set status = 'cancelled', locked_until = null
+        where tenant_id = $1 and id = $2
+          and (status = 'failed'
+               or (status = 'queued' and (locked_until is null or locked_until < now())))
+        returning ${COLUMNS}`,
+      (row) =>
+        row.status === 'queued'
+          ? 'The message is being sent right now'
+          : row.status === 'sent'
+            ? 'The message was already sent'
+            : 'The message is already cancelled',
+    );
+  }
+
+  private async change(
+    id: string,
+    action: 'mail.retry' | 'mail.cancel',
+    update: string,
+    whyNot: (row: OutboxRow) => string,
+  ): Promise<OutboxMessage> {
+    if (!isUuid(id)) throw notFound('Message');
+    const { manager, tenant } = requestContext.current();
+    // Locks the row, so the answer below describes the state the update saw.
+    const [before] = await sql<OutboxRow>(
+      manager,
+      `select ${COLUMNS} from mail_outbox where tenant_id = $1 and id = $2 for update`,
+      [tenant?.id, id],
+    );
+    if (!before) throw notFound('Message');
+    const [after] = await sql<OutboxRow>(manager, update, [tenant?.id, id]);
+    if (!after) {
+      const title =
+        action === 'mail.retry'
+          ? 'The message cannot be sent again'
+          : 'The message cannot be cancelled';
+      throw new AppException(409, 'mail-state', title, whyNot(before));
+    }
+    await this.audit.record({
+      action,
+      entity: 'mail',
+      entityId: id,
+      before: { status: before.status, attempts: before.attempts },
+      after: { status: after.status, attempts: after.attempts },
+    });
+    return toMessage(after);
+  }
+}
+
+function toMessage(row: OutboxRow): OutboxMessage {
+  return {
+    id: row.id,
+    kind: row.kind,
+    recipient: row.recipient,
+    status: row.status,
+    attempts: row.attempts,
+    lastError: row.last_error,
+    createdAt: new Date(row.created_at).toISOString(),
+    sentAt: row.sent_at ? new Date(row.sent_at).toISOString() : null,
+    nextAttemptAt: row.status === 'queued' ? new Date(row.next_attempt_at).toISOString() : null,
+  };
+}

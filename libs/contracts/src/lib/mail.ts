@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { PageQuery } from './common';
+
+/**
+ * Every kind of mail Convene sends. Security mails always go; the others
+ * are notifications each person may turn off in their profile.
+ */
+export const SECURITY_MAIL_KINDS = ['invitation', 'password_reset'] as const;
+export const OPTIONAL_MAIL_KINDS = ['admin_digest'] as const;
+export const MAIL_KINDS = [...SECURITY_MAIL_KINDS, ...OPTIONAL_MAIL_KINDS] as const;
+export type MailKind = (typeof MAIL_KINDS)[number];
+export const OptionalMailKind = z.enum(OPTIONAL_MAIL_KINDS);
+export type OptionalMailKind = z.infer<typeof OptionalMailKind>;
+
+export const MAIL_STATUSES = ['queued', 'sent', 'failed', 'cancelled'] as const;
+export const MailStatus = z.enum(MAIL_STATUSES);
+export type MailStatus = z.infer<typeof MailStatus>;
+
+/**
+ * One outbox row as a tenant administrator sees it: who, what and how it
+ * went — never the content, which may carry a sign-in link.
+ */
+export interface OutboxMessage {
+  id: string;
+  kind: MailKind;
+  recipient: string;
+  status: MailStatus;
+  attempts: number;
+  /** The last SMTP or connection error, when there was one. */
+  lastError: string | null;
+  createdAt: string;
+  sentAt: string | null;
+  /** When a queued message is next tried. */
+  nextAttemptAt: string | null;
+}
+
+export const OutboxQuery = PageQuery.extend({
+  status: MailStatus.optional(),
+});
+export type OutboxQuery = z.infer<typeof OutboxQuery>;
+
+export type OutboxCounts = Record<MailStatus, number>;
