@@ -60,6 +60,11 @@ export const appRoutes: Route[] = [
             canActivate: [permissionGuard('memberStates.read')],
             loadChildren: () => import('./member-states/member-states.routes'),
           },
+          {
+            path: 'mail',
+            canActivate: [permissionGuard('mail.manage')],
+            loadChildren: () => import('./mail/mail.routes'),
+          },
         ],
       },
       {

@@ -24,6 +24,7 @@ export function aSession(
       email: 'amina@demo.example',
       name: 'Amina Haddad',
       preferredLanguage: 'en',
+      mutedMailKinds: [],
     },
     memberships,
   };

@@ -43,6 +43,7 @@ export class TenantHomePage {
   protected readonly canReadMemberStates = computed(() =>
     this.permissions().includes('memberStates.read'),
   );
+  protected readonly canManageMail = computed(() => this.permissions().includes('mail.manage'));
 
   constructor() {
     inject(MemberStatesCatalog).ensureLoaded();

@@ -16,7 +16,15 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
 import { MatSelectModule } from '@angular/material/select';
-import { type Language, type ProblemDetails, UN_LANGUAGES } from '@convene/contracts';
+import { MatSlideToggleModule } from '@angular/material/slide-toggle';
+import {
+  type Language,
+  OPTIONAL_MAIL_KINDS,
+  type OptionalMailKind,
+  type ProblemDetails,
+  SECURITY_MAIL_KINDS,
+  UN_LANGUAGES,
+} from '@convene/contracts';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { Store } from '@ngrx/store';
 import { finalize } from 'rxjs';
@@ -36,7 +44,14 @@ import {
   sameAs,
 } from '../shared/password.validators';
 
-/** The person's own account: name, language and password. */
+/** Which optional mails a person receives: on unless muted. */
+function receiving(muted: readonly OptionalMailKind[]): Record<OptionalMailKind, boolean> {
+  return Object.fromEntries(
+    OPTIONAL_MAIL_KINDS.map((kind) => [kind, !muted.includes(kind)]),
+  ) as Record<OptionalMailKind, boolean>;
+}
+
+/** The person's own account: name, language, notifications and password. */
 @Component({
   selector: 'cv-profile-page',
   imports: [
@@ -48,6 +63,7 @@ import {
     MatInputModule,
     MatProgressSpinnerModule,
     MatSelectModule,
+    MatSlideToggleModule,
     TranslocoPipe,
     FieldErrorPipe,
     LiveError,
@@ -80,6 +96,17 @@ export class ProfilePage {
   });
   protected readonly savingName = signal(false);
   protected readonly nameProblem = signal<ProblemDetails | null>(null);
+
+  protected readonly optionalKinds = OPTIONAL_MAIL_KINDS;
+  protected readonly securityKinds = SECURITY_MAIL_KINDS;
+  /** One switch per optional kind; on means "send it to me". */
+  protected readonly notificationsForm = new FormGroup(
+    Object.fromEntries(
+      OPTIONAL_MAIL_KINDS.map((kind) => [kind, new FormControl(true, { nonNullable: true })]),
+    ) as Record<OptionalMailKind, FormControl<boolean>>,
+  );
+  protected readonly savingNotifications = signal(false);
+  protected readonly notificationsProblem = signal<ProblemDetails | null>(null);
 
   protected readonly minLength = PASSWORD_MIN_LENGTH;
   protected readonly passwordForm = (() => {
@@ -115,6 +142,13 @@ export class ProfilePage {
         if (!this.nameForm.dirty) this.nameForm.setValue({ name });
       });
     });
+    // The same for the notifications.
+    effect(() => {
+      const muted = this.user()?.mutedMailKinds ?? [];
+      untracked(() => {
+        if (!this.notificationsForm.dirty) this.notificationsForm.setValue(receiving(muted));
+      });
+    });
   }
 
   protected chooseLanguage(language: Language): void {
@@ -139,6 +173,25 @@ export class ProfilePage {
           this.notifier.success('profile.nameSaved');
         },
         error: (error: unknown) => this.nameProblem.set(toProblem(error)),
+      });
+  }
+
+  protected saveNotifications(): void {
+    if (this.savingNotifications()) return;
+    const receive = this.notificationsForm.getRawValue();
+    const mutedMailKinds = OPTIONAL_MAIL_KINDS.filter((kind) => !receive[kind]);
+    this.savingNotifications.set(true);
+    this.notificationsProblem.set(null);
+    this.api
+      .updateProfile({ mutedMailKinds })
+      .pipe(finalize(() => this.savingNotifications.set(false)))
+      .subscribe({
+        next: (user) => {
+          this.store.dispatch(AuthApiActions.profileUpdated({ user }));
+          this.notificationsForm.reset(receiving(user.mutedMailKinds ?? mutedMailKinds));
+          this.notifier.success('profile.notifications.saved');
+        },
+        error: (error: unknown) => this.notificationsProblem.set(toProblem(error)),
       });
   }
 

@@ -7,6 +7,8 @@ export interface ConfirmDialogData {
   titleKey: string;
   messageKey: string;
   confirmKey: string;
+  /** The button that backs out; "Cancel" unless that would read oddly (cancelling a mail). */
+  dismissKey?: string;
   params?: Record<string, unknown>;
   /** Styles the confirm button as a warning (deactivate, revoke). */
   destructive?: boolean;
@@ -24,7 +26,7 @@ export interface ConfirmDialogData {
     </mat-dialog-content>
     <mat-dialog-actions align="end">
       <button mat-button type="button" [mat-dialog-close]="false" cdkFocusInitial>
-        {{ 'common.cancel' | transloco }}
+        {{ data.dismissKey ?? 'common.cancel' | transloco }}
       </button>
       <button
         mat-flat-button

@@ -18,9 +18,10 @@ export class Notifier {
     );
   }
 
-  failure(problem: ProblemDetails): void {
+  /** Says why an action failed: in the page's own words if it has some, else the problem's. */
+  failure(problem: ProblemDetails, messageKey?: string): void {
     this.snackBar.open(
-      this.transloco.translate(problemMessageKey(problem)),
+      this.transloco.translate(messageKey ?? problemMessageKey(problem)),
       this.transloco.translate('common.dismiss'),
       { duration: 8000, politeness: 'assertive', panelClass: 'cv-snack-error' },
     );

@@ -10,8 +10,15 @@ describe('the side navigation', () => {
       'shell.nav.home',
       'shell.nav.users',
       'shell.nav.memberStates',
+      'shell.nav.mail',
       'shell.nav.profile',
     ]);
+  });
+
+  it('keeps the outgoing mail with tenant admins', () => {
+    for (const role of ['programme_officer', 'focal_point', 'expert'] as const) {
+      expect(labels('demo', permissionsOf(role))).not.toContain('shell.nav.mail');
+    }
   });
 
   it('shows programme officers the user directory they may read', () => {
@@ -34,6 +41,7 @@ describe('the side navigation', () => {
       '/t/northwind',
       '/t/northwind/users',
       '/t/northwind/member-states',
+      '/t/northwind/mail',
       '/profile',
     ]);
     expect(items[0].exact).toBe(true);

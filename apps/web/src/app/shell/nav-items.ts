@@ -26,6 +26,7 @@ const TENANT_SECTIONS: readonly TenantSection[] = [
     path: 'member-states',
     permission: 'memberStates.read',
   },
+  { labelKey: 'shell.nav.mail', icon: 'outgoing_mail', path: 'mail', permission: 'mail.manage' },
 ];
 
 /**

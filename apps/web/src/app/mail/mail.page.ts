@@ -1,0 +1,164 @@
+import { DatePipe, DecimalPipe, NgTemplateOutlet } from '@angular/common';
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { MatCardModule } from '@angular/material/card';
+import { type MatChipListboxChange, MatChipsModule } from '@angular/material/chips';
+import { MatDialog } from '@angular/material/dialog';
+import { MatIconModule } from '@angular/material/icon';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
+import { MatTableModule } from '@angular/material/table';
+import { MatTooltipModule } from '@angular/material/tooltip';
+import {
+  MAIL_STATUSES,
+  type MailStatus,
+  type OutboxMessage,
+  type ProblemDetails,
+} from '@convene/contracts';
+import { TranslocoPipe } from '@jsverse/transloco';
+import { firstValueFrom } from 'rxjs';
+import { LanguageService } from '../i18n/language.service';
+import { ConfirmDialog, type ConfirmDialogData } from '../shared/confirm.dialog';
+import { EmptyState } from '../shared/empty-state.component';
+import { LiveError } from '../shared/live-error.component';
+import { Notifier } from '../shared/notifier.service';
+import { canCancel, canRetry, MAIL_STATUS_ICONS } from './mail-status';
+import { MailStore } from './mail.store';
+
+type FilterChoice = MailStatus | 'all';
+
+interface EmptyView {
+  icon: string;
+  /** Translation keys under mail.empty.<choice>. */
+  key: string;
+}
+
+const EMPTY_ICONS: Readonly<Record<FilterChoice, string>> = {
+  all: 'outgoing_mail',
+  queued: 'schedule_send',
+  sent: 'mark_email_read',
+  failed: 'task_alt',
+  cancelled: 'block',
+};
+
+/** Tenant admins see every mail Convene sends for the tenant, and retry or cancel it. */
+@Component({
+  selector: 'cv-mail-page',
+  imports: [
+    DatePipe,
+    DecimalPipe,
+    NgTemplateOutlet,
+    MatButtonModule,
+    MatCardModule,
+    MatChipsModule,
+    MatIconModule,
+    MatProgressBarModule,
+    MatProgressSpinnerModule,
+    MatTableModule,
+    MatTooltipModule,
+    TranslocoPipe,
+    EmptyState,
+    LiveError,
+  ],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './mail.page.html',
+  styleUrl: './mail.page.scss',
+})
+export class MailPage {
+  protected readonly store = inject(MailStore);
+  protected readonly language = inject(LanguageService).language;
+  private readonly dialog = inject(MatDialog);
+  private readonly notifier = inject(Notifier);
+
+  protected readonly choices: readonly FilterChoice[] = ['all', ...MAIL_STATUSES];
+  protected readonly columns = [
+    'kind',
+    'recipient',
+    'status',
+    'attempts',
+    'created',
+    'progress',
+    'actions',
+  ];
+  protected readonly canRetry = canRetry;
+  protected readonly canCancel = canCancel;
+
+  protected readonly selected = computed<FilterChoice>(() => this.store.filter() ?? 'all');
+  protected readonly empty = computed<EmptyView>(() => {
+    const choice = this.selected();
+    return { icon: EMPTY_ICONS[choice], key: `mail.empty.${choice}` };
+  });
+
+  /** The last error shows on a line of its own under its message. */
+  protected readonly hasError = (_index: number, message: OutboxMessage): boolean =>
+    !!message.lastError;
+
+  protected split(address: string): { local: string; domain: string } {
+    const at = address.lastIndexOf('@');
+    return at < 0
+      ? { local: address, domain: '' }
+      : { local: address.slice(0, at), domain: address.slice(at) };
+  }
+
+  protected iconOf(choice: FilterChoice): string {
+    return choice === 'all' ? 'all_inbox' : MAIL_STATUS_ICONS[choice];
+  }
+
+  protected countOf(choice: FilterChoice): number | null {
+    return choice === 'all' ? this.store.total() : (this.store.counts()?.[choice] ?? null);
+  }
+
+  protected choose(change: MatChipListboxChange): void {
+    const choice = change.value as FilterChoice | undefined;
+    if (!choice) {
+      // Choosing the chosen chip again would leave none chosen: keep it.
+      change.source.value = this.selected();
+      return;
+    }
+    this.store.setFilter(choice === 'all' ? null : choice);
+  }
+
+  protected isBusy(id: string): boolean {
+    return this.store.busy().includes(id);
+  }
+
+  protected async retry(message: OutboxMessage): Promise<void> {
+    try {
+      await this.store.retry(message);
+      this.notifier.success('mail.retried', { recipient: message.recipient });
+    } catch (problem) {
+      this.refused(problem as ProblemDetails);
+    }
+  }
+
+  protected async cancel(message: OutboxMessage): Promise<void> {
+    const confirmed = await firstValueFrom(
+      this.dialog
+        .open<ConfirmDialog, ConfirmDialogData, boolean>(ConfirmDialog, {
+          data: {
+            titleKey: 'mail.cancelDialog.title',
+            messageKey: 'mail.cancelDialog.body',
+            confirmKey: 'mail.cancelDialog.confirm',
+            dismissKey: 'mail.cancelDialog.keep',
+            params: { recipient: message.recipient },
+            destructive: true,
+          },
+          width: '480px',
+          maxWidth: '95vw',
+        })
+        .afterClosed(),
+    );
+    if (!confirmed) return;
+    try {
+      await this.store.cancel(message);
+      this.notifier.success('mail.cancelled', { recipient: message.recipient });
+    } catch (problem) {
+      this.refused(problem as ProblemDetails);
+    }
+  }
+
+  private refused(problem: ProblemDetails): void {
+    // 409: the message moved on meanwhile; the store has already reloaded the list.
+    this.notifier.failure(problem, problem.status === 409 ? 'mail.conflict' : undefined);
+  }
+}

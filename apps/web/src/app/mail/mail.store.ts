@@ -1,0 +1,187 @@
+import { computed, effect, inject, untracked } from '@angular/core';
+import type { MailStatus, OutboxCounts, OutboxMessage, ProblemDetails } from '@convene/contracts';
+import {
+  patchState,
+  signalStore,
+  withComputed,
+  withHooks,
+  withMethods,
+  withState,
+} from '@ngrx/signals';
+import { rxMethod } from '@ngrx/signals/rxjs-interop';
+import { Store } from '@ngrx/store';
+import { catchError, EMPTY, firstValueFrom, type Observable, pipe, switchMap, tap } from 'rxjs';
+import { selectCurrentMembership } from '../auth/auth.selectors';
+import { toProblem } from '../http/problem';
+import { MailApi } from './mail.api';
+import { moveCount } from './mail-status';
+
+type LoadStatus = 'idle' | 'loading' | 'loaded' | 'error';
+
+interface MailState {
+  /** The status the list shows; null shows every message. */
+  filter: MailStatus | null;
+  messages: OutboxMessage[];
+  nextCursor: string | null;
+  status: LoadStatus;
+  loadingMore: boolean;
+  problem: ProblemDetails | null;
+  /** Messages with a retry or cancel on its way, whose row actions wait meanwhile. */
+  busy: string[];
+  /** Null until the first answer, or when the counts could not be loaded. */
+  counts: OutboxCounts | null;
+}
+
+const initialState: MailState = {
+  filter: null,
+  messages: [],
+  nextCursor: null,
+  status: 'idle',
+  loadingMore: false,
+  problem: null,
+  busy: [],
+  counts: null,
+};
+
+const replaceMessage = (messages: OutboxMessage[], updated: OutboxMessage) =>
+  messages.map((message) => (message.id === updated.id ? updated : message));
+
+/**
+ * The current tenant's outgoing mail, for the Mail page; provided on its
+ * route. Retry and cancel return promises that reject with problem
+ * details, so the page can say why the server refused.
+ */
+export const MailStore = signalStore(
+  withState(initialState),
+  withComputed((state, store = inject(Store)) => {
+    const membership = store.selectSignal(selectCurrentMembership);
+    return {
+      /** Null outside a tenant whose mail this role may manage (say, mid-switch to another). */
+      tenantSlug: computed(() => {
+        const current = membership();
+        return current?.permissions.includes('mail.manage') ? current.tenant.slug : null;
+      }),
+      total: computed(() => {
+        const counts = state.counts();
+        return counts ? Object.values(counts).reduce((sum, count) => sum + count, 0) : null;
+      }),
+    };
+  }),
+  withMethods((store, api = inject(MailApi)) => {
+    const tenant = (): string => {
+      const slug = store.tenantSlug();
+      if (!slug) throw new Error('The Mail page needs a current tenant');
+      return slug;
+    };
+
+    /** The first page for a filter; a newer filter or a refresh cancels an older load. */
+    const loadFirstPage = rxMethod<MailStatus | null>(
+      pipe(
+        tap(() => patchState(store, { status: 'loading', problem: null })),
+        switchMap((filter) =>
+          api.list(tenant(), filter, null).pipe(
+            tap((page) =>
+              patchState(store, {
+                messages: page.items,
+                nextCursor: page.nextCursor,
+                status: 'loaded',
+              }),
+            ),
+            catchError((error: unknown) => {
+              patchState(store, { status: 'error', problem: toProblem(error) });
+              return EMPTY;
+            }),
+          ),
+        ),
+      ),
+    );
+
+    // The counts only decorate the filter; without them the list still works.
+    const loadCounts = rxMethod<void>(
+      pipe(
+        switchMap(() =>
+          api.counts(tenant()).pipe(
+            tap((counts) => patchState(store, { counts })),
+            catchError(() => {
+              patchState(store, { counts: null });
+              return EMPTY;
+            }),
+          ),
+        ),
+      ),
+    );
+
+    const refresh = () => {
+      loadFirstPage(store.filter());
+      loadCounts();
+    };
+
+    /** Retry or cancel one message, then show it where it now stands. */
+    const change = async (
+      message: OutboxMessage,
+      request: (slug: string, id: string) => Observable<OutboxMessage>,
+    ): Promise<OutboxMessage> => {
+      patchState(store, { busy: [...store.busy(), message.id] });
+      try {
+        const updated = await firstValueFrom(request(tenant(), message.id));
+        const counts = store.counts();
+        patchState(store, {
+          messages: replaceMessage(store.messages(), updated),
+          counts: counts && moveCount(counts, message.status, updated.status),
+        });
+        return updated;
+      } catch (error) {
+        const problem = toProblem(error);
+        // 409: the message moved on meanwhile (the worker sent it, say); show where it is.
+        if (problem.status === 409) refresh();
+        throw problem;
+      } finally {
+        patchState(store, { busy: store.busy().filter((busy) => busy !== message.id) });
+      }
+    };
+
+    return {
+      /** Starts afresh for a tenant, keeping the chosen filter. */
+      open(): void {
+        patchState(store, { ...initialState, filter: store.filter() });
+        refresh();
+      },
+      setFilter(filter: MailStatus | null): void {
+        if (filter === store.filter() && store.status() !== 'error') return;
+        patchState(store, { filter });
+        loadFirstPage(filter);
+      },
+      /** The first page again, and fresh counts: the worker moves mail on by itself. */
+      refresh,
+      loadMore(): void {
+        const after = store.nextCursor();
+        if (!after || store.loadingMore()) return;
+        patchState(store, { loadingMore: true, problem: null });
+        api.list(tenant(), store.filter(), after).subscribe({
+          next: (page) =>
+            patchState(store, {
+              messages: [...store.messages(), ...page.items],
+              nextCursor: page.nextCursor,
+              loadingMore: false,
+            }),
+          error: (error: unknown) =>
+            patchState(store, { loadingMore: false, problem: toProblem(error) }),
+        });
+      },
+      retry(message: OutboxMessage): Promise<OutboxMessage> {
+        return change(message, (slug, id) => api.retry(slug, id));
+      },
+      cancel(message: OutboxMessage): Promise<OutboxMessage> {
+        return change(message, (slug, id) => api.cancel(slug, id));
+      },
+    };
+  }),
+  withHooks((store) => ({
+    onInit() {
+      // Open afresh whenever the tenant changes under the page.
+      effect(() => {
+        if (store.tenantSlug()) untracked(() => store.open());
+      });
+    },
+  })),
+);
