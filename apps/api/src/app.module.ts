@@ -19,6 +19,8 @@ import type { Databases } from './db/data-source.factory';
 import { HealthController } from './health/health.controller';
 import { DevMailCatcher } from './mail/dev-mail-catcher';
 import { DevMailController } from './mail/dev-mail.controller';
+import { EventsController } from './events/events.controller';
+import { EventsService } from './events/events.service';
 import { OutboxAdminController } from './mail/outbox-admin.controller';
 import { OutboxAdminService } from './mail/outbox-admin.service';
 import { OutboxService } from './mail/outbox.service';
@@ -47,6 +49,7 @@ export class AppModule {
       { provide: APP_FILTER, useClass: ProblemDetailsFilter },
       AuditService,
       AuthService,
+      EventsService,
       MembersService,
       OutboxAdminService,
       OutboxService,
@@ -56,6 +59,7 @@ export class AppModule {
     const controllers: DynamicModule['controllers'] = [
       AuditController,
       AuthController,
+      EventsController,
       HealthController,
       InvitationsController,
       MeController,

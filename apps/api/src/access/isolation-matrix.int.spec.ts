@@ -21,6 +21,10 @@ interface World {
   /** A membership of an expert, to read and change. */
   subject: { alpha: string; beta: string };
   invite(tenant: 'alpha' | 'beta'): Promise<{ id: string; token: string }>;
+  /** A planned event hosted by Kenya, where the tenant's expert speaks: every role sees it. */
+  event(tenant: 'alpha' | 'beta'): Promise<string>;
+  /** A valid new event for the tenant. */
+  eventBody(tenant: 'alpha' | 'beta'): Promise<Record<string, unknown>>;
   /** An outbox row the server refused to deliver, to retry or cancel. */
   failedMail(tenant: 'alpha' | 'beta'): Promise<string>;
 }
@@ -86,6 +90,25 @@ const RECIPES: Record<RouteKey, Recipe> = {
     path: { invitationId: (await world.invite(tenant)).id },
   }),
   'GET /api/t/:tenant/audit-log': async () => ({ path: {} }),
+  'GET /api/t/:tenant/events': async () => ({ path: {} }),
+  'POST /api/t/:tenant/events': async (world, tenant) => ({
+    path: {},
+    body: await world.eventBody(tenant),
+  }),
+  'GET /api/t/:tenant/events/:eventId': async (world, tenant) => ({
+    path: { eventId: await world.event(tenant) },
+  }),
+  'PUT /api/t/:tenant/events/:eventId': async (world, tenant) => ({
+    path: { eventId: await world.event(tenant) },
+    body: { ...(await world.eventBody(tenant)), version: 1 },
+  }),
+  'POST /api/t/:tenant/events/:eventId/duplicate': async (world, tenant) => ({
+    path: { eventId: await world.event(tenant) },
+  }),
+  'POST /api/t/:tenant/events/:eventId/transitions': async (world, tenant) => ({
+    path: { eventId: await world.event(tenant) },
+    body: { action: 'open_nominations' },
+  }),
   'GET /api/t/:tenant/mail': async () => ({ path: {} }),
   'GET /api/t/:tenant/mail/counts': async () => ({ path: {} }),
   'POST /api/t/:tenant/mail/:messageId/retry': async (world, tenant) => ({
@@ -176,6 +199,13 @@ describe('the isolation and role matrix', () => {
       password: PASSWORD,
       role: 'expert',
     });
+    const userId = async (email: string) => {
+      const [user] = (await ds.query(`select id from users where email = $1`, [email])) as {
+        id: string;
+      }[];
+      if (!user) throw new Error(`no user ${email}`);
+      return user.id;
+    };
     world = {
       app,
       tenants: { alpha, beta },
@@ -189,6 +219,49 @@ describe('the isolation and role matrix', () => {
         const admin = await as(tenant === 'alpha' ? emails.alpha.tenant_admin : emails.beta);
         const list = await admin.get(`/api/t/${tenant}/invitations?limit=1`);
         return { id: list.body.items[0].id as string, token };
+      },
+      eventBody: async (tenant) => ({
+        type: 'national_workshop',
+        title: `Workshop ${unique()}`,
+        thematicAreas: ['financing'],
+        format: 'in_person',
+        venue: { name: 'UN Gigiri', city: 'Nairobi', countryAlpha3: 'KEN' },
+        startsAt: '2027-05-10T06:00:00Z',
+        endsAt: '2027-05-12T14:00:00Z',
+        timeZone: 'Africa/Nairobi',
+        workingLanguages: ['en'],
+        hostStates: ['KEN'],
+        responsibleOfficerId: await userId(
+          tenant === 'alpha' ? emails.alpha.programme_officer : emails.beta,
+        ),
+      }),
+      event: async (tenant) => {
+        const speaker = await userId(
+          tenant === 'alpha' ? emails.alpha.expert : 'subject@beta.example',
+        );
+        return inTransaction(ds, { tenantId: world.tenants[tenant] }, async (m) => {
+          const [event] = await sql<{ id: string }>(
+            m,
+            `insert into events (tenant_id, type, title, thematic_areas, format, venue_name,
+                                 venue_city, venue_country, starts_at, ends_at, time_zone,
+                                 working_languages, host_states, status)
+             values ($1, 'national_workshop', $2, '{financing}', 'in_person', 'UN Gigiri',
+                     'Nairobi', 'KEN', '2027-05-10T06:00:00Z', '2027-05-12T14:00:00Z',
+                     'Africa/Nairobi', '{en}', '{KEN}', 'planned')
+             returning id`,
+            [world.tenants[tenant], `Event ${unique()}`],
+          );
+          if (!event) throw new Error('no event');
+          await sql(
+            m,
+            `insert into agenda_sessions (tenant_id, event_id, position, title, starts_at, ends_at,
+                                          speaker_user_ids)
+             values ($1, $2, 1, 'Opening', '2027-05-10T06:00:00Z', '2027-05-10T07:00:00Z',
+                     array[$3::uuid])`,
+            [world.tenants[tenant], event.id, speaker],
+          );
+          return event.id;
+        });
       },
       failedMail: async (tenant) => {
         const [row] = await inTransaction(ds, { tenantId: world.tenants[tenant] }, (m) =>

@@ -18,6 +18,9 @@ export const TENANT_TABLES = [
   'audit_log',
   'mail_outbox',
   'mail_schedule_runs',
+  'events',
+  'event_history',
+  'agenda_sessions',
 ] as const;
 
 /**

@@ -27,6 +27,14 @@ describe('the permission table', () => {
     expect(can('expert', 'users.read')).toBe(false);
   });
 
+  it('lets officers and admins plan events, and every role read the events that concern it', () => {
+    expect(ROLES.filter((role) => can(role, 'events.manage'))).toEqual([
+      'tenant_admin',
+      'programme_officer',
+    ]);
+    for (const role of ROLES) expect(can(role, 'events.read')).toBe(true);
+  });
+
   it('lets every role read its tenant and the Member States directory', () => {
     for (const role of ROLES) {
       expect(can(role, 'tenant.read')).toBe(true);

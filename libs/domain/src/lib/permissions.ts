@@ -12,6 +12,8 @@ export const PERMISSIONS = [
   'users.manage',
   'audit.read',
   'mail.manage',
+  'events.read',
+  'events.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -24,12 +26,22 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'users.manage',
     'audit.read',
     'mail.manage',
+    'events.read',
+    'events.manage',
   ],
   // Officers see who is in the tenant (to assign experts, reach focal
   // points) but do not manage accounts.
-  programme_officer: ['tenant.read', 'memberStates.read', 'users.read'],
-  focal_point: ['tenant.read', 'memberStates.read'],
-  expert: ['tenant.read', 'memberStates.read'],
+  programme_officer: [
+    'tenant.read',
+    'memberStates.read',
+    'users.read',
+    'events.read',
+    'events.manage',
+  ],
+  // Focal points and experts read events, but only those that concern them
+  // (their State hosts it; they speak at it): the events service narrows.
+  focal_point: ['tenant.read', 'memberStates.read', 'events.read'],
+  expert: ['tenant.read', 'memberStates.read', 'events.read'],
 };
 
 export function permissionsOf(role: Role): readonly Permission[] {

@@ -3,6 +3,7 @@ import { MemberStates1764316800001 } from './1764316800001-member-states';
 import { RateLimits1764316800002 } from './1764316800002-rate-limits';
 import { MailOutbox1764316800003 } from './1764316800003-mail-outbox';
 import { MailPreferences1764316800004 } from './1764316800004-mail-preferences';
+import { Events1764316800005 } from './1764316800005-events';
 
 /** Listed explicitly: the API is bundled, so no glob can find them at run time. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   RateLimits1764316800002,
   MailOutbox1764316800003,
   MailPreferences1764316800004,
+  Events1764316800005,
 ];

@@ -1,0 +1,449 @@
+import type {
+  EventCreate,
+  EventDetail,
+  EventHistoryEntry,
+  EventQuery,
+  EventSummary,
+  EventTransition,
+  EventUpdate,
+  Page,
+} from '@convene/contracts';
+import { allowedActions, can, transition } from '@convene/domain';
+import { Injectable } from '@nestjs/common';
+import { AuditService } from '../audit/audit.service';
+import { AppException, notFound } from '../common/app-exception';
+import { decodeCursor, encodeCursor } from '../common/cursor';
+import { isUuid } from '../common/uuid';
+import { requestContext, type TenantScope } from '../db/request-context';
+import { sql } from '../db/sql';
+
+export interface EventRow {
+  id: string;
+  type: EventDetail['type'];
+  title: string;
+  summary: string;
+  description: string;
+  thematic_areas: EventDetail['thematicAreas'];
+  target_audiences: EventDetail['targetAudiences'];
+  format: EventDetail['format'];
+  venue_name: string | null;
+  venue_city: string | null;
+  venue_country: string | null;
+  meeting_link: string | null;
+  starts_at: Date;
+  starts_key: string;
+  ends_at: Date;
+  time_zone: string;
+  working_languages: EventDetail['workingLanguages'];
+  interpretation: boolean;
+  capacity: number | null;
+  host_states: string[];
+  organisers: string[];
+  partner_organisations: string[];
+  responsible_officer_id: string | null;
+  responsible_officer_name: string | null;
+  is_public: boolean;
+  status: EventDetail['status'];
+  cancel_reason: string | null;
+  version: number;
+  created_at: Date;
+  updated_at: Date;
+}
+
+const COLUMNS = `e.id, e.type, e.title, e.summary, e.description, e.thematic_areas,
+  e.target_audiences, e.format, e.venue_name, e.venue_city, e.venue_country, e.meeting_link,
+  e.starts_at, e.starts_at::text as starts_key, e.ends_at, e.time_zone, e.working_languages,
+  e.interpretation, e.capacity, e.host_states::text[] as host_states, e.organisers,
+  e.partner_organisations, e.responsible_officer_id, o.name as responsible_officer_name,
+  e.is_public, e.status, e.cancel_reason, e.version, e.created_at, e.updated_at`;
+
+const FROM = `events e left join users o on o.id = e.responsible_officer_id`;
+
+/**
+ * Which events the caller may see, as SQL over `e` with $1 = user id and
+ * $2 = the focal point's State: officers and admins all of the tenant's;
+ * experts those they speak at; focal points those their State hosts. Drafts
+ * stay with the planners.
+ */
+const VISIBLE = `(
+  $3::boolean
+  or (e.status <> 'draft' and (
+       ($2::char(3) is not null and $2::char(3) = any (e.host_states))
+    or exists (select from agenda_sessions s
+                where s.tenant_id = e.tenant_id and s.event_id = e.id
+                  and $1::uuid = any (s.speaker_user_ids)))))`;
+
+@Injectable()
+export class EventsService {
+  constructor(private readonly audit: AuditService) {}
+
+  /** Keyset-paginated on (starts_at, id), ascending or descending. */
+  async list(query: EventQuery): Promise<Page<EventSummary>> {
+    const { manager } = requestContext.current();
+    const cursor = decodeCursor(query.after, ['timestamp', 'uuid'] as const);
+    const descending = query.sort === '-starts_at';
+    const comparison = descending ? '<' : '>';
+    const direction = descending ? 'desc' : 'asc';
+    const rows = await sql<EventRow>(
+      manager,
+      `select ${COLUMNS} from ${FROM}
+        where ${VISIBLE}
+          and ($4::text is null or e.status = $4)
+          and ($5::text is null or e.type = $5)
+          and ($6::text is null or $6 = any (e.thematic_areas))
+          and ($7::char(3) is null or e.venue_country = $7 or $7 = any (e.host_states))
+          and ($8::text is null or exists (
+                select from member_states ms
+                 where ms.regional_group = $8
+                   and (ms.alpha3 = e.venue_country or ms.alpha3 = any (e.host_states))))
+          and ($9::timestamptz is null or e.ends_at >= $9)
+          and ($10::timestamptz is null or e.starts_at < $10)
+          and ($11::text is null or e.search @@ websearch_to_tsquery('simple', $11))
+          and ($12::timestamptz is null or (e.starts_at, e.id) ${comparison} ($12::timestamptz, $13::uuid))
+        order by e.starts_at ${direction}, e.id ${direction}
+        limit $14`,
+      [
+        ...this.visibility(),
+        query.status ?? null,
+        query.type ?? null,
+        query.thematicArea ?? null,
+        query.country ?? null,
+        query.region ?? null,
+        query.from ?? null,
+        query.to ?? null,
+        query.q ?? null,
+        cursor?.[0] ?? null,
+        cursor?.[1] ?? null,
+        query.limit + 1,
+      ],
+    );
+    const page = rows.slice(0, query.limit);
+    const last = page[page.length - 1];
+    return {
+      items: page.map(toSummary),
+      nextCursor:
+        rows.length > query.limit && last ? encodeCursor([last.starts_key, last.id]) : null,
+    };
+  }
+
+  async get(id: string): Promise<EventDetail> {
+    const row = await this.find(id);
+    const history = await sql<{
+      action: EventHistoryEntry['action'];
+      from_status: EventHistoryEntry['fromStatus'];
+      to_status: EventHistoryEntry['toStatus'];
+      reason: string | null;
+      starts_at: Date | null;
+      ends_at: Date | null;
+      at: Date;
+      actor_id: string | null;
+      actor_name: string | null;
+    }>(
+      requestContext.current().manager,
+      `select h.action, h.from_status, h.to_status, h.reason, h.starts_at, h.ends_at, h.at,
+              h.actor_id, u.name as actor_name
+         from event_history h left join users u on u.id = h.actor_id
+        where h.event_id = $1 order by h.at, h.id`,
+      [id],
+    );
+    return {
+      ...toSummary(row),
+      description: row.description,
+      targetAudiences: row.target_audiences,
+      workingLanguages: row.working_languages,
+      interpretation: row.interpretation,
+      capacity: row.capacity,
+      organisers: row.organisers,
+      partnerOrganisations: row.partner_organisations,
+      responsibleOfficerId: row.responsible_officer_id,
+      cancelReason: row.cancel_reason,
+      version: row.version,
+      createdAt: iso(row.created_at),
+      updatedAt: iso(row.updated_at),
+      allowedActions: this.mayManage() ? allowedActions(row.status) : [],
+      history: history.map((entry) => ({
+        action: entry.action,
+        fromStatus: entry.from_status,
+        toStatus: entry.to_status,
+        reason: entry.reason,
+        startsAt: entry.starts_at ? iso(entry.starts_at) : null,
+        endsAt: entry.ends_at ? iso(entry.ends_at) : null,
+        at: iso(entry.at),
+        actor: entry.actor_id ? { id: entry.actor_id, name: entry.actor_name ?? '' } : null,
+      })),
+    };
+  }
+
+  async create(tenant: TenantScope, input: EventCreate): Promise<EventDetail> {
+    const { manager, user } = requestContext.current();
+    await this.checkOfficer(input.responsibleOfficerId);
+    const [created] = await sql<{ id: string }>(
+      manager,
+      `insert into events (tenant_id, ${WRITABLE.join(', ')}, created_by)
+       values ($1, ${WRITABLE.map((_, i) => `$${i + 2}`).join(', ')}, $${WRITABLE.length + 2})
+       returning id`,
+      [tenant.id, ...writableValues(input), user?.id ?? null],
+    );
+    if (!created) throw new Error('insert returned no row');
+    const detail = await this.get(created.id);
+    await this.audit.record({
+      action: 'event.created',
+      entity: 'event',
+      entityId: created.id,
+      after: auditView(detail),
+    });
+    return detail;
+  }
+
+  async update(id: string, input: EventUpdate): Promise<EventDetail> {
+    const { manager } = requestContext.current();
+    const before = await this.get(id);
+    await this.checkOfficer(input.responsibleOfficerId);
+    const [updated] = await sql<{ id: string }>(
+      manager,
+      `update events set ${WRITABLE.map((column, i) => `${column} = $${i + 3}`).join(', ')},
+              version = version + 1, updated_at = now()
+        where id = $1 and version = $2
+        returning id`,
+      [id, input.version, ...writableValues(input)],
+    );
+    if (!updated) throw staleVersion();
+    const after = await this.get(id);
+    await this.audit.record({
+      action: 'event.updated',
+      entity: 'event',
+      entityId: id,
+      before: auditView(before),
+      after: auditView(after),
+    });
+    return after;
+  }
+
+  /** A new draft with the same content, for the next edition of a workshop. */
+  async duplicate(id: string): Promise<EventDetail> {
+    const { manager, user } = requestContext.current();
+    await this.find(id);
+    const [copy] = await sql<{ id: string }>(
+      manager,
+      `insert into events (tenant_id, ${WRITABLE.join(', ')}, created_by)
+       select tenant_id, ${WRITABLE.map((c) => (c === 'title' ? `left(title, 190) || ' (copy)'` : c)).join(', ')}, $2
+         from events where id = $1
+       returning id`,
+      [id, user?.id ?? null],
+    );
+    if (!copy) throw notFound('Event');
+    const detail = await this.get(copy.id);
+    await this.audit.record({
+      action: 'event.duplicated',
+      entity: 'event',
+      entityId: copy.id,
+      after: { ...auditView(detail), duplicatedFrom: id },
+    });
+    return detail;
+  }
+
+  /** Moves the event through its lifecycle, as the domain's one transition function allows. */
+  async transition(id: string, input: EventTransition): Promise<EventDetail> {
+    const { manager, user } = requestContext.current();
+    const row = await this.find(id, true);
+    if (input.version !== undefined && input.version !== row.version) throw staleVersion();
+    const decision = transition(row.status, input.action, {
+      reason: input.reason,
+      startsAt: input.startsAt,
+      endsAt: input.endsAt,
+    });
+    if (!decision.ok) {
+      throw new AppException(
+        409,
+        'event-transition',
+        'This change is not possible for the event now',
+        decision.reason,
+      );
+    }
+    const postponed = input.action === 'postpone';
+    await sql(
+      manager,
+      `update events set status = $2, version = version + 1, updated_at = now(),
+              cancel_reason = case when $2 = 'cancelled' then $3 else cancel_reason end,
+              starts_at = coalesce($4, starts_at), ends_at = coalesce($5, ends_at)
+        where id = $1`,
+      [
+        id,
+        decision.to,
+        input.reason ?? null,
+        postponed ? input.startsAt : null,
+        postponed ? input.endsAt : null,
+      ],
+    );
+    await sql(
+      manager,
+      `insert into event_history (tenant_id, event_id, action, from_status, to_status, reason,
+                                  previous_starts_at, previous_ends_at, starts_at, ends_at, actor_id)
+       select tenant_id, id, $2, $3, $4, $5, $6, $7, $8, $9, $10 from events where id = $1`,
+      [
+        id,
+        input.action,
+        row.status,
+        decision.to,
+        input.reason ?? null,
+        postponed ? row.starts_at : null,
+        postponed ? row.ends_at : null,
+        postponed ? input.startsAt : null,
+        postponed ? input.endsAt : null,
+        user?.id ?? null,
+      ],
+    );
+    await this.audit.record({
+      action: `event.${input.action}`,
+      entity: 'event',
+      entityId: id,
+      before: { status: row.status, startsAt: iso(row.starts_at), endsAt: iso(row.ends_at) },
+      after: {
+        status: decision.to,
+        ...(postponed ? { startsAt: input.startsAt, endsAt: input.endsAt } : {}),
+        ...(input.reason ? { reason: input.reason } : {}),
+      },
+    });
+    return this.get(id);
+  }
+
+  /** One event the caller may see, or 404 (never 403: the event does not exist for them). */
+  async find(id: string, forUpdate = false): Promise<EventRow> {
+    if (!isUuid(id)) throw notFound('Event');
+    const rows = await sql<EventRow>(
+      requestContext.current().manager,
+      `select ${COLUMNS} from ${FROM} where e.id = $4 and ${VISIBLE}
+       ${forUpdate ? 'for update of e' : ''}`,
+      [...this.visibility(), id],
+    );
+    const row = rows[0];
+    if (!row) throw notFound('Event');
+    return row;
+  }
+
+  /** [$1 user, $2 focal point's State, $3 sees everything]. */
+  visibility(): [string | null, string | null, boolean] {
+    const { user, tenant } = requestContext.current();
+    return [user?.id ?? null, tenant?.memberStateCode ?? null, this.mayManage()];
+  }
+
+  private mayManage(): boolean {
+    const { tenant } = requestContext.current();
+    return !!tenant && can(tenant.role, 'events.manage');
+  }
+
+  /** The responsible officer must be an active officer or admin of this tenant. */
+  private async checkOfficer(userId: string): Promise<void> {
+    const rows = await sql(
+      requestContext.current().manager,
+      `select from memberships where user_id = $1 and status = 'active'
+          and role in ('programme_officer', 'tenant_admin')`,
+      [userId],
+    );
+    if (rows.length === 0) {
+      throw new AppException(400, 'validation', 'The request is not valid', undefined, [
+        {
+          path: 'responsibleOfficerId',
+          message: 'must be an active programme officer or administrator of this organisation',
+        },
+      ]);
+    }
+  }
+}
+
+/** The columns a create or update writes, in the order writableValues gives them. */
+const WRITABLE = [
+  'type',
+  'title',
+  'summary',
+  'description',
+  'thematic_areas',
+  'target_audiences',
+  'format',
+  'venue_name',
+  'venue_city',
+  'venue_country',
+  'meeting_link',
+  'starts_at',
+  'ends_at',
+  'time_zone',
+  'working_languages',
+  'interpretation',
+  'capacity',
+  'host_states',
+  'organisers',
+  'partner_organisations',
+  'responsible_officer_id',
+  'is_public',
+] as const;
+
+function writableValues(input: EventCreate): unknown[] {
+  return [
+    input.type,
+    input.title,
+    input.summary,
+    input.description ?? '',
+    input.thematicAreas,
+    input.targetAudiences,
+    input.format,
+    input.venue?.name ?? null,
+    input.venue?.city ?? null,
+    input.venue?.countryAlpha3 ?? null,
+    input.meetingLink ?? null,
+    input.startsAt,
+    input.endsAt,
+    input.timeZone,
+    input.workingLanguages,
+    input.interpretation,
+    input.capacity ?? null,
+    input.hostStates,
+    input.organisers,
+    input.partnerOrganisations,
+    input.responsibleOfficerId,
+    input.isPublic,
+  ];
+}
+
+const iso = (value: Date | string) => new Date(value).toISOString();
+
+const staleVersion = () =>
+  new AppException(
+    409,
+    'stale-version',
+    'Someone changed this event meanwhile',
+    'Reload the event to see the changes, then apply yours again.',
+  );
+
+export function toSummary(row: EventRow): EventSummary {
+  return {
+    id: row.id,
+    type: row.type,
+    title: row.title,
+    summary: row.summary,
+    thematicAreas: row.thematic_areas,
+    format: row.format,
+    venue:
+      row.venue_name !== null || row.venue_city !== null || row.venue_country !== null
+        ? {
+            name: row.venue_name ?? '',
+            city: row.venue_city ?? '',
+            countryAlpha3: row.venue_country?.trim() ?? null,
+          }
+        : null,
+    meetingLink: row.meeting_link,
+    startsAt: iso(row.starts_at),
+    endsAt: iso(row.ends_at),
+    timeZone: row.time_zone,
+    hostStates: row.host_states.map((code) => code.trim()),
+    status: row.status,
+    isPublic: row.is_public,
+    responsibleOfficer: row.responsible_officer_id
+      ? { id: row.responsible_officer_id, name: row.responsible_officer_name ?? '' }
+      : null,
+  };
+}
+
+function auditView(detail: EventDetail) {
+  const { history: _history, allowedActions: _actions, ...rest } = detail;
+  return rest;
+}

@@ -1,0 +1,253 @@
+import { z } from 'zod';
+import { Language, PageQuery, Uuid } from './common';
+import { Alpha3, RegionalGroup } from './member-states';
+
+export const EVENT_TYPES = [
+  'expert_group_meeting',
+  'national_workshop',
+  'regional_workshop',
+  'training_course',
+  'training_of_trainers',
+  'study_visit',
+  'webinar',
+  'launch_event',
+] as const;
+export const EventType = z.enum(EVENT_TYPES);
+export type EventType = z.infer<typeof EventType>;
+
+/** The thematic areas of the tool "The Use of the Internet for Terrorist Purposes". */
+export const THEMATIC_AREAS = [
+  'propaganda',
+  'radicalization_recruitment',
+  'financing',
+  'training',
+  'planning_secret_communication',
+  'execution_of_attacks',
+  'investigations_digital_evidence',
+  'prosecution_adjudication',
+  'international_cooperation',
+  'private_sector_cooperation',
+  'legal_policy_frameworks',
+  'human_rights',
+] as const;
+export const ThematicArea = z.enum(THEMATIC_AREAS);
+export type ThematicArea = z.infer<typeof ThematicArea>;
+
+export const TARGET_AUDIENCES = [
+  'policy_makers',
+  'investigators',
+  'prosecutors',
+  'judges',
+  'central_authorities',
+  'private_sector',
+  'civil_society',
+] as const;
+export const TargetAudience = z.enum(TARGET_AUDIENCES);
+export type TargetAudience = z.infer<typeof TargetAudience>;
+
+export const EVENT_FORMATS = ['in_person', 'virtual', 'hybrid'] as const;
+export const EventFormat = z.enum(EVENT_FORMATS);
+export type EventFormat = z.infer<typeof EventFormat>;
+
+export const EVENT_STATUSES = [
+  'draft',
+  'planned',
+  'open_for_nominations',
+  'nominations_closed',
+  'confirmed',
+  'held',
+  'reported',
+  'closed',
+  'cancelled',
+] as const;
+export const EventStatus = z.enum(EVENT_STATUSES);
+export type EventStatus = z.infer<typeof EventStatus>;
+
+/** What a planner can do to an event; libs/domain decides when each is allowed. */
+export const EVENT_ACTIONS = [
+  'plan',
+  'open_nominations',
+  'close_nominations',
+  'confirm',
+  'mark_held',
+  'report',
+  'close',
+  'cancel',
+  'postpone',
+] as const;
+export const EventAction = z.enum(EVENT_ACTIONS);
+export type EventAction = z.infer<typeof EventAction>;
+
+/** An instant with its offset, e.g. 2026-03-10T09:00:00+01:00 or …Z. */
+export const Instant = z.iso.datetime({ offset: true });
+
+const isTimeZone = (zone: string) => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return zone.length <= 64;
+  } catch {
+    return false;
+  }
+};
+
+/** An IANA time zone, e.g. Europe/Vienna. */
+export const TimeZone = z.string().refine(isTimeZone, 'must be an IANA time zone');
+
+const unique = <T extends z.ZodType>(item: T, max: number) =>
+  z
+    .array(item)
+    .max(max)
+    .refine((items) => new Set(items).size === items.length, 'must not repeat a value');
+
+const Name = z.string().trim().min(1).max(200);
+
+export const Venue = z.strictObject({
+  name: Name,
+  city: z.string().trim().min(1).max(100),
+  countryAlpha3: Alpha3,
+});
+export type Venue = z.infer<typeof Venue>;
+
+const eventFields = {
+  type: EventType,
+  title: z.string().trim().min(1).max(200),
+  summary: z.string().trim().max(1000).default(''),
+  description: z.string().max(20_000).default(''),
+  thematicAreas: unique(ThematicArea, THEMATIC_AREAS.length).min(1, 'choose at least one'),
+  targetAudiences: unique(TargetAudience, TARGET_AUDIENCES.length).default([]),
+  format: EventFormat,
+  venue: Venue.nullable().default(null),
+  meetingLink: z
+    .url({ protocol: /^https$/, hostname: z.regexes.domain })
+    .max(500)
+    .nullable()
+    .default(null),
+  startsAt: Instant,
+  endsAt: Instant,
+  timeZone: TimeZone,
+  workingLanguages: unique(Language, 6).min(1, 'choose at least one'),
+  interpretation: z.boolean().default(false),
+  capacity: z.number().int().min(1).max(10_000).nullable().default(null),
+  hostStates: unique(Alpha3, 50).default([]),
+  organisers: z.array(Name).max(20).default([]),
+  partnerOrganisations: z.array(Name).max(20).default([]),
+  responsibleOfficerId: Uuid,
+  isPublic: z.boolean().default(false),
+};
+
+type EventShape = {
+  format: EventFormat;
+  venue: Venue | null;
+  meetingLink: string | null;
+  startsAt: string;
+  endsAt: string;
+};
+
+/** A venue where people meet, a link where they connect, and an end after the start. */
+const eventRules = (event: EventShape, ctx: z.RefinementCtx) => {
+  if (Date.parse(event.endsAt) <= Date.parse(event.startsAt)) {
+    ctx.addIssue({ code: 'custom', path: ['endsAt'], message: 'must be after the start' });
+  }
+  if (event.format !== 'virtual' && !event.venue) {
+    ctx.addIssue({ code: 'custom', path: ['venue'], message: 'an event in person needs a venue' });
+  }
+  if (event.format === 'virtual' && event.venue) {
+    ctx.addIssue({ code: 'custom', path: ['venue'], message: 'a virtual event has no venue' });
+  }
+  if (event.format !== 'in_person' && !event.meetingLink) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['meetingLink'],
+      message: 'a virtual or hybrid event needs a meeting link',
+    });
+  }
+};
+
+export const EventCreate = z.strictObject(eventFields).superRefine(eventRules);
+export type EventCreate = z.infer<typeof EventCreate>;
+
+/** The whole event again, with the version it was read at (a stale one gets 409). */
+export const EventUpdate = z
+  .strictObject({ ...eventFields, version: z.number().int().min(1) })
+  .superRefine(eventRules);
+export type EventUpdate = z.infer<typeof EventUpdate>;
+
+export const EventTransition = z
+  .strictObject({
+    action: EventAction,
+    reason: z.string().trim().min(1).max(1000).optional(),
+    /** For a postponement: the new dates. */
+    startsAt: Instant.optional(),
+    endsAt: Instant.optional(),
+    /** The version the planner saw; when given, a stale one gets 409. */
+    version: z.number().int().min(1).optional(),
+  })
+  .superRefine((value, ctx) => {
+    if (value.startsAt && value.endsAt && Date.parse(value.endsAt) <= Date.parse(value.startsAt)) {
+      ctx.addIssue({ code: 'custom', path: ['endsAt'], message: 'must be after the start' });
+    }
+  });
+export type EventTransition = z.infer<typeof EventTransition>;
+
+export const EventQuery = PageQuery.extend({
+  status: EventStatus.optional(),
+  type: EventType.optional(),
+  thematicArea: ThematicArea.optional(),
+  region: RegionalGroup.optional(),
+  country: Alpha3.optional(),
+  /** Events that end on or after this instant. */
+  from: Instant.optional(),
+  /** Events that start before this instant. */
+  to: Instant.optional(),
+  q: z.string().trim().min(1).max(100).optional(),
+  sort: z.enum(['starts_at', '-starts_at']).default('starts_at'),
+});
+export type EventQuery = z.infer<typeof EventQuery>;
+
+export interface EventSummary {
+  id: string;
+  type: EventType;
+  title: string;
+  summary: string;
+  thematicAreas: ThematicArea[];
+  format: EventFormat;
+  venue: { name: string; city: string; countryAlpha3: string | null } | null;
+  meetingLink: string | null;
+  startsAt: string;
+  endsAt: string;
+  timeZone: string;
+  hostStates: string[];
+  status: EventStatus;
+  isPublic: boolean;
+  responsibleOfficer: { id: string; name: string } | null;
+}
+
+export interface EventHistoryEntry {
+  action: EventAction;
+  fromStatus: EventStatus;
+  toStatus: EventStatus;
+  reason: string | null;
+  /** For a postponement: the new dates. */
+  startsAt: string | null;
+  endsAt: string | null;
+  at: string;
+  actor: { id: string; name: string } | null;
+}
+
+export interface EventDetail extends EventSummary {
+  description: string;
+  targetAudiences: TargetAudience[];
+  workingLanguages: Language[];
+  interpretation: boolean;
+  capacity: number | null;
+  organisers: string[];
+  partnerOrganisations: string[];
+  responsibleOfficerId: string | null;
+  cancelReason: string | null;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+  /** What the caller may do next (empty for those who cannot plan events). */
+  allowedActions: EventAction[];
+  history: EventHistoryEntry[];
+}
