@@ -6,7 +6,7 @@ module.exports = {
     '^.+\\.[tj]s$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }],
   },
   // ESM-only packages that jest must compile.
-  transformIgnorePatterns: ['node_modules/(?!(pg-boss|serialize-error|non-error|temporal-spec)/)'],
+  transformIgnorePatterns: ['node_modules/(?!(serialize-error|non-error|temporal-spec)/)'],
   // @fastify/static's copy is ESM-only, which jest cannot require; the CommonJS
   // release at the top level has the same API.
   moduleNameMapper: { '^content-disposition$': '<rootDir>/../../node_modules/content-disposition' },

@@ -19,6 +19,8 @@ import type { Databases } from './db/data-source.factory';
 import { HealthController } from './health/health.controller';
 import { DevMailCatcher } from './mail/dev-mail-catcher';
 import { DevMailController } from './mail/dev-mail.controller';
+import { AgendaController } from './events/agenda.controller';
+import { AgendaService } from './events/agenda.service';
 import { EventsController } from './events/events.controller';
 import { EventsService } from './events/events.service';
 import { OutboxAdminController } from './mail/outbox-admin.controller';
@@ -47,6 +49,7 @@ export class AppModule {
       { provide: APP_PIPE, useClass: ZodValidationPipe },
       { provide: APP_INTERCEPTOR, useClass: RequestTransactionInterceptor },
       { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+      AgendaService,
       AuditService,
       AuthService,
       EventsService,
@@ -57,6 +60,7 @@ export class AppModule {
       TenantsService,
     ];
     const controllers: DynamicModule['controllers'] = [
+      AgendaController,
       AuditController,
       AuthController,
       EventsController,

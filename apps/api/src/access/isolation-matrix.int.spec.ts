@@ -23,6 +23,8 @@ interface World {
   invite(tenant: 'alpha' | 'beta'): Promise<{ id: string; token: string }>;
   /** A planned event hosted by Kenya, where the tenant's expert speaks: every role sees it. */
   event(tenant: 'alpha' | 'beta'): Promise<string>;
+  /** The same, with the id of its one agenda session. */
+  eventWithSession(tenant: 'alpha' | 'beta'): Promise<{ eventId: string; sessionId: string }>;
   /** A valid new event for the tenant. */
   eventBody(tenant: 'alpha' | 'beta'): Promise<Record<string, unknown>>;
   /** An outbox row the server refused to deliver, to retry or cancel. */
@@ -108,6 +110,27 @@ const RECIPES: Record<RouteKey, Recipe> = {
   'POST /api/t/:tenant/events/:eventId/transitions': async (world, tenant) => ({
     path: { eventId: await world.event(tenant) },
     body: { action: 'open_nominations' },
+  }),
+  'GET /api/t/:tenant/events/:eventId/calendar.ics': async (world, tenant) => ({
+    path: { eventId: await world.event(tenant) },
+  }),
+  'GET /api/t/:tenant/events/:eventId/agenda': async (world, tenant) => ({
+    path: { eventId: await world.event(tenant) },
+  }),
+  'POST /api/t/:tenant/events/:eventId/agenda': async (world, tenant) => ({
+    path: { eventId: await world.event(tenant) },
+    body: { title: 'Panel', startsAt: '2027-05-10T08:00:00Z', endsAt: '2027-05-10T09:00:00Z' },
+  }),
+  'PUT /api/t/:tenant/events/:eventId/agenda/order': async (world, tenant) => {
+    const { eventId, sessionId } = await world.eventWithSession(tenant);
+    return { path: { eventId }, body: { sessionIds: [sessionId] } };
+  },
+  'PUT /api/t/:tenant/events/:eventId/agenda/:sessionId': async (world, tenant) => ({
+    path: await world.eventWithSession(tenant),
+    body: { title: 'Renamed', startsAt: '2027-05-10T08:00:00Z', endsAt: '2027-05-10T09:00:00Z' },
+  }),
+  'DELETE /api/t/:tenant/events/:eventId/agenda/:sessionId': async (world, tenant) => ({
+    path: await world.eventWithSession(tenant),
   }),
   'GET /api/t/:tenant/mail': async () => ({ path: {} }),
   'GET /api/t/:tenant/mail/counts': async () => ({ path: {} }),
@@ -235,7 +258,8 @@ describe('the isolation and role matrix', () => {
           tenant === 'alpha' ? emails.alpha.programme_officer : emails.beta,
         ),
       }),
-      event: async (tenant) => {
+      event: async (tenant) => (await world.eventWithSession(tenant)).eventId,
+      eventWithSession: async (tenant) => {
         const speaker = await userId(
           tenant === 'alpha' ? emails.alpha.expert : 'subject@beta.example',
         );
@@ -252,15 +276,17 @@ describe('the isolation and role matrix', () => {
             [world.tenants[tenant], `Event ${unique()}`],
           );
           if (!event) throw new Error('no event');
-          await sql(
+          const [session] = await sql<{ id: string }>(
             m,
             `insert into agenda_sessions (tenant_id, event_id, position, title, starts_at, ends_at,
                                           speaker_user_ids)
              values ($1, $2, 1, 'Opening', '2027-05-10T06:00:00Z', '2027-05-10T07:00:00Z',
-                     array[$3::uuid])`,
+                     array[$3::uuid])
+             returning id`,
             [world.tenants[tenant], event.id, speaker],
           );
-          return event.id;
+          if (!session) throw new Error('no session');
+          return { eventId: event.id, sessionId: session.id };
         });
       },
       failedMail: async (tenant) => {

@@ -1,6 +1,6 @@
 import type { EventDetail, EventSummary, Page } from '@convene/contracts';
 import { EventCreate, EventQuery, EventTransition, EventUpdate } from '@convene/contracts';
-import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { createZodDto } from 'nestjs-zod';
 import { CurrentTenant, RequirePermission } from '../common/access.decorators';
@@ -34,6 +34,17 @@ export class EventsController {
   @RequirePermission('events.read')
   get(@Param('eventId') eventId: string): Promise<EventDetail> {
     return this.events.get(eventId);
+  }
+
+  @Get(':eventId/calendar.ics')
+  @Header('content-type', 'text/calendar; charset=utf-8')
+  @Header('content-disposition', 'attachment; filename="event.ics"')
+  @RequirePermission('events.read')
+  calendar(
+    @CurrentTenant() tenant: TenantScope,
+    @Param('eventId') eventId: string,
+  ): Promise<string> {
+    return this.events.calendar(tenant, eventId);
   }
 
   @Put(':eventId')

@@ -9,13 +9,15 @@ import type {
   Page,
 } from '@convene/contracts';
 import { allowedActions, can, transition } from '@convene/domain';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service';
 import { AppException, notFound } from '../common/app-exception';
 import { decodeCursor, encodeCursor } from '../common/cursor';
 import { isUuid } from '../common/uuid';
 import { requestContext, type TenantScope } from '../db/request-context';
 import { sql } from '../db/sql';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { type CalendarEvent, eventsCalendar } from './event-calendar';
 
 export interface EventRow {
   id: string;
@@ -75,7 +77,16 @@ const VISIBLE = `(
 
 @Injectable()
 export class EventsService {
-  constructor(private readonly audit: AuditService) {}
+  constructor(
+    private readonly audit: AuditService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** One event as an iCalendar file, for "add to calendar". */
+  async calendar(tenant: TenantScope, id: string): Promise<string> {
+    const row = await this.find(id);
+    return eventsCalendar(row.title, [toCalendarEvent(row, this.config.appUrl, tenant.slug)]);
+  }
 
   /** Keyset-paginated on (starts_at, id), ascending or descending. */
   async list(query: EventQuery): Promise<Page<EventSummary>> {
@@ -440,6 +451,46 @@ export function toSummary(row: EventRow): EventSummary {
     responsibleOfficer: row.responsible_officer_id
       ? { id: row.responsible_officer_id, name: row.responsible_officer_name ?? '' }
       : null,
+  };
+}
+
+export function toCalendarEvent(
+  row: Pick<
+    EventRow,
+    | 'id'
+    | 'title'
+    | 'summary'
+    | 'status'
+    | 'starts_at'
+    | 'ends_at'
+    | 'time_zone'
+    | 'venue_name'
+    | 'venue_city'
+    | 'venue_country'
+    | 'meeting_link'
+    | 'version'
+    | 'updated_at'
+  >,
+  appUrl: string,
+  tenantSlug: string,
+  page = `/t/${encodeURIComponent(tenantSlug)}/events/${row.id}`,
+): CalendarEvent {
+  return {
+    id: row.id,
+    title: row.title,
+    summary: row.summary,
+    status: row.status,
+    startsAt: row.starts_at,
+    endsAt: row.ends_at,
+    timeZone: row.time_zone,
+    venue:
+      row.venue_name || row.venue_city || row.venue_country
+        ? { name: row.venue_name, city: row.venue_city, country: row.venue_country?.trim() ?? null }
+        : null,
+    meetingLink: row.meeting_link,
+    version: row.version,
+    updatedAt: row.updated_at,
+    url: appUrl + page,
   };
 }
 

@@ -251,3 +251,58 @@ export interface EventDetail extends EventSummary {
   allowedActions: EventAction[];
   history: EventHistoryEntry[];
 }
+
+export const AgendaSessionInput = z
+  .strictObject({
+    title: z.string().trim().min(1).max(200),
+    description: z.string().max(5000).default(''),
+    startsAt: Instant,
+    endsAt: Instant,
+    room: z.string().trim().min(1).max(100).nullable().default(null),
+    /** Tenant members with the expert role. */
+    speakerUserIds: unique(Uuid, 20).default([]),
+    /** Speakers without an account, by name. */
+    guestSpeakers: z.array(Name).max(20).default([]),
+  })
+  .superRefine((value, ctx) => {
+    if (Date.parse(value.endsAt) <= Date.parse(value.startsAt)) {
+      ctx.addIssue({ code: 'custom', path: ['endsAt'], message: 'must be after the start' });
+    }
+  });
+export type AgendaSessionInput = z.infer<typeof AgendaSessionInput>;
+
+/** The sessions' new order: every session of the event, once. */
+export const AgendaOrder = z.strictObject({ sessionIds: unique(Uuid, 500).min(1) });
+export type AgendaOrder = z.infer<typeof AgendaOrder>;
+
+export interface AgendaSession {
+  id: string;
+  position: number;
+  title: string;
+  description: string;
+  startsAt: string;
+  endsAt: string;
+  room: string | null;
+  speakers: { id: string; name: string }[];
+  guestSpeakers: string[];
+}
+
+/**
+ * Something a planner should look at, not an error: two sessions in one
+ * room at once, or a speaker in two places at once (in this event or another
+ * of the tenant's).
+ */
+export type AgendaWarning =
+  | { kind: 'room_overlap'; room: string; sessionIds: [string, string] }
+  | {
+      kind: 'speaker_double_booked';
+      speaker: { id: string; name: string };
+      sessionId: string;
+      /** The other session, maybe in another event. */
+      other: { sessionId: string; eventId: string; eventTitle: string };
+    };
+
+export interface Agenda {
+  sessions: AgendaSession[];
+  warnings: AgendaWarning[];
+}

@@ -1,0 +1,248 @@
+import type { Agenda, AgendaOrder, AgendaSessionInput, AgendaWarning } from '@convene/contracts';
+import { Injectable } from '@nestjs/common';
+import { AuditService } from '../audit/audit.service';
+import { AppException, notFound } from '../common/app-exception';
+import { isUuid } from '../common/uuid';
+import { requestContext } from '../db/request-context';
+import { sql } from '../db/sql';
+import { type EventRow, EventsService } from './events.service';
+
+interface SessionRow {
+  id: string;
+  position: number;
+  title: string;
+  description: string;
+  starts_at: Date;
+  ends_at: Date;
+  room: string | null;
+  speakers: { id: string; name: string }[];
+  guest_speakers: string[];
+}
+
+const invalid = (path: string, message: string) =>
+  new AppException(400, 'validation', 'The request is not valid', undefined, [{ path, message }]);
+
+/**
+ * An event's agenda: sessions within the event's dates, in the planner's
+ * order, with warnings (a room used twice at once, a speaker in two places
+ * at once, in this event or another) that inform and do not block.
+ */
+@Injectable()
+export class AgendaService {
+  constructor(
+    private readonly events: EventsService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async get(eventId: string): Promise<Agenda> {
+    await this.events.find(eventId);
+    return this.load(eventId);
+  }
+
+  async add(eventId: string, input: AgendaSessionInput): Promise<Agenda> {
+    const event = await this.events.find(eventId, true);
+    await this.check(event, input);
+    const [created] = await sql<{ id: string }>(
+      requestContext.current().manager,
+      `insert into agenda_sessions (tenant_id, event_id, position, title, description, starts_at,
+                                    ends_at, room, speaker_user_ids, guest_speakers)
+       select tenant_id, id,
+              coalesce((select max(position) from agenda_sessions where event_id = $1), 0) + 1,
+              $2, $3, $4, $5, $6, $7, $8
+         from events where id = $1
+       returning id`,
+      [eventId, ...sessionValues(input)],
+    );
+    if (!created) throw notFound('Event');
+    await this.record('agenda.session_added', eventId, { sessionId: created.id, ...input });
+    return this.load(eventId);
+  }
+
+  async update(eventId: string, sessionId: string, input: AgendaSessionInput): Promise<Agenda> {
+    const event = await this.events.find(eventId, true);
+    await this.check(event, input);
+    const [before] = await this.sessions(eventId, sessionId);
+    if (!before) throw notFound('Session');
+    await sql(
+      requestContext.current().manager,
+      `update agenda_sessions
+          set title = $3, description = $4, starts_at = $5, ends_at = $6, room = $7,
+              speaker_user_ids = $8, guest_speakers = $9
+        where event_id = $1 and id = $2`,
+      [eventId, sessionId, ...sessionValues(input)],
+    );
+    await this.record('agenda.session_updated', eventId, { sessionId, ...input }, before);
+    return this.load(eventId);
+  }
+
+  async remove(eventId: string, sessionId: string): Promise<Agenda> {
+    await this.events.find(eventId, true);
+    const [before] = await this.sessions(eventId, sessionId);
+    if (!before) throw notFound('Session');
+    const { manager } = requestContext.current();
+    await sql(manager, `delete from agenda_sessions where event_id = $1 and id = $2`, [
+      eventId,
+      sessionId,
+    ]);
+    await this.renumber(eventId, null);
+    await this.record('agenda.session_removed', eventId, undefined, before);
+    return this.load(eventId);
+  }
+
+  async reorder(eventId: string, order: AgendaOrder): Promise<Agenda> {
+    await this.events.find(eventId, true);
+    const current = await this.sessions(eventId);
+    const known = new Set(current.map((session) => session.id));
+    if (order.sessionIds.length !== known.size || order.sessionIds.some((id) => !known.has(id))) {
+      throw invalid('sessionIds', 'must list every session of the event exactly once');
+    }
+    await this.renumber(eventId, order.sessionIds);
+    await this.record('agenda.reordered', eventId, { sessionIds: order.sessionIds });
+    return this.load(eventId);
+  }
+
+  private async load(eventId: string): Promise<Agenda> {
+    const sessions = await this.sessions(eventId);
+    return {
+      sessions: sessions.map((row) => ({
+        id: row.id,
+        position: row.position,
+        title: row.title,
+        description: row.description,
+        startsAt: new Date(row.starts_at).toISOString(),
+        endsAt: new Date(row.ends_at).toISOString(),
+        room: row.room,
+        speakers: row.speakers,
+        guestSpeakers: row.guest_speakers,
+      })),
+      warnings: await this.warnings(eventId),
+    };
+  }
+
+  private async sessions(eventId: string, sessionId?: string): Promise<SessionRow[]> {
+    if (sessionId !== undefined && !isUuid(sessionId)) return [];
+    return sql<SessionRow>(
+      requestContext.current().manager,
+      `select s.id, s.position, s.title, s.description, s.starts_at, s.ends_at, s.room,
+              s.guest_speakers,
+              coalesce((select json_agg(json_build_object('id', u.id, 'name', u.name)
+                                        order by array_position(s.speaker_user_ids, u.id))
+                          from users u where u.id = any (s.speaker_user_ids)), '[]') as speakers
+         from agenda_sessions s
+        where s.event_id = $1 and ($2::uuid is null or s.id = $2)
+        order by s.position, s.id`,
+      [eventId, sessionId ?? null],
+    );
+  }
+
+  /** Both kinds of clash in one query each, whatever the agenda's size. */
+  private async warnings(eventId: string): Promise<AgendaWarning[]> {
+    const { manager } = requestContext.current();
+    const rooms = await sql<{ room: string; a: string; b: string }>(
+      manager,
+      `select a.room, a.id as a, b.id as b
+         from agenda_sessions a
+         join agenda_sessions b
+           on b.event_id = a.event_id and a.id < b.id
+          and lower(a.room) = lower(b.room)
+          and a.starts_at < b.ends_at and b.starts_at < a.ends_at
+        where a.event_id = $1
+        order by a.starts_at, a.id, b.id`,
+      [eventId],
+    );
+    const speakers = await sql<{
+      speaker_id: string;
+      speaker_name: string;
+      session_id: string;
+      other_session_id: string;
+      other_event_id: string;
+      other_event_title: string;
+    }>(
+      manager,
+      `select u.id as speaker_id, u.name as speaker_name, s.id as session_id,
+              o.id as other_session_id, o.event_id as other_event_id, e.title as other_event_title
+         from agenda_sessions s
+         cross join lateral unnest(s.speaker_user_ids) as speaker(id)
+         join agenda_sessions o
+           on speaker.id = any (o.speaker_user_ids) and o.id <> s.id
+          and (o.event_id <> s.event_id or s.id < o.id)
+          and s.starts_at < o.ends_at and o.starts_at < s.ends_at
+         join events e on e.id = o.event_id and e.status <> 'cancelled'
+         join users u on u.id = speaker.id
+        where s.event_id = $1
+        order by s.starts_at, s.id, u.id, o.starts_at, o.id`,
+      [eventId],
+    );
+    return [
+      ...rooms.map(
+        (row): AgendaWarning => ({
+          kind: 'room_overlap',
+          room: row.room,
+          sessionIds: [row.a, row.b],
+        }),
+      ),
+      ...speakers.map(
+        (row): AgendaWarning => ({
+          kind: 'speaker_double_booked',
+          speaker: { id: row.speaker_id, name: row.speaker_name },
+          sessionId: row.session_id,
+          other: {
+            sessionId: row.other_session_id,
+            eventId: row.other_event_id,
+            eventTitle: row.other_event_title,
+          },
+        }),
+      ),
+    ];
+  }
+
+  /** A session lies within its event, and its speakers are the tenant's active experts. */
+  private async check(event: EventRow, input: AgendaSessionInput): Promise<void> {
+    if (
+      Date.parse(input.startsAt) < new Date(event.starts_at).getTime() ||
+      Date.parse(input.endsAt) > new Date(event.ends_at).getTime()
+    ) {
+      throw invalid('startsAt', 'the session must take place within the event’s dates');
+    }
+    if (input.speakerUserIds.length === 0) return;
+    const experts = await sql<{ user_id: string }>(
+      requestContext.current().manager,
+      `select user_id from memberships
+        where user_id = any ($1::uuid[]) and role = 'expert' and status = 'active'`,
+      [input.speakerUserIds],
+    );
+    if (experts.length !== input.speakerUserIds.length) {
+      throw invalid('speakerUserIds', 'speakers must be active experts of this organisation');
+    }
+  }
+
+  /** Positions 1..n, in the given order or the current one. */
+  private async renumber(eventId: string, order: readonly string[] | null): Promise<void> {
+    await sql(
+      requestContext.current().manager,
+      `update agenda_sessions s set position = ranked.position
+         from (select id, row_number() over (
+                 order by coalesce(array_position($2::uuid[], id), position), position, id
+               ) as position
+                 from agenda_sessions where event_id = $1) ranked
+        where s.event_id = $1 and s.id = ranked.id`,
+      [eventId, order ?? []],
+    );
+  }
+
+  private record(action: string, eventId: string, after?: unknown, before?: unknown) {
+    return this.audit.record({ action, entity: 'event', entityId: eventId, before, after });
+  }
+}
+
+function sessionValues(input: AgendaSessionInput): unknown[] {
+  return [
+    input.title,
+    input.description,
+    input.startsAt,
+    input.endsAt,
+    input.room,
+    input.speakerUserIds,
+    input.guestSpeakers,
+  ];
+}

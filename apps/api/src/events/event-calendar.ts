@@ -1,0 +1,77 @@
+import type { EventStatus } from '@convene/contracts';
+import { getVtimezoneComponent } from '@touch4it/ical-timezones';
+import dayjs from 'dayjs';
+import timezone from 'dayjs/plugin/timezone';
+import utc from 'dayjs/plugin/utc';
+import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
+
+dayjs.extend(utc);
+dayjs.extend(timezone);
+
+/** What a calendar entry shows of an event; nothing personal. */
+export interface CalendarEvent {
+  id: string;
+  title: string;
+  summary: string;
+  status: EventStatus;
+  startsAt: Date | string;
+  endsAt: Date | string;
+  timeZone: string;
+  venue: { name: string | null; city: string | null; country: string | null } | null;
+  meetingLink: string | null;
+  /** Bumped on every change, so calendar apps replace the entry (SEQUENCE). */
+  version: number;
+  updatedAt: Date | string;
+  /** Where the entry links back to. */
+  url: string;
+}
+
+/** Stable across edits: the same event is the same calendar entry forever. */
+export const eventUid = (eventId: string) => `${eventId}@events.convene`;
+
+const STATUS: Record<EventStatus, ICalEventStatus> = {
+  draft: ICalEventStatus.TENTATIVE,
+  planned: ICalEventStatus.TENTATIVE,
+  open_for_nominations: ICalEventStatus.TENTATIVE,
+  nominations_closed: ICalEventStatus.TENTATIVE,
+  confirmed: ICalEventStatus.CONFIRMED,
+  held: ICalEventStatus.CONFIRMED,
+  reported: ICalEventStatus.CONFIRMED,
+  closed: ICalEventStatus.CONFIRMED,
+  cancelled: ICalEventStatus.CANCELLED,
+};
+
+/**
+ * An iCalendar (RFC 5545) of events, each in its venue's time zone with the
+ * VTIMEZONE it needs, so a calendar shows 09:00 in Vienna as 09:00 in
+ * Vienna, and the right instant everywhere else, on either side of a
+ * daylight-saving change.
+ */
+export function eventsCalendar(name: string, events: readonly CalendarEvent[]): string {
+  const calendar = ical({
+    name,
+    prodId: { company: 'Convene', product: 'Events', language: 'EN' },
+    method: ICalCalendarMethod.PUBLISH,
+    timezone: { name: null, generator: getVtimezoneComponent },
+  });
+  for (const event of events) {
+    const place = event.venue
+      ? [event.venue.name, event.venue.city, event.venue.country].filter(Boolean).join(', ')
+      : null;
+    calendar.createEvent({
+      id: eventUid(event.id),
+      sequence: event.version - 1,
+      stamp: new Date(event.updatedAt),
+      lastModified: new Date(event.updatedAt),
+      start: dayjs(event.startsAt),
+      end: dayjs(event.endsAt),
+      timezone: event.timeZone,
+      summary: event.title,
+      description: [event.summary, event.meetingLink, event.url].filter(Boolean).join('\n\n'),
+      location: place ?? event.meetingLink,
+      url: event.url,
+      status: STATUS[event.status],
+    });
+  }
+  return calendar.toString();
+}
