@@ -21,6 +21,11 @@ import { DevMailCatcher } from './mail/dev-mail-catcher';
 import { DevMailController } from './mail/dev-mail.controller';
 import { AgendaController } from './events/agenda.controller';
 import { AgendaService } from './events/agenda.service';
+import {
+  MyCalendarFeedController,
+  PublicCalendarController,
+} from './events/calendar-feeds.controller';
+import { CalendarFeedsService } from './events/calendar-feeds.service';
 import { EventsController } from './events/events.controller';
 import { EventsService } from './events/events.service';
 import { OutboxAdminController } from './mail/outbox-admin.controller';
@@ -52,6 +57,7 @@ export class AppModule {
       AgendaService,
       AuditService,
       AuthService,
+      CalendarFeedsService,
       EventsService,
       MembersService,
       OutboxAdminService,
@@ -63,6 +69,8 @@ export class AppModule {
       AgendaController,
       AuditController,
       AuthController,
+      MyCalendarFeedController,
+      PublicCalendarController,
       EventsController,
       HealthController,
       InvitationsController,

@@ -1,6 +1,7 @@
 import { ROLES, type Role } from '@convene/contracts';
 import { can, isPermission } from '@convene/domain';
 import { addMember, createTenant, inviteToTenant } from '../tenants/tenant-provisioning';
+import { newToken } from '../auth/secrets';
 import { sql } from '../db/sql';
 import { inTransaction } from '../db/transaction';
 import type { ApiClient } from '../testing/http-client';
@@ -27,6 +28,8 @@ interface World {
   eventWithSession(tenant: 'alpha' | 'beta'): Promise<{ eventId: string; sessionId: string }>;
   /** A valid new event for the tenant. */
   eventBody(tenant: 'alpha' | 'beta'): Promise<Record<string, unknown>>;
+  /** The token of the alpha expert's private calendar feed. */
+  feedToken(): Promise<string>;
   /** An outbox row the server refused to deliver, to retry or cancel. */
   failedMail(tenant: 'alpha' | 'beta'): Promise<string>;
 }
@@ -68,6 +71,14 @@ const RECIPES: Record<RouteKey, Recipe> = {
     body: { currentPassword: PASSWORD, newPassword: PASSWORD },
   }),
   'GET /api/member-states': async () => ({ path: {} }),
+  'GET /api/me/calendar-feed': async () => ({ path: {} }),
+  'POST /api/me/calendar-feed': async () => ({ path: {} }),
+  'DELETE /api/me/calendar-feed': async () => ({ path: {} }),
+  'GET /api/calendar/:token/events.ics': async (world) => ({
+    path: { token: await world.feedToken() },
+  }),
+  'GET /api/public/:slug/events': async () => ({ path: { slug: 'alpha' } }),
+  'GET /api/public/:slug/events.ics': async () => ({ path: { slug: 'alpha' } }),
   'GET /api/t/:tenant': async () => ({ path: {} }),
   'GET /api/t/:tenant/members': async () => ({ path: {} }),
   'GET /api/t/:tenant/members/:membershipId': async (world, tenant) => ({
@@ -288,6 +299,15 @@ describe('the isolation and role matrix', () => {
           if (!session) throw new Error('no session');
           return { eventId: event.id, sessionId: session.id };
         });
+      },
+      feedToken: async () => {
+        const { token, hash } = newToken();
+        await ds.query(
+          `insert into calendar_feeds (user_id, token_hash) values ($1, $2)
+           on conflict (user_id) do update set token_hash = excluded.token_hash`,
+          [await userId(emails.alpha.expert), hash],
+        );
+        return token;
       },
       failedMail: async (tenant) => {
         const [row] = await inTransaction(ds, { tenantId: world.tenants[tenant] }, (m) =>

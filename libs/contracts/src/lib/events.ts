@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Language, PageQuery, Uuid } from './common';
+import { Language, type Page, PageQuery, Uuid } from './common';
 import { Alpha3, RegionalGroup } from './member-states';
 
 export const EVENT_TYPES = [
@@ -305,4 +305,34 @@ export type AgendaWarning =
 export interface Agenda {
   sessions: AgendaSession[];
   warnings: AgendaWarning[];
+}
+
+/** What anyone may see of an event its tenant marked public: nothing about people. */
+export interface PublicEvent {
+  id: string;
+  type: EventType;
+  title: string;
+  summary: string;
+  thematicAreas: ThematicArea[];
+  format: EventFormat;
+  venue: { city: string; countryAlpha3: string | null } | null;
+  startsAt: string;
+  endsAt: string;
+  timeZone: string;
+  workingLanguages: Language[];
+  status: EventStatus;
+}
+
+export interface PublicEventsPage extends Page<PublicEvent> {
+  tenant: { name: string };
+}
+
+/** The person's private calendar feed: the URL is shown once, when made. */
+export interface CalendarFeedStatus {
+  active: boolean;
+  createdAt: string | null;
+}
+
+export interface CalendarFeedCreated {
+  url: string;
 }

@@ -4,6 +4,7 @@ import { RateLimits1764316800002 } from './1764316800002-rate-limits';
 import { MailOutbox1764316800003 } from './1764316800003-mail-outbox';
 import { MailPreferences1764316800004 } from './1764316800004-mail-preferences';
 import { Events1764316800005 } from './1764316800005-events';
+import { CalendarFeeds1764316800006 } from './1764316800006-calendar-feeds';
 
 /** Listed explicitly: the API is bundled, so no glob can find them at run time. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   MailOutbox1764316800003,
   MailPreferences1764316800004,
   Events1764316800005,
+  CalendarFeeds1764316800006,
 ];

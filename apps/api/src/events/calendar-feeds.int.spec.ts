@@ -1,0 +1,116 @@
+import ICAL from 'ical.js';
+import { addMember, createTenant } from '../tenants/tenant-provisioning';
+import type { ApiClient } from '../testing/http-client';
+import { startTestApp, type TestApp } from '../testing/test-app';
+
+const PASSWORD = 'feeds passphrase';
+
+describe('calendar feeds', () => {
+  let app: TestApp;
+  let olga: ApiClient;
+  let other: ApiClient;
+  let olgaId: string;
+  let otherId: string;
+
+  const create = async (
+    client: ApiClient,
+    tenant: string,
+    title: string,
+    officerId: string,
+    extra: Record<string, unknown> = {},
+  ) => {
+    const response = await client.post(`/api/t/${tenant}/events`, {
+      type: 'webinar',
+      title,
+      summary: `About ${title}`,
+      thematicAreas: ['propaganda'],
+      format: 'virtual',
+      meetingLink: 'https://meet.example.org/secret-room',
+      startsAt: '2030-02-01T13:00:00Z',
+      endsAt: '2030-02-01T15:00:00Z',
+      timeZone: 'Africa/Nairobi',
+      workingLanguages: ['en'],
+      responsibleOfficerId: officerId,
+      ...extra,
+    });
+    expect(response.status).toBe(201);
+    return response.body.id as string;
+  };
+
+  const summaries = (ics: string) =>
+    new ICAL.Component(ICAL.parse(ics))
+      .getAllSubcomponents('vevent')
+      .map((vevent) => new ICAL.Event(vevent).summary)
+      .sort();
+
+  beforeAll(async () => {
+    app = await startTestApp({ env: { LOGIN_RATE_LIMIT: '1000' } });
+    const ds = app.running.databases.app;
+    const acme = await createTenant(ds, { slug: 'acme', name: 'Acme Academy' });
+    const beta = await createTenant(ds, { slug: 'beta', name: 'Beta Bureau' });
+    const officer = { password: PASSWORD, role: 'programme_officer' as const };
+    olgaId = (await addMember(ds, acme, { ...officer, email: 'olga@x.example', name: 'Olga' }))
+      .userId;
+    await addMember(ds, beta, { ...officer, email: 'olga@x.example', name: 'Olga' });
+    otherId = (await addMember(ds, acme, { ...officer, email: 'otto@x.example', name: 'Otto' }))
+      .userId;
+    olga = await app.client().signIn('olga@x.example', PASSWORD);
+    other = await app.client().signIn('otto@x.example', PASSWORD);
+  });
+
+  afterAll(() => app.close());
+
+  it('gives each person a secret feed of what they organise, across their organisations', async () => {
+    await create(olga, 'acme', 'Olga in Acme', olgaId);
+    await create(olga, 'beta', 'Olga in Beta', olgaId);
+    await create(other, 'acme', 'Otto only', otherId);
+
+    expect((await olga.get('/api/me/calendar-feed')).body).toEqual({
+      active: false,
+      createdAt: null,
+    });
+    const made = await olga.post('/api/me/calendar-feed', {});
+    expect(made.status).toBe(201);
+    const url = new URL(made.body.url);
+    expect((await olga.get('/api/me/calendar-feed')).body.active).toBe(true);
+
+    // Fetched as a calendar app does: no cookie.
+    const feed = await app.client().get(url.pathname);
+    expect(feed.status).toBe(200);
+    expect(feed.headers.get('content-type')).toMatch(/^text\/calendar/);
+    expect(summaries(feed.text)).toEqual(['Olga in Acme', 'Olga in Beta']);
+
+    // A new URL retires the old one; revoking retires both.
+    const again = new URL((await olga.post('/api/me/calendar-feed', {})).body.url);
+    expect((await app.client().get(url.pathname)).status).toBe(404);
+    expect((await app.client().get(again.pathname)).status).toBe(200);
+    expect((await olga.delete('/api/me/calendar-feed')).status).toBe(204);
+    expect((await app.client().get(again.pathname)).status).toBe(404);
+    expect(
+      (await app.client().get('/api/calendar/forged-token-forged-token-00/events.ics')).status,
+    ).toBe(404);
+  });
+
+  it('publishes a tenant’s public events, without people or meeting links', async () => {
+    const shown = await create(olga, 'acme', 'Public launch', olgaId, { isPublic: true });
+    await create(olga, 'acme', 'Public but draft', olgaId, { isPublic: true });
+    const internal = await create(olga, 'acme', 'Internal only', olgaId);
+    for (const id of [shown, internal]) {
+      expect(
+        (await olga.post(`/api/t/acme/events/${id}/transitions`, { action: 'plan' })).status,
+      ).toBe(200);
+    }
+    const page = await app.client().get('/api/public/acme/events');
+    expect(page.status).toBe(200);
+    expect(page.body.tenant).toEqual({ name: 'Acme Academy' });
+    expect(page.body.items.map((e: { title: string }) => e.title)).toEqual(['Public launch']);
+    const text = JSON.stringify(page.body);
+    expect(text).not.toMatch(/Olga|olga@|secret-room|responsible/);
+
+    const ics = await app.client().get('/api/public/acme/events.ics');
+    expect(summaries(ics.text)).toEqual(['Public launch']);
+    expect(ics.text).not.toMatch(/secret-room|Olga/);
+    expect((await app.client().get('/api/public/nowhere/events')).status).toBe(404);
+    expect((await app.client().get('/api/public/platform/events')).status).toBe(404);
+  });
+});
