@@ -9,7 +9,7 @@ import { MailScheduler } from './mail-scheduler';
 
 const HOUR = 3_600_000;
 
-describe('scheduled mail: the administrators’ daily digest', () => {
+describe('scheduled mail: digests and reminders', () => {
   let database: Awaited<ReturnType<typeof createTestDatabase>>;
   let databases: Databases;
   let ds: DataSource;
@@ -133,6 +133,74 @@ describe('scheduled mail: the administrators’ daily digest', () => {
       expiringInvitations: [],
       link: 'https://convene.example/t/acme/mail',
     });
+  });
+
+  it('reminds the officer and the speakers of a live event a week ahead, once per start date', async () => {
+    const [officer] = await ds.query(`select id from users where email = 'officer@acme.example'`);
+    const [speaker] = await ds.query(`select id from users where email = 'ada@acme.example'`);
+    const now = new Date(Date.UTC(2031, 4, 1, 8));
+    const addEvent = (title: string, daysAhead: number, status: string) =>
+      inTransaction(ds, { tenantId: acme }, async (m) => {
+        const [event] = await sql<{ id: string }>(
+          m,
+          `insert into events (tenant_id, type, title, thematic_areas, format, venue_name,
+                               venue_city, venue_country, starts_at, ends_at, time_zone,
+                               working_languages, status, responsible_officer_id)
+           values ($1, 'national_workshop', $2, '{financing}', 'in_person', 'UN Gigiri',
+                   'Nairobi', 'KEN', $3, $4, 'Africa/Nairobi', '{en}', $5, $6)
+           returning id`,
+          [
+            acme,
+            title,
+            new Date(now.getTime() + daysAhead * 24 * HOUR),
+            new Date(now.getTime() + (daysAhead + 1) * 24 * HOUR),
+            status,
+            officer.id,
+          ],
+        );
+        await sql(
+          m,
+          `insert into agenda_sessions (tenant_id, event_id, position, title, starts_at, ends_at,
+                                        speaker_user_ids)
+           select tenant_id, id, 1, 'Opening', starts_at, starts_at + interval '1 hour',
+                  array[$2::uuid] from events where id = $1`,
+          [event?.id, speaker.id],
+        );
+        return event?.id as string;
+      });
+    const soon = await addEvent('In three days', 3, 'confirmed');
+    await addEvent('In ten days', 10, 'planned');
+    await addEvent('Cancelled soon', 2, 'cancelled');
+    await addEvent('Still a draft', 2, 'draft');
+
+    expect(await scheduler().tick(now)).toBe(2);
+    const reminders = (await ds.query(
+      `select recipient, payload from mail_outbox where kind = 'event_reminder' order by recipient`,
+    )) as { recipient: string; payload: Record<string, string> }[];
+    expect(reminders.map((row) => [row.recipient, row.payload['eventTitle']])).toEqual([
+      ['ada@acme.example', 'In three days'],
+      ['officer@acme.example', 'In three days'],
+    ]);
+    expect(reminders[0]?.payload).toMatchObject({
+      timeZone: 'Africa/Nairobi',
+      place: 'UN Gigiri, Nairobi',
+      link: `https://convene.example/t/acme/events/${soon}`,
+    });
+    expect(reminders[0]?.payload['ics']).toContain(`UID:${soon}@events.convene`);
+
+    // The next day nothing new, unless the event moved.
+    const tomorrow = new Date(now.getTime() + 24 * HOUR);
+    expect(await scheduler().tick(tomorrow)).toBe(0);
+    await inTransaction(ds, { tenantId: acme }, (m) =>
+      sql(
+        m,
+        `update events set starts_at = starts_at + interval '1 day', ends_at = ends_at + interval '1 day'
+            where id = $1`,
+        [soon],
+      ),
+    );
+    expect(await scheduler().tick(new Date(tomorrow.getTime() + 24 * HOUR))).toBe(2);
+    await inTransaction(ds, { tenantId: acme }, (m) => sql(m, `delete from events`));
   });
 
   it('sends nothing when nothing waits for a decision', async () => {

@@ -3,6 +3,8 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { MAILER_ROLE, PLATFORM_TENANT_ID } from '../db/app-role';
 import { sql } from '../db/sql';
 import { inTransaction } from '../db/transaction';
+import { eventsCalendar } from '../events/event-calendar';
+import { type EventRow, toCalendarEvent } from '../events/events.service';
 import { enqueueMail } from './outbox.service';
 import type { MailKind } from './templates/mail-message';
 
@@ -27,7 +29,7 @@ export interface ScheduledMail {
 
 export interface MailSchedulerOptions {
   appUrl: string;
-  /** The hour (UTC) from which a day's digest goes out. */
+  /** The hour (UTC) from which a day's digests and reminders go out. */
   digestHourUtc?: number;
 }
 
@@ -45,7 +47,8 @@ export class MailScheduler {
     private readonly dataSource: DataSource,
     options: MailSchedulerOptions,
   ) {
-    this.jobs = [adminDigest(options.appUrl, options.digestHourUtc ?? 7)];
+    const hour = options.digestHourUtc ?? 7;
+    this.jobs = [adminDigest(options.appUrl, hour), eventReminders(options.appUrl, hour)];
   }
 
   /** Computes whatever is due at `now`; returns how many mails it enqueued. */
@@ -99,7 +102,7 @@ const DIGEST_INVITATIONS = 20;
 function adminDigest(appUrl: string, hourUtc: number): ScheduledMail {
   return {
     kind: 'admin_digest',
-    periodAt: (now) => (now.getUTCHours() >= hourUtc ? now.toISOString().slice(0, 10) : null),
+    periodAt: dailyFrom(hourUtc),
     async enqueue(manager, tenant, period, now) {
       const invitations = await sql<{ email: string; role: Role; expires_at: Date }>(
         manager,
@@ -143,6 +146,86 @@ function adminDigest(appUrl: string, hourUtc: number): ScheduledMail {
             })),
             failedMails,
             link: `${appUrl}/t/${encodeURIComponent(tenant.slug)}/${page}`,
+          },
+        });
+        if (queued) written++;
+      }
+      return written;
+    },
+  };
+}
+
+/** How many days ahead the people running an event are reminded of it. */
+const REMINDER_DAYS = 7;
+
+/** Once a day a tenant's scheduled mail is computed; both jobs share that rhythm. */
+const dailyFrom = (hourUtc: number) => (now: Date) =>
+  now.getUTCHours() >= hourUtc ? now.toISOString().slice(0, 10) : null;
+
+/**
+ * Once a day, the responsible officer and the speakers of each live event
+ * starting within a week get a reminder with the event's .ics. The key
+ * names the event's start, so a postponed event is reminded again, and a
+ * day missed while no worker ran is caught up the next day.
+ */
+function eventReminders(appUrl: string, hourUtc: number): ScheduledMail {
+  return {
+    kind: 'event_reminder',
+    periodAt: dailyFrom(hourUtc),
+    async enqueue(manager, tenant, _period, now) {
+      const events = await sql<EventRow & { starts_key: string }>(
+        manager,
+        `select e.id, e.title, e.summary, e.status, e.starts_at, e.starts_at::text as starts_key,
+                e.ends_at, e.time_zone, e.venue_name, e.venue_city, e.venue_country,
+                e.meeting_link, e.version, e.updated_at
+           from events e
+          where e.status in ('planned', 'open_for_nominations', 'nominations_closed', 'confirmed')
+            and e.starts_at > $1 and e.starts_at <= $1::timestamptz + make_interval(days => $2)
+          order by e.starts_at, e.id`,
+        [now, REMINDER_DAYS],
+      );
+      if (events.length === 0) return 0;
+      const people = await sql<{
+        event_id: string;
+        id: string;
+        email: string;
+        name: string;
+        language: Language;
+      }>(
+        manager,
+        `select e.id as event_id, u.id, u.email, u.name, u.preferred_language as language
+           from events e
+           join users u on u.id = e.responsible_officer_id
+                        or exists (select from agenda_sessions s
+                                    where s.tenant_id = e.tenant_id and s.event_id = e.id
+                                      and u.id = any (s.speaker_user_ids))
+           join memberships m on m.user_id = u.id and m.status = 'active'
+          where e.id = any ($1::uuid[])
+          order by e.id, u.id`,
+        [events.map((event) => event.id)],
+      );
+      const byId = new Map(events.map((event) => [event.id, event]));
+      let written = 0;
+      for (const person of people) {
+        const event = byId.get(person.event_id);
+        if (!event) continue;
+        const calendarEvent = toCalendarEvent(event, appUrl, tenant.slug);
+        const place = [event.venue_name, event.venue_city].filter(Boolean).join(', ');
+        const queued = await enqueueMail(manager, {
+          tenantId: tenant.id,
+          recipient: person.email,
+          language: person.language,
+          idempotencyKey: `event_reminder:${event.id}:${event.starts_key}:${person.id}`,
+          message: {
+            kind: 'event_reminder',
+            name: person.name,
+            tenantName: tenant.name,
+            eventTitle: event.title,
+            startsAt: new Date(event.starts_at).toISOString(),
+            timeZone: event.time_zone,
+            place: place || null,
+            link: calendarEvent.url,
+            ics: eventsCalendar(event.title, [calendarEvent]),
           },
         });
         if (queued) written++;

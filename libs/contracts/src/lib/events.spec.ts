@@ -51,6 +51,11 @@ describe('EventCreate', () => {
   it('ends after it starts, in a real time zone', () => {
     expect(issues({ ...valid, endsAt: valid.startsAt })).toEqual(['endsAt']);
     expect(issues({ ...valid, timeZone: 'Europe/Atlantis' })).toEqual(['timeZone']);
+    expect(issues({ ...valid, timeZone: 'EST' })).toEqual(['timeZone']);
+    expect(EventCreate.parse({ ...valid, timeZone: 'europe/vienna' }).timeZone).toBe(
+      'Europe/Vienna',
+    );
+    expect(EventCreate.parse({ ...valid, timeZone: 'UTC' }).timeZone).toBe('UTC');
     expect(issues({ ...valid, startsAt: '2027-01-20 13:00' })).toContain('startsAt');
   });
 

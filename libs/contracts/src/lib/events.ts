@@ -81,17 +81,21 @@ export type EventAction = z.infer<typeof EventAction>;
 /** An instant with its offset, e.g. 2026-03-10T09:00:00+01:00 or …Z. */
 export const Instant = z.iso.datetime({ offset: true });
 
-const isTimeZone = (zone: string) => {
+/** The zone's canonical IANA name ("europe/vienna" → "Europe/Vienna"), or null if unknown. */
+const canonicalZone = (zone: string): string | null => {
+  if (zone.length > 64 || (!zone.includes('/') && zone !== 'UTC')) return null;
   try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return zone.length <= 64;
+    return new Intl.DateTimeFormat('en', { timeZone: zone }).resolvedOptions().timeZone;
   } catch {
-    return false;
+    return null;
   }
 };
 
-/** An IANA time zone, e.g. Europe/Vienna. */
-export const TimeZone = z.string().refine(isTimeZone, 'must be an IANA time zone');
+/** An IANA time zone, e.g. Europe/Vienna, stored under its canonical name. */
+export const TimeZone = z
+  .string()
+  .refine((zone) => canonicalZone(zone) !== null, 'must be an IANA time zone, e.g. Europe/Vienna')
+  .transform((zone) => canonicalZone(zone) ?? zone);
 
 const unique = <T extends z.ZodType>(item: T, max: number) =>
   z

@@ -6,7 +6,7 @@ import { PageQuery } from './common';
  * are notifications each person may turn off in their profile.
  */
 export const SECURITY_MAIL_KINDS = ['invitation', 'password_reset'] as const;
-export const OPTIONAL_MAIL_KINDS = ['admin_digest'] as const;
+export const OPTIONAL_MAIL_KINDS = ['admin_digest', 'event_reminder'] as const;
 export const MAIL_KINDS = [...SECURITY_MAIL_KINDS, ...OPTIONAL_MAIL_KINDS] as const;
 export type MailKind = (typeof MAIL_KINDS)[number];
 export const OptionalMailKind = z.enum(OPTIONAL_MAIL_KINDS);

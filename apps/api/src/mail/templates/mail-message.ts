@@ -8,7 +8,11 @@ import { SECURITY_MAIL_KINDS } from '@convene/contracts';
  * lists (security or optional), and its strings in mail-strings.ts; the
  * compiler points at each.
  */
-export type MailMessage = InvitationMessage | PasswordResetMessage | AdminDigestMessage;
+export type MailMessage =
+  | InvitationMessage
+  | PasswordResetMessage
+  | AdminDigestMessage
+  | EventReminderMessage;
 
 export type MailKind = MailMessage['kind'];
 
@@ -50,6 +54,22 @@ export interface AdminDigestMessage {
   /** Messages of the tenant that could not be delivered and still wait for a retry or cancel. */
   failedMails: number;
   link: string;
+}
+
+/** A reminder, some days ahead, to the people who run or speak at an event. */
+export interface EventReminderMessage {
+  kind: 'event_reminder';
+  name: string;
+  tenantName: string;
+  eventTitle: string;
+  startsAt: string;
+  /** The venue's IANA zone: the time is given as the venue's clock shows it. */
+  timeZone: string;
+  /** "Vienna International Centre, Vienna" or null for a virtual event. */
+  place: string | null;
+  link: string;
+  /** The event as iCalendar, attached so it lands in the recipient's calendar. */
+  ics: string;
 }
 
 /**

@@ -2,6 +2,7 @@ import Handlebars from 'handlebars';
 import { MAIL_KINDS, OPTIONAL_MAIL_KINDS } from '@convene/contracts';
 import type {
   AdminDigestMessage,
+  EventReminderMessage,
   InvitationMessage,
   MailMessage,
   PasswordResetMessage,
@@ -39,14 +40,31 @@ const digest: AdminDigestMessage = {
   link: 'https://convene.example/t/ctc/users',
 };
 
+const reminder: EventReminderMessage = {
+  kind: 'event_reminder',
+  name: 'Amina Diallo',
+  tenantName: 'Counter-Terrorism Centre',
+  eventTitle: 'Regional workshop on digital evidence',
+  startsAt: '2027-03-29T07:00:00.000Z',
+  timeZone: 'Europe/Vienna',
+  place: 'Vienna International Centre, Vienna',
+  link: 'https://convene.example/t/ctc/events/42',
+  ics: 'BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n',
+};
+
 /** The link as it appears in HTML, where "&" and "=" are escaped. */
 const inHtml = (link: string) => Handlebars.escapeExpression(link);
 
 describe('mail kinds', () => {
   it('always sends invitations and resets, and lets people turn off the digest', () => {
-    expect([...MAIL_KINDS].sort()).toEqual(['admin_digest', 'invitation', 'password_reset']);
+    expect([...MAIL_KINDS].sort()).toEqual([
+      'admin_digest',
+      'event_reminder',
+      'invitation',
+      'password_reset',
+    ]);
     expect([...SECURITY_KINDS].sort()).toEqual(['invitation', 'password_reset']);
-    expect(OPTIONAL_MAIL_KINDS).toEqual(['admin_digest']);
+    expect(OPTIONAL_MAIL_KINDS).toEqual(['admin_digest', 'event_reminder']);
   });
 });
 
@@ -56,21 +74,24 @@ describe('renderMail', () => {
       invitation: 'Invitation to join Counter-Terrorism Centre on Convene',
       password_reset: 'Reset your Convene password',
       admin_digest: 'Waiting for a decision in Counter-Terrorism Centre',
+      event_reminder: 'Reminder: Regional workshop on digital evidence, 29 March 2027',
     },
     fr: {
       invitation: 'Invitation à rejoindre Counter-Terrorism Centre sur Convene',
       password_reset: 'Réinitialisation de votre mot de passe Convene',
       admin_digest: 'En attente de décision dans Counter-Terrorism Centre',
+      event_reminder: 'Rappel\u00a0: Regional workshop on digital evidence, 29 mars 2027',
     },
     es: {
       invitation: 'Invitación para unirse a Counter-Terrorism Centre en Convene',
       password_reset: 'Restablecimiento de su contraseña de Convene',
       admin_digest: 'Pendiente de decisión en Counter-Terrorism Centre',
+      event_reminder: 'Recordatorio: Regional workshop on digital evidence, 29 de marzo de 2027',
     },
   };
 
   describe.each(['en', 'fr', 'es'] as const)('in %s', (language) => {
-    it.each([invitation, passwordReset, digest])(
+    it.each<MailMessage>([invitation, passwordReset, digest, reminder])(
       'renders $kind with its subject and link',
       (message) => {
         const mail = renderMail(message, language, context);
@@ -81,7 +102,7 @@ describe('renderMail', () => {
         expect(mail.html).toContain(`>${inHtml(message.link)}</a>`);
         expect(mail.html).toContain(`<html lang="${language}" dir="ltr">`);
         expect(mail.html).toContain(`<title>${Handlebars.escapeExpression(mail.subject)}</title>`);
-        expect(mail.attachments).toBeUndefined();
+        if (message.kind !== 'event_reminder') expect(mail.attachments).toBeUndefined();
       },
     );
   });
@@ -123,6 +144,24 @@ describe('renderMail', () => {
     const onlyFailures = renderMail({ ...digest, expiringInvitations: [] }, 'es', context).text;
     expect(onlyFailures).not.toContain('invitaciones');
     expect(onlyFailures).toContain('Mensajes no entregados: 1234.');
+  });
+
+  it('gives the event’s time as the venue’s clock shows it, and attaches the .ics', () => {
+    const mail = renderMail(reminder, 'en', context);
+    // 29 March 2027 is the first day of summer time in Vienna: 07:00Z is 09:00 there.
+    expect(mail.text).toContain(
+      'Regional workshop on digital evidence starts on Monday, 29 March 2027 at 09:00 (Europe/Vienna).',
+    );
+    expect(mail.text).toContain('Venue: Vienna International Centre, Vienna.');
+    expect(mail.attachments).toEqual([
+      {
+        filename: 'event.ics',
+        contentType: 'text/calendar; charset=utf-8; method=PUBLISH',
+        content: reminder.ics,
+      },
+    ]);
+    expect(renderMail(reminder, 'fr', context).text).toContain('lundi 29 mars 2027 à 09:00');
+    expect(renderMail({ ...reminder, place: null }, 'es', context).text).not.toContain('Lugar');
   });
 
   it('elides French "que" before a role starting with a vowel', () => {

@@ -109,7 +109,11 @@ export function renderMail(
     lang: mailLanguage,
     dir: RTL_LANGUAGES.includes(mailLanguage) ? 'rtl' : 'ltr',
     // A subject is a header line: no line breaks from user data.
-    subject: kind.subject(message, format).replace(/\s+/g, ' ').trim(),
+    // (Only breaks: French keeps its no-break space before a colon.)
+    subject: kind
+      .subject(message, format)
+      .replace(/[\r\n\t\v\f\u2028\u2029]+/g, ' ')
+      .trim(),
     header: context.tenantName ?? 'Convene',
     paragraphs: kind.paragraphs(message, format),
     action: kind.action,
@@ -118,8 +122,21 @@ export function renderMail(
     footer: kind.footer,
     appUrl: httpUrl(context.appUrl, 'appUrl'),
   };
-  // A kind with attachments (e.g. an event's .ics) adds them here.
-  return { subject: view.subject, text: textLayout(view), html: htmlLayout(view) };
+  const rendered: RenderedMail = {
+    subject: view.subject,
+    text: textLayout(view),
+    html: htmlLayout(view),
+  };
+  if (message.kind === 'event_reminder') {
+    rendered.attachments = [
+      {
+        filename: 'event.ics',
+        contentType: 'text/calendar; charset=utf-8; method=PUBLISH',
+        content: message.ics,
+      },
+    ];
+  }
+  return rendered;
 }
 
 /** Ties a kind's strings to that kind's message type (TypeScript cannot correlate them itself). */
@@ -158,6 +175,19 @@ function formatFor(locale: string, roles: Record<string, string>): MailFormat {
     unitDisplay: 'long',
   });
   const numbers = new Intl.NumberFormat(locale);
+  const dateTimes = new Map<string, Intl.DateTimeFormat>();
+  const dateTimeIn = (zone: string) => {
+    let format = dateTimes.get(zone);
+    if (!format) {
+      format = new Intl.DateTimeFormat(locale, {
+        dateStyle: 'full',
+        timeStyle: 'short',
+        timeZone: zone,
+      });
+      dateTimes.set(zone, format);
+    }
+    return format;
+  };
   return {
     date(iso) {
       const date = new Date(iso);
@@ -168,6 +198,12 @@ function formatFor(locale: string, roles: Record<string, string>): MailFormat {
     },
     minutes: (count) => minutes.format(count),
     count: (value) => numbers.format(value),
+    dateTime(iso, zone) {
+      const date = new Date(iso);
+      if (Number.isNaN(date.getTime())) throw new Error('Mail date is not a valid ISO 8601 date');
+      // The zone's name after the time: the reader may be elsewhere.
+      return `${dateTimeIn(zone).format(date)} (${zone.replaceAll('_', ' ')})`;
+    },
     role: (role) => roles[role] ?? role,
   };
 }

@@ -16,6 +16,8 @@ export interface MailFormat {
   date(iso: string): string;
   /** E.g. "1 minute", "30 minutes", with the language's plural rules. */
   minutes(count: number): string;
+  /** An instant as the clock in `zone` shows it, e.g. "Tuesday 9 March 2027, 09:00 CET". */
+  dateTime(iso: string, zone: string): string;
   /** A number in the language's digits and grouping. */
   count(value: number): string;
   role(role: Role): string;
@@ -106,6 +108,18 @@ export const MAIL_STRINGS: Record<MailLanguage, LanguageStrings> = {
         footer:
           'You receive this summary as an administrator of the organisation. You can turn it off in your profile.',
       },
+      event_reminder: {
+        subject: (m, f) => `Reminder: ${m.eventTitle}, ${f.date(m.startsAt)}`,
+        paragraphs: (m, f) => [
+          `Hello ${m.name},`,
+          `${m.eventTitle} starts on ${f.dateTime(m.startsAt, m.timeZone)}.`,
+          ...(m.place ? [`Venue: ${m.place}.`] : []),
+          'The invitation for your calendar is attached.',
+        ],
+        action: 'Open the event',
+        footer:
+          'You receive this reminder because you organise or speak at this event. You can turn reminders off in your profile.',
+      },
     },
   },
   fr: {
@@ -159,6 +173,18 @@ export const MAIL_STRINGS: Record<MailLanguage, LanguageStrings> = {
         footer:
           'Vous recevez ce récapitulatif en tant qu’administrateur de l’organisation. Vous pouvez le désactiver dans votre profil.',
       },
+      event_reminder: {
+        subject: (m, f) => `Rappel${NBSP}: ${m.eventTitle}, ${f.date(m.startsAt)}`,
+        paragraphs: (m, f) => [
+          `Bonjour ${m.name},`,
+          `${m.eventTitle} commence le ${f.dateTime(m.startsAt, m.timeZone)}.`,
+          ...(m.place ? [`Lieu${NBSP}: ${m.place}.`] : []),
+          'L’invitation pour votre agenda est jointe.',
+        ],
+        action: 'Voir l’événement',
+        footer:
+          'Vous recevez ce rappel parce que vous organisez cet événement ou y intervenez. Vous pouvez désactiver les rappels dans votre profil.',
+      },
     },
   },
   es: {
@@ -208,6 +234,18 @@ export const MAIL_STRINGS: Record<MailLanguage, LanguageStrings> = {
         action: 'Revisar en Convene',
         footer:
           'Recibe este resumen como administrador de la organización. Puede desactivarlo en su perfil.',
+      },
+      event_reminder: {
+        subject: (m, f) => `Recordatorio: ${m.eventTitle}, ${f.date(m.startsAt)}`,
+        paragraphs: (m, f) => [
+          `Hola, ${m.name}:`,
+          `${m.eventTitle} comienza el ${f.dateTime(m.startsAt, m.timeZone)}.`,
+          ...(m.place ? [`Lugar: ${m.place}.`] : []),
+          'Se adjunta la invitación para su calendario.',
+        ],
+        action: 'Ver el evento',
+        footer:
+          'Recibe este recordatorio porque organiza este evento o interviene en él. Puede desactivar los recordatorios en su perfil.',
       },
     },
   },
