@@ -1,6 +1,7 @@
 import type { Role } from '@convene/contracts';
 import type { DataSource } from 'typeorm';
 import { sql } from '../db/sql';
+import { inTransaction } from '../db/transaction';
 import { addMember, createTenant } from '../tenants/tenant-provisioning';
 
 export const DEMO_PASSWORD = 'Convene-demo-2026';
@@ -83,8 +84,171 @@ export async function seedDemo(dataSource: DataSource): Promise<boolean> {
       name: 'Northwind Regional Academy',
     }),
   };
+  const ids = new Map<string, string>();
   for (const person of PEOPLE) {
-    await addMember(dataSource, tenants[person.tenant], { ...person, password: DEMO_PASSWORD });
+    const member = await addMember(dataSource, tenants[person.tenant], {
+      ...person,
+      password: DEMO_PASSWORD,
+    });
+    ids.set(person.email, member.userId);
   }
+  await seedDemoEvents(dataSource, tenants.demo, {
+    officer: ids.get('officer@demo.example') ?? null,
+    expert: ids.get('expert@demo.example') ?? null,
+  });
   return true;
+}
+
+interface DemoEvent {
+  title: string;
+  type: string;
+  summary: string;
+  themes: string[];
+  format: 'in_person' | 'virtual' | 'hybrid';
+  venue: [name: string, city: string, country: string, zone: string] | null;
+  /** Days from today, and how many days it lasts. */
+  inDays: number;
+  days: number;
+  hosts: string[];
+  status: string;
+  isPublic?: boolean;
+  withAgenda?: boolean;
+}
+
+const EVENTS: DemoEvent[] = [
+  {
+    title: 'Regional workshop on digital evidence for East Africa',
+    type: 'regional_workshop',
+    summary: 'Collecting, preserving and sharing electronic evidence across borders.',
+    themes: ['investigations_digital_evidence', 'international_cooperation'],
+    format: 'hybrid',
+    venue: ['UN Gigiri', 'Nairobi', 'KEN', 'Africa/Nairobi'],
+    inDays: 12,
+    days: 3,
+    hosts: ['KEN', 'UGA', 'TZA'],
+    status: 'open_for_nominations',
+    isPublic: true,
+    withAgenda: true,
+  },
+  {
+    title: 'Expert group meeting on online propaganda',
+    type: 'expert_group_meeting',
+    summary: 'How platforms, prosecutors and researchers see terrorist content online.',
+    themes: ['propaganda', 'private_sector_cooperation'],
+    format: 'in_person',
+    venue: ['Vienna International Centre', 'Vienna', 'AUT', 'Europe/Vienna'],
+    inDays: 40,
+    days: 2,
+    hosts: ['AUT'],
+    status: 'planned',
+  },
+  {
+    title: 'Webinar: financing of terrorism through crypto-assets',
+    type: 'webinar',
+    summary: 'Tracing flows on public blockchains, for investigators and prosecutors.',
+    themes: ['financing'],
+    format: 'virtual',
+    venue: null,
+    inDays: 5,
+    days: 1,
+    hosts: [],
+    status: 'confirmed',
+    isPublic: true,
+  },
+  {
+    title: 'National workshop on prosecution and adjudication',
+    type: 'national_workshop',
+    summary: 'Trying cases built on digital evidence, for judges and prosecutors.',
+    themes: ['prosecution_adjudication', 'human_rights'],
+    format: 'in_person',
+    venue: ['Kenya School of Government', 'Nairobi', 'KEN', 'Africa/Nairobi'],
+    inDays: -30,
+    days: 2,
+    hosts: ['KEN'],
+    status: 'reported',
+  },
+  {
+    title: 'Training of trainers: legal and policy frameworks',
+    type: 'training_of_trainers',
+    summary: 'A course for national trainers on the tool’s legal chapters.',
+    themes: ['legal_policy_frameworks'],
+    format: 'in_person',
+    venue: ['Palais des Nations', 'Geneva', 'CHE', 'Europe/Zurich'],
+    inDays: 75,
+    days: 4,
+    hosts: [],
+    status: 'draft',
+  },
+];
+
+/** A few events around today, so the events pages have something to show. */
+async function seedDemoEvents(
+  dataSource: DataSource,
+  tenantId: string,
+  people: { officer: string | null; expert: string | null },
+): Promise<void> {
+  const today = new Date();
+  today.setUTCHours(7, 0, 0, 0);
+  const day = 24 * 3_600_000;
+  await inTransaction(dataSource, { tenantId }, async (manager) => {
+    for (const event of EVENTS) {
+      const starts = new Date(today.getTime() + event.inDays * day);
+      const ends = new Date(starts.getTime() + (event.days - 1) * day + 8 * 3_600_000);
+      const [row] = await sql<{ id: string }>(
+        manager,
+        `insert into events (tenant_id, type, title, summary, thematic_areas, target_audiences,
+                             format, venue_name, venue_city, venue_country, meeting_link,
+                             starts_at, ends_at, time_zone, working_languages, interpretation,
+                             capacity, host_states, organisers, responsible_officer_id,
+                             is_public, status, created_by)
+         values ($1, $2, $3, $4, $5, '{investigators,prosecutors}', $6, $7, $8, $9, $10, $11, $12,
+                 $13, '{en,fr}', true, 40, $14, '{UNODC Terrorism Prevention Branch}', $15, $16,
+                 $17, $15)
+         returning id`,
+        [
+          tenantId,
+          event.type,
+          event.title,
+          event.summary,
+          event.themes,
+          event.format,
+          event.venue?.[0] ?? null,
+          event.venue?.[1] ?? null,
+          event.venue?.[2] ?? null,
+          event.format === 'in_person' ? null : 'https://meet.example.org/convene-demo',
+          starts,
+          ends,
+          event.venue?.[3] ?? 'UTC',
+          event.hosts,
+          people.officer,
+          event.isPublic ?? false,
+          event.status,
+        ],
+      );
+      if (!row || !event.withAgenda) continue;
+      const sessions = [
+        ['Opening and objectives', 0, 1, 'Plenary', null],
+        ['Preserving electronic evidence', 1.5, 3, 'Plenary', people.expert],
+        ['Mutual legal assistance requests', 4, 6, 'Room B', null],
+      ] as const;
+      for (const [index, [title, from, to, room, speaker]] of sessions.entries()) {
+        await sql(
+          manager,
+          `insert into agenda_sessions (tenant_id, event_id, position, title, starts_at, ends_at,
+                                        room, speaker_user_ids)
+           values ($1, $2, $3, $4, $5, $6, $7, $8)`,
+          [
+            tenantId,
+            row.id,
+            index + 1,
+            title,
+            new Date(starts.getTime() + from * 3_600_000),
+            new Date(starts.getTime() + to * 3_600_000),
+            room,
+            speaker ? [speaker] : [],
+          ],
+        );
+      }
+    }
+  });
 }
