@@ -1,4 +1,5 @@
 import type { EventCreate } from '@convene/contracts';
+import { Client } from 'pg';
 import { sql } from '../db/sql';
 import { inTransaction } from '../db/transaction';
 import { addMember, createTenant } from '../tenants/tenant-provisioning';
@@ -326,5 +327,53 @@ describe('events', () => {
       }
     } while (after);
     expect(seen).toEqual([...made]);
+  });
+
+  it('runs the same number of queries for a page of 5 and a page of 50, and for the agenda', async () => {
+    const tag = `q${Date.now()}`;
+    const ids: string[] = [];
+    for (let i = 0; i < 55; i++) ids.push((await create({ title: `Counted ${tag} ${i}` })).id);
+    const [quiet, busy] = ids as [string, string];
+    for (const [eventId, sessions] of [
+      [quiet, 1],
+      [busy, 6],
+    ] as const) {
+      for (let i = 0; i < sessions; i++) {
+        await officer.post(`/api/t/acme/events/${eventId}/agenda`, {
+          title: `Session ${i}`,
+          startsAt: `2027-03-10T${String(9 + i).padStart(2, '0')}:00:00Z`,
+          endsAt: `2027-03-10T${String(10 + i).padStart(2, '0')}:00:00Z`,
+          room: 'Plenary',
+          speakerUserIds: [expertId],
+        });
+      }
+    }
+    // Every statement the app sends to PostgreSQL goes through pg's Client#query.
+    const original = Client.prototype.query;
+    let count = 0;
+    Client.prototype.query = function (this: Client, ...args: unknown[]) {
+      count++;
+      return (original as (...a: unknown[]) => unknown).apply(this, args);
+    } as typeof original;
+    const queriesFor = async (path: string) => {
+      count = 0;
+      const response = await officer.get(path);
+      expect(response.status).toBe(200);
+      return count;
+    };
+    try {
+      const five = await queriesFor(`/api/t/acme/events?limit=5&q=${tag}`);
+      const fifty = await queriesFor(`/api/t/acme/events?limit=50&q=${tag}`);
+      expect(five).toBeGreaterThan(0);
+      expect(fifty).toBe(five);
+      const small = await queriesFor(`/api/t/acme/events/${quiet}/agenda`);
+      const large = await queriesFor(`/api/t/acme/events/${busy}/agenda`);
+      expect(large).toBe(small);
+      expect(await queriesFor(`/api/t/acme/events/${busy}`)).toBe(
+        await queriesFor(`/api/t/acme/events/${quiet}`),
+      );
+    } finally {
+      Client.prototype.query = original;
+    }
   });
 });
