@@ -143,7 +143,7 @@ export class AgendaService {
       `select a.room, a.id as a, b.id as b
          from agenda_sessions a
          join agenda_sessions b
-           on b.event_id = a.event_id and a.id < b.id
+           on b.event_id = a.event_id and (a.starts_at, a.id) < (b.starts_at, b.id)
           and lower(a.room) = lower(b.room)
           and a.starts_at < b.ends_at and b.starts_at < a.ends_at
         where a.event_id = $1
@@ -165,7 +165,7 @@ export class AgendaService {
          cross join lateral unnest(s.speaker_user_ids) as speaker(id)
          join agenda_sessions o
            on speaker.id = any (o.speaker_user_ids) and o.id <> s.id
-          and (o.event_id <> s.event_id or s.id < o.id)
+          and (o.event_id <> s.event_id or (s.starts_at, s.id) < (o.starts_at, o.id))
           and s.starts_at < o.ends_at and o.starts_at < s.ends_at
          join events e on e.id = o.event_id and e.status <> 'cancelled'
          join users u on u.id = speaker.id
