@@ -51,6 +51,11 @@ export const appRoutes: Route[] = [
             loadComponent: () => import('./home/tenant-home.page').then((m) => m.TenantHomePage),
           },
           {
+            path: 'events',
+            canActivate: [permissionGuard('events.read')],
+            loadChildren: () => import('./events/events.routes'),
+          },
+          {
             path: 'users',
             canActivate: [permissionGuard('users.read')],
             loadChildren: () => import('./users/users.routes'),

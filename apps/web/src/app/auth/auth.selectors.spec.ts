@@ -24,7 +24,7 @@ describe('the auth selectors', () => {
       currentTenantSlug: 'northwind',
     });
     expect(selectCurrentMembership(state)?.role).toBe('expert');
-    expect(selectPermissions(state)).toEqual(['tenant.read', 'memberStates.read']);
+    expect(selectPermissions(state)).toEqual(['tenant.read', 'memberStates.read', 'events.read']);
   });
 
   it('takes the first membership before any tenant is entered', () => {

@@ -10,6 +10,7 @@ import { LanguageService } from '../i18n/language.service';
 import { MemberStateNamePipe } from '../member-states/member-state-name.pipe';
 import { MemberStatesCatalog } from '../member-states/member-states-catalog.store';
 import { EmptyState } from '../shared/empty-state.component';
+import { UpcomingEvents } from '../events/upcoming-events.component';
 import { HOME_OUTLINE } from './home-outline';
 
 /** A tenant's home: who you are here, and what this page will gather for your role. */
@@ -23,6 +24,7 @@ import { HOME_OUTLINE } from './home-outline';
     TranslocoPipe,
     EmptyState,
     MemberStateNamePipe,
+    UpcomingEvents,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './tenant-home.page.html',
@@ -39,6 +41,7 @@ export class TenantHomePage {
     const role = this.membership()?.role;
     return role ? HOME_OUTLINE[role] : [];
   });
+  protected readonly canReadEvents = computed(() => this.permissions().includes('events.read'));
   protected readonly canReadUsers = computed(() => this.permissions().includes('users.read'));
   protected readonly canReadMemberStates = computed(() =>
     this.permissions().includes('memberStates.read'),

@@ -11,6 +11,7 @@ const PROBLEM_PREFIX = '/problems/';
 export const KNOWN_PROBLEMS = [
   'already-member',
   'csrf',
+  'event-transition',
   'forbidden',
   'internal',
   'invalid-credentials',
@@ -21,6 +22,7 @@ export const KNOWN_PROBLEMS = [
   'rate-limited',
   'reset-token-invalid',
   'self-deactivation',
+  'stale-version',
   'unauthenticated',
   'validation',
   'wrong-password',

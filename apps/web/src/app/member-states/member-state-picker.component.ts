@@ -1,5 +1,6 @@
 import {
   ChangeDetectionStrategy,
+  ChangeDetectorRef,
   Component,
   computed,
   DestroyRef,
@@ -40,7 +41,7 @@ const MAX_OPTIONS = 60;
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <mat-form-field appearance="outline" class="cv-full-width">
-      <mat-label>{{ 'memberStatePicker.label' | transloco }}</mat-label>
+      <mat-label>{{ labelKey() | transloco }}</mat-label>
       <input
         matInput
         [formControl]="search"
@@ -62,10 +63,10 @@ const MAX_OPTIONS = 60;
         <mat-hint>{{ 'common.loading' | transloco }}</mat-hint>
       } @else if (noMatch()) {
         <mat-hint>{{ 'memberStatePicker.noMatch' | transloco }}</mat-hint>
-      } @else {
+      } @else if (showHint()) {
         <mat-hint>{{ 'memberStatePicker.hint' | transloco }}</mat-hint>
       }
-      <mat-error>{{ 'validation.memberState' | transloco }}</mat-error>
+      <mat-error>{{ errorKey() | transloco }}</mat-error>
     </mat-form-field>
   `,
 })
@@ -73,6 +74,11 @@ export class MemberStatePicker {
   /** Holds the chosen State's alpha-3 code. */
   readonly control = input.required<FormControl<string | null>>();
   readonly required = input(false);
+  /** Translation keys of the label and of the message when no State is chosen. */
+  readonly labelKey = input('memberStatePicker.label');
+  readonly errorKey = input('validation.memberState');
+  /** Filters bars have no room for the typing hint. */
+  readonly showHint = input(true);
 
   protected readonly catalog = inject(MemberStatesCatalog);
   private readonly language = inject(LanguageService).language;
@@ -128,6 +134,13 @@ export class MemberStatePicker {
         control.setValue(alpha3);
         control.markAsDirty();
       }
+    });
+
+    // The outer form may mark the control touched (on submit): show its error then.
+    const changes = inject(ChangeDetectorRef);
+    effect((onCleanup) => {
+      const subscription = this.control().events.subscribe(() => changes.markForCheck());
+      onCleanup(() => subscription.unsubscribe());
     });
 
     // Show the State already chosen (editing a focal point) once the list is in.

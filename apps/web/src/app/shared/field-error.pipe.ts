@@ -17,6 +17,16 @@ const MESSAGE_KEYS: Record<string, string> = {
   wrongPassword: 'errors.wrong-password',
   memberState: 'validation.memberState',
   server: 'validation.server',
+  min: 'validation.min',
+  max: 'validation.max',
+  pattern: 'validation.wholeNumber',
+  httpsUrl: 'validation.httpsUrl',
+  timeZone: 'validation.timeZone',
+  endBeforeStart: 'validation.endBeforeStart',
+  matDatepickerParse: 'validation.date',
+  matDatepickerMin: 'validation.dateTooEarly',
+  matDatepickerMax: 'validation.dateTooLate',
+  matTimepickerParse: 'validation.time',
 };
 
 /** The first error of a control, as a message to translate; null when valid. */

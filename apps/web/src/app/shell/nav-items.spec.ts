@@ -8,6 +8,7 @@ describe('the side navigation', () => {
   it('shows a tenant admin every section of the tenant', () => {
     expect(labels('demo', permissionsOf('tenant_admin'))).toEqual([
       'shell.nav.home',
+      'shell.nav.events',
       'shell.nav.users',
       'shell.nav.memberStates',
       'shell.nav.mail',
@@ -29,6 +30,7 @@ describe('the side navigation', () => {
     for (const role of ['focal_point', 'expert'] as const) {
       expect(labels('demo', permissionsOf(role))).toEqual([
         'shell.nav.home',
+        'shell.nav.events',
         'shell.nav.memberStates',
         'shell.nav.profile',
       ]);
@@ -39,6 +41,7 @@ describe('the side navigation', () => {
     const items = navItemsFor('northwind', permissionsOf('tenant_admin'));
     expect(items.map((item) => item.link)).toEqual([
       '/t/northwind',
+      '/t/northwind/events',
       '/t/northwind/users',
       '/t/northwind/member-states',
       '/t/northwind/mail',
@@ -46,6 +49,18 @@ describe('the side navigation', () => {
     ]);
     expect(items[0].exact).toBe(true);
     expect(items[1].exact).toBe(false);
+  });
+
+  it('puts the events right after home, for every role', () => {
+    for (const role of ['tenant_admin', 'programme_officer', 'focal_point', 'expert'] as const) {
+      const items = navItemsFor('demo', permissionsOf(role));
+      expect(items[1]).toEqual({
+        labelKey: 'shell.nav.events',
+        icon: 'event',
+        link: '/t/demo/events',
+        exact: false,
+      });
+    }
   });
 
   it('offers only the profile outside any tenant', () => {

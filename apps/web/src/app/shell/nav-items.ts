@@ -19,6 +19,7 @@ interface TenantSection {
 
 const TENANT_SECTIONS: readonly TenantSection[] = [
   { labelKey: 'shell.nav.home', icon: 'home', path: '', permission: 'tenant.read' },
+  { labelKey: 'shell.nav.events', icon: 'event', path: 'events', permission: 'events.read' },
   { labelKey: 'shell.nav.users', icon: 'group', path: 'users', permission: 'users.read' },
   {
     labelKey: 'shell.nav.memberStates',

@@ -1,0 +1,51 @@
+import { DatePipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import { MatCardModule } from '@angular/material/card';
+import { MatIconModule } from '@angular/material/icon';
+import type { EventDetail } from '@convene/contracts';
+import { TranslocoPipe } from '@jsverse/transloco';
+import { LanguageService } from '../i18n/language.service';
+import { MemberStateNamePipe } from '../member-states/member-state-name.pipe';
+import { MemberStatesCatalog } from '../member-states/member-states-catalog.store';
+import { EVENT_FORMAT_ICONS } from './event-labels';
+import { EventWhen } from './event-when.component';
+import { VenuePlacePipe } from './venue-place.pipe';
+import { zoneAbbreviation } from './zoned-time';
+
+/** Everything an event says about itself, in three cards: what, where and when, who. */
+@Component({
+  selector: 'cv-event-overview',
+  imports: [
+    DatePipe,
+    MatCardModule,
+    MatIconModule,
+    TranslocoPipe,
+    MemberStateNamePipe,
+    EventWhen,
+    VenuePlacePipe,
+  ],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './event-overview.component.html',
+  styleUrl: './event-overview.component.scss',
+})
+export class EventOverview {
+  readonly event = input.required<EventDetail>();
+
+  protected readonly language = inject(LanguageService).language;
+  protected readonly formatIcons = EVENT_FORMAT_ICONS;
+
+  protected readonly languages = computed(() => {
+    const names = new Intl.DisplayNames([this.language()], { type: 'language' });
+    return this.event()
+      .workingLanguages.map((code) => names.of(code) ?? code)
+      .join(', ');
+  });
+  protected readonly zone = computed(() => {
+    const event = this.event();
+    return `${event.timeZone} (${zoneAbbreviation(event.startsAt, event.timeZone, this.language())})`;
+  });
+
+  constructor() {
+    inject(MemberStatesCatalog).ensureLoaded();
+  }
+}
