@@ -1,4 +1,5 @@
 // npm run bench: the project's benchmarks, printed as a table. Figures go in docs/performance.md.
+import { benchEvents, eventsHeading, eventsOptionsFromEnv } from './events';
 import { benchMailThroughput, benchRawSmtp } from './mail-throughput';
 
 async function main() {
@@ -15,6 +16,10 @@ async function main() {
         `(${result.seconds.toFixed(2)} s, ${result.duplicates} duplicates)`,
     );
   }
+
+  const events = eventsOptionsFromEnv();
+  console.log(eventsHeading(events));
+  await benchEvents(events);
 }
 
 main().catch((error: unknown) => {

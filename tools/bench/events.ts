@@ -1,0 +1,574 @@
+// Measures the events list (GET /api/t/:tenant/events) through the whole API against the same
+// SQL sent straight through `pg`: a fresh database seeded with tools/seed-load.ts, the API
+// (createApp) in its own process, autocannon against it, then a closed-loop driver with a bare
+// pg Pool of the same size at the same concurrency for the same time. The gap is what the API
+// costs on top of the query: HTTP, Nest, the session and membership lookups, JSON.
+import { type ChildProcess, fork } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { decodeCursor, encodeCursor } from '../../apps/api/src/common/cursor';
+import { APP_ROLE } from '../../apps/api/src/db/app-role';
+import { seedLoad } from '../seed-load';
+
+export interface EventsBenchOptions {
+  events: number;
+  connections: number;
+  durationSeconds: number;
+  /** DATABASE_POOL_SIZE for the API, and the size of the bare pg Pool. */
+  poolSize: number;
+  /** LOG_LEVEL for the API; 'silent' unless investigating the cost of request logs. */
+  logLevel?: string;
+  log?: (line: string) => void;
+}
+
+/** The list query of EventsService.list(), ascending; keep it in step with the service. */
+const COLUMNS = `e.id, e.type, e.title, e.summary, e.description, e.thematic_areas,
+  e.target_audiences, e.format, e.venue_name, e.venue_city, e.venue_country, e.meeting_link,
+  e.starts_at, e.starts_at::text as starts_key, e.ends_at, e.time_zone, e.working_languages,
+  e.interpretation, e.capacity, e.host_states::text[] as host_states, e.organisers,
+  e.partner_organisations, e.responsible_officer_id, o.name as responsible_officer_name,
+  e.is_public, e.status, e.cancel_reason, e.version, e.created_at, e.updated_at`;
+const FROM = `events e left join users o on o.id = e.responsible_officer_id`;
+const VISIBLE = `(
+  $3::boolean
+  or (e.status <> 'draft' and (
+       ($2::char(3) is not null and $2::char(3) = any (e.host_states))
+    or exists (select from agenda_sessions s
+                where s.tenant_id = e.tenant_id and s.event_id = e.id
+                  and $1::uuid = any (s.speaker_user_ids)))))`;
+const FILTERS = `and ($4::text is null or e.status = $4)
+          and ($5::text is null or e.type = $5)
+          and ($6::text is null or $6 = any (e.thematic_areas))
+          and ($7::char(3) is null or e.venue_country = $7 or $7 = any (e.host_states))
+          and ($8::text is null or exists (
+                select from member_states ms
+                 where ms.regional_group = $8
+                   and (ms.alpha3 = e.venue_country or ms.alpha3 = any (e.host_states))))
+          and ($9::timestamptz is null or e.ends_at >= $9)
+          and ($10::timestamptz is null or e.starts_at < $10)
+          and ($11::text is null or e.search @@ websearch_to_tsquery('simple', $11))`;
+const LIST_SQL = `select ${COLUMNS} from ${FROM}
+        where ${VISIBLE}
+          ${FILTERS}
+          and ($12::timestamptz is null or (e.starts_at, e.id) > ($12::timestamptz, $13::uuid))
+        order by e.starts_at asc, e.id asc
+        limit $14`;
+
+const SCOPE = `select set_config('role', $1, true), set_config('app.tenant_id', $2, true),
+                      set_config('app.user_id', $3, true)`;
+
+interface Scenario {
+  name: string;
+  query: Record<string, string>;
+}
+
+interface Measurement {
+  perSecond: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  /** Requests completed. */
+  count: number;
+  /** Share of the machine's CPU that processes outside the benchmark used meanwhile. */
+  others?: number;
+  /** CPU milliseconds per request: load generator or driver, API process, database sessions. */
+  cpu?: { load: number; api: number; db: number };
+}
+
+export interface EventsBenchRow {
+  scenario: string;
+  api: Measurement;
+  raw: Measurement;
+}
+
+export async function benchEvents(options: EventsBenchOptions) {
+  const log = options.log ?? ((line: string) => console.log(line));
+  const server = process.env['TEST_DATABASE_SERVER'] ?? 'postgres://postgres@127.0.0.1:5432';
+  const name = `convene_bench_${randomBytes(4).toString('hex')}`;
+  const url = `${server}/${name}`;
+  const admin = new pg.Client({ connectionString: `${server}/postgres` });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  let api: Awaited<ReturnType<typeof startApiProcess>> | null = null;
+  // As the API's pool (data-source.factory.ts): idle connections live 30 s.
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.poolSize,
+    idleTimeoutMillis: 30_000,
+  });
+  try {
+    const drift = serviceDrift();
+    if (drift.length > 0) {
+      log(`  warning: events.service.ts list() changed; the raw query differs in: ${drift}`);
+    }
+    const seed = await seedLoad({ databaseUrl: url, events: options.events });
+    log(
+      `  seeded ${seed.inserted} events in ${seed.seconds.toFixed(1)} s ` +
+        `(${seed.rowsPerSecond.toFixed(0)} rows/s, unnest batches of 5 000, VACUUM ANALYZE included)`,
+    );
+
+    api = await startApiProcess({
+      NODE_ENV: 'production',
+      LOG_LEVEL: options.logLevel ?? 'silent',
+      APP_SECRET: 'bench-secret-'.repeat(3),
+      DATABASE_URL: url,
+      DATABASE_POOL_SIZE: String(options.poolSize),
+      MAIL_WORKER: 'off',
+      MAIL_SCHEDULE_SECONDS: '0',
+      WEB_DIST: '',
+    });
+    const cookie = await signIn(api.baseUrl, seed.officer.email, seed.officer.password);
+
+    // The row `depth` deep in the list's order; its key is the cursor the API would hand out.
+    const depth = Math.min(20_000, Math.floor(options.events * 0.4));
+    const deep = await pool.query<{ starts_key: string; id: string }>(
+      `select starts_at::text as starts_key, id from events
+        where tenant_id = $1 order by starts_at, id offset $2 limit 1`,
+      [seed.tenantId, depth - 1],
+    );
+    const deepRow = deep.rows[0];
+    if (!deepRow) throw new Error('the seeded tenant has too few events');
+    const scenarios: Scenario[] = [
+      { name: 'first page', query: { limit: '50' } },
+      {
+        name: `page ${depth.toLocaleString('en').replace(/,/g, ' ')} rows deep`,
+        query: { limit: '50', after: encodeCursor([deepRow.starts_key, deepRow.id]) },
+      },
+      {
+        name: 'first page, 3 filters',
+        query: { limit: '50', status: 'planned', type: 'national_workshop', region: 'african' },
+      },
+    ];
+
+    const rows: EventsBenchRow[] = [];
+    const plans: { scenario: string; plan: string[] }[] = [];
+    for (const scenario of scenarios) {
+      const path = `/api/t/${seed.tenantSlug}/events?${new URLSearchParams(scenario.query)}`;
+      const parameters = listParameters(seed.officer.id, scenario.query);
+      const scope = [APP_ROLE, seed.tenantId, seed.officer.id];
+      await checkSameAnswer(api.baseUrl, path, cookie, pool, scope, parameters);
+
+      const target = api.baseUrl + path;
+      const apiResult = await measured(admin, name, [api.pid], log, (seconds) =>
+        runAutocannon(target, cookie, options.connections, seconds ?? options.durationSeconds),
+      );
+      const rawResult = await measured(admin, name, [], log, (seconds) =>
+        closedLoop(
+          pool,
+          scope,
+          parameters,
+          options.connections,
+          seconds ?? options.durationSeconds,
+        ),
+      );
+      rows.push({ scenario: scenario.name, api: apiResult, raw: rawResult });
+      plans.push({ scenario: scenario.name, plan: await explain(pool, scope, parameters) });
+    }
+
+    printTable(log, rows);
+    printCpu(log, rows);
+    log('  EXPLAIN (ANALYZE, BUFFERS) of the same statement, as the application role:');
+    for (const { scenario, plan } of plans) log(`    ${scenario}: ${summarisePlan(plan)}`);
+    const deepPlan = plans[1]?.plan ?? [];
+    if (!deepPlan.some((line) => line.includes('events_starts_idx'))) {
+      log('  warning: the deep page does not use events_starts_idx (tenant_id, starts_at, id)');
+    }
+    log('  deep page plan:');
+    for (const line of deepPlan) log(`    | ${line}`);
+    return { seed, rows, plans };
+  } finally {
+    await api?.stop();
+    await pool.end();
+    await admin.query(`drop database if exists ${name} with (force)`);
+    await admin.end();
+  }
+}
+
+/**
+ * Waits for the machine to be quiet (other people's builds may share it), runs `work` for 3 s
+ * to warm up (JIT, pools, caches), then for real, telling how much CPU each side used per
+ * request and how much processes outside the benchmark took meanwhile.
+ */
+async function measured(
+  admin: pg.Client,
+  database: string,
+  apiPids: number[],
+  log: (line: string) => void,
+  work: (seconds?: number) => Promise<Measurement>,
+): Promise<Measurement> {
+  if (!existsSync('/proc/stat')) {
+    await work(3);
+    return work();
+  }
+  const deadline = Date.now() + 120_000;
+  let busy = await machineBusy(1000);
+  while (busy > 0.15 && Date.now() < deadline) busy = await machineBusy(2000);
+  if (busy > 0.15) {
+    log(`  (the machine stayed ${(busy * 100).toFixed(0)} % busy; measuring anyway)`);
+  }
+  await work(3);
+  const sessions = await admin.query<{ pid: number }>(
+    `select pid from pg_stat_activity where datname = $1`,
+    [database],
+  );
+  const groups = {
+    load: [process.pid],
+    api: apiPids,
+    db: sessions.rows.map((row) => row.pid),
+  };
+  const start = {
+    machine: machineTicks(),
+    load: groups.load.map(processTicks),
+    api: groups.api.map(processTicks),
+    db: groups.db.map(processTicks),
+  };
+  const result = await work();
+  const machine = machineTicks();
+  // Per process, and never below zero: a pooled connection that closed meanwhile reads 0.
+  const since = (pids: number[], before: number[]) =>
+    pids.reduce((sum, pid, i) => sum + Math.max(0, processTicks(pid) - (before[i] ?? 0)), 0);
+  const used = {
+    load: since(groups.load, start.load),
+    api: since(groups.api, start.api),
+    db: since(groups.db, start.db),
+  };
+  const total = machine.total - start.machine.total;
+  const busyTicks = total - (machine.idle - start.machine.idle);
+  // /proc counts in USER_HZ, 100 a second on Linux: one tick is 10 ms.
+  const perRequest = (value: number) => (value * 10) / Math.max(1, result.count);
+  return {
+    ...result,
+    others: Math.max(0, busyTicks - used.load - used.api - used.db) / total,
+    cpu: { load: perRequest(used.load), api: perRequest(used.api), db: perRequest(used.db) },
+  };
+}
+
+/** Total and idle CPU ticks of the whole machine, from /proc/stat. */
+function machineTicks(): { total: number; idle: number } {
+  const fields = (readFileSync('/proc/stat', 'utf8').split('\n')[0] ?? '')
+    .trim()
+    .split(/\s+/)
+    .slice(1)
+    .map(Number);
+  const total = fields.slice(0, 8).reduce((sum, value) => sum + value, 0);
+  return { total, idle: (fields[3] ?? 0) + (fields[4] ?? 0) };
+}
+
+/** User and system CPU ticks of one process (0 once it is gone). */
+function processTicks(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return Number(fields[11]) + Number(fields[12]);
+  } catch {
+    return 0;
+  }
+}
+
+async function machineBusy(ms: number): Promise<number> {
+  const before = machineTicks();
+  await new Promise((resolve) => setTimeout(resolve, ms));
+  const after = machineTicks();
+  const total = after.total - before.total;
+  return total > 0 ? 1 - (after.idle - before.idle) / total : 0;
+}
+
+/** The service's parameters $1…$14 for an officer (sees every event) and a page query. */
+function listParameters(userId: string, query: Record<string, string>): unknown[] {
+  const cursor = decodeCursor(query['after'], ['timestamp', 'uuid'] as const);
+  return [
+    userId,
+    null,
+    true,
+    query['status'] ?? null,
+    query['type'] ?? null,
+    query['thematicArea'] ?? null,
+    query['country'] ?? null,
+    query['region'] ?? null,
+    query['from'] ?? null,
+    query['to'] ?? null,
+    query['q'] ?? null,
+    cursor?.[0] ?? null,
+    cursor?.[1] ?? null,
+    Number(query['limit'] ?? 25) + 1,
+  ];
+}
+
+/** Which parts of the copied query no longer appear in events.service.ts. */
+function serviceDrift(): string {
+  const source = readFileSync(
+    join(__dirname, '../../apps/api/src/events/events.service.ts'),
+    'utf8',
+  );
+  const squash = (text: string) => text.replace(/\s+/g, ' ');
+  const haystack = squash(source);
+  return Object.entries({ COLUMNS, FROM, VISIBLE, FILTERS })
+    .filter(([, text]) => !haystack.includes(squash(text)))
+    .map(([part]) => part)
+    .join(', ');
+}
+
+async function signIn(baseUrl: string, email: string, password: string): Promise<string> {
+  const cookies = new Map<string, string>();
+  const keep = (response: Response) => {
+    for (const header of response.headers.getSetCookie()) {
+      const [pair = ''] = header.split(';');
+      const index = pair.indexOf('=');
+      if (index > 0) cookies.set(pair.slice(0, index), pair.slice(index + 1));
+    }
+  };
+  const cookieHeader = () => [...cookies].map(([key, value]) => `${key}=${value}`).join('; ');
+  keep(await fetch(`${baseUrl}/api/health`));
+  const xsrf = cookies.get('XSRF-TOKEN');
+  if (!xsrf) throw new Error('the API set no XSRF-TOKEN cookie');
+  const response = await fetch(`${baseUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      cookie: cookieHeader(),
+      'x-xsrf-token': decodeURIComponent(xsrf),
+    },
+    body: JSON.stringify({ email, password }),
+  });
+  if (response.status !== 200) {
+    throw new Error(`sign-in failed: ${response.status} ${await response.text()}`);
+  }
+  keep(response);
+  // Both cookies, as a browser sends them: without XSRF-TOKEN every GET would mint a new one.
+  return cookieHeader();
+}
+
+/** The API and the raw statement must return the same events, or the comparison means nothing. */
+async function checkSameAnswer(
+  baseUrl: string,
+  path: string,
+  cookie: string,
+  pool: pg.Pool,
+  scope: unknown[],
+  parameters: unknown[],
+) {
+  const response = await fetch(baseUrl + path, { headers: { cookie } });
+  if (response.status !== 200) {
+    throw new Error(`GET ${path}: ${response.status} ${await response.text()}`);
+  }
+  const page = (await response.json()) as { items: { id: string }[] };
+  const rows = await inScope(pool, scope, (client) =>
+    client.query<{ id: string }>(LIST_SQL, parameters),
+  );
+  const apiIds = page.items.map((item) => item.id).join();
+  const rawIds = rows.rows
+    .slice(0, page.items.length)
+    .map((row) => row.id)
+    .join();
+  if (page.items.length === 0 || apiIds !== rawIds) {
+    throw new Error(`GET ${path} and the raw query disagree (${page.items.length} items)`);
+  }
+}
+
+async function inScope<T>(
+  pool: pg.Pool,
+  scope: unknown[],
+  work: (client: pg.PoolClient) => Promise<T>,
+): Promise<T> {
+  const client = await pool.connect();
+  try {
+    await client.query('begin');
+    await client.query(SCOPE, scope);
+    const result = await work(client);
+    await client.query('commit');
+    return result;
+  } catch (error) {
+    await client.query('rollback');
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+async function runAutocannon(
+  url: string,
+  cookie: string,
+  connections: number,
+  seconds: number,
+): Promise<Measurement> {
+  const result = await autocannon({ url, connections, duration: seconds, headers: { cookie } });
+  return {
+    count: result['2xx'],
+    perSecond: result['2xx'] / result.duration,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.timeouts + result.non2xx,
+  };
+}
+
+/** `connections` loops, each BEGIN / set_config / the list / COMMIT on the pool, for `seconds`. */
+async function closedLoop(
+  pool: pg.Pool,
+  scope: unknown[],
+  parameters: unknown[],
+  connections: number,
+  seconds: number,
+): Promise<Measurement> {
+  const latencies: number[] = [];
+  let errors = 0;
+  const started = performance.now();
+  const deadline = started + seconds * 1000;
+  const loop = async () => {
+    while (performance.now() < deadline) {
+      const begun = performance.now();
+      try {
+        await inScope(pool, scope, (client) => client.query(LIST_SQL, parameters));
+        latencies.push(performance.now() - begun);
+      } catch {
+        errors++;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: connections }, loop));
+  const elapsed = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  const at = (p: number) =>
+    latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? 0;
+  return {
+    count: latencies.length,
+    perSecond: latencies.length / elapsed,
+    p50: at(0.5),
+    p99: at(0.99),
+    errors,
+  };
+}
+
+async function explain(pool: pg.Pool, scope: unknown[], parameters: unknown[]) {
+  const result = await inScope(pool, scope, (client) =>
+    client.query<{ 'QUERY PLAN': string }>(`explain (analyze, buffers) ${LIST_SQL}`, parameters),
+  );
+  return result.rows.map((row) => row['QUERY PLAN']);
+}
+
+/** The access path on the events table, the rows it read, buffers and execution time. */
+function summarisePlan(plan: string[]): string {
+  const scan = plan.find((line) => /Scan.* on events e/.test(line)) ?? '';
+  const path =
+    /(Index Only Scan|Index Scan|Bitmap Heap Scan|Seq Scan)( Backward)?( using \w+)?/.exec(scan);
+  const rows = /actual time=[\d.]+\.\.[\d.]+ rows=(\d+)/.exec(scan)?.[1];
+  const removed = plan
+    .slice(plan.indexOf(scan) + 1)
+    .find((line) => line.includes('Rows Removed by Filter'));
+  const buffers = plan.find((line) => line.includes('Buffers:'))?.trim();
+  const execution = plan.find((line) => line.startsWith('Execution Time'));
+  return [
+    path?.[0] ?? 'no scan on events?',
+    rows !== undefined ? `${rows} rows from events` : '',
+    removed ? removed.trim().toLowerCase() : '',
+    buffers?.toLowerCase() ?? '',
+    execution?.toLowerCase() ?? '',
+  ]
+    .filter(Boolean)
+    .join(', ');
+}
+
+function printCpu(log: (line: string) => void, rows: EventsBenchRow[]) {
+  if (!rows.every((row) => row.api.cpu && row.raw.cpu)) return;
+  const width = Math.max(...rows.map((row) => row.scenario.length), 10);
+  const ms = (value = 0) => value.toFixed(2).padStart(6);
+  log('  CPU ms per request: load generator (autocannon or pg driver) + API process + PostgreSQL');
+  for (const { scenario, api, raw } of rows) {
+    const sum = (cpu = { load: 0, api: 0, db: 0 }) => cpu.load + cpu.api + cpu.db;
+    log(
+      `  ${scenario.padEnd(width)}  API ${ms(api.cpu?.load)} + ${ms(api.cpu?.api)} + ` +
+        `${ms(api.cpu?.db)} = ${ms(sum(api.cpu))}   raw ${ms(raw.cpu?.load)} + ` +
+        `${ms(raw.cpu?.db)} = ${ms(sum(raw.cpu))}`,
+    );
+  }
+}
+
+function printTable(log: (line: string) => void, rows: EventsBenchRow[]) {
+  const width = Math.max(...rows.map((row) => row.scenario.length), 10);
+  const num = (value: number, digits = 0) => value.toFixed(digits).padStart(7);
+  const ms = (value: number) => `${value.toFixed(1).padStart(6)} ms`;
+  log(
+    `  ${''.padEnd(width)}  ${'API req/s'.padStart(9)} ${'p50'.padStart(9)} ${'p99'.padStart(9)}` +
+      `  ${'raw req/s'.padStart(9)} ${'p50'.padStart(9)} ${'p99'.padStart(9)}  API/raw`,
+  );
+  for (const { scenario, api, raw } of rows) {
+    const errors = api.errors + raw.errors;
+    const others = Math.max(api.others ?? 0, raw.others ?? 0);
+    log(
+      `  ${scenario.padEnd(width)}  ${num(api.perSecond).padStart(9)} ${ms(api.p50)} ${ms(api.p99)}` +
+        `  ${num(raw.perSecond).padStart(9)} ${ms(raw.p50)} ${ms(raw.p99)}` +
+        `  ${`${((100 * api.perSecond) / raw.perSecond).toFixed(0)} %`.padStart(7)}` +
+        (errors > 0 ? `  (${api.errors} API / ${raw.errors} raw errors)` : '') +
+        (others > 0.05
+          ? `  (other processes took ${((api.others ?? 0) * 100).toFixed(0)} % / ` +
+            `${((raw.others ?? 0) * 100).toFixed(0)} % of the CPU meanwhile)`
+          : ''),
+    );
+  }
+}
+
+async function startApiProcess(env: Record<string, string>) {
+  // BENCH_API_PROFILE=dir writes a V8 CPU profile of the API process there, for investigation.
+  const profile = process.env['BENCH_API_PROFILE'];
+  const child: ChildProcess = fork(join(__dirname, 'api-server-process.ts'), [], {
+    execArgv: [
+      '--require',
+      require.resolve('ts-node/register/transpile-only'),
+      ...(profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : []),
+    ],
+    env: {
+      ...process.env,
+      TS_NODE_PROJECT: join(__dirname, '../../apps/api/tsconfig.app.json'),
+      TS_NODE_TRANSPILE_ONLY: 'true',
+    },
+    // Request logs (BENCH_LOG_LEVEL=info) go to /dev/null: written, as in production, not shown.
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const port = await new Promise<number>((resolve, reject) => {
+    child.once('error', reject);
+    child.once('exit', (code) => reject(new Error(`the API process exited (${code})`)));
+    child.on('message', (message: { type: string; port: number }) => {
+      if (message.type === 'listening') resolve(message.port);
+    });
+    child.send({ type: 'start', env });
+  });
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    pid: child.pid ?? 0,
+    async stop() {
+      if (child.exitCode === null) child.send({ type: 'stop' });
+      await exited;
+    },
+  };
+}
+
+/** Alone: npx tsx --tsconfig tsconfig.base.json tools/bench/events.ts */
+export function eventsOptionsFromEnv(): EventsBenchOptions {
+  return {
+    events: Number(process.env['BENCH_EVENTS'] ?? 50_000),
+    connections: Number(process.env['BENCH_CONNECTIONS'] ?? 32),
+    durationSeconds: Number(process.env['BENCH_SECONDS'] ?? 10),
+    poolSize: Number(process.env['BENCH_POOL_SIZE'] ?? 10),
+    logLevel: process.env['BENCH_LOG_LEVEL'] ?? 'silent',
+  };
+}
+
+export function eventsHeading(options: EventsBenchOptions): string {
+  return (
+    `Events: GET /api/t/load/events?limit=50 vs the same SQL through pg, ` +
+    `${options.events} events, ${options.connections} connections, ` +
+    `${options.durationSeconds} s each, pools of ${options.poolSize}`
+  );
+}
+
+if (require.main === module) {
+  const options = eventsOptionsFromEnv();
+  console.log(eventsHeading(options));
+  benchEvents(options).catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}
