@@ -11,6 +11,11 @@ import autocannon from 'autocannon';
 import pg from 'pg';
 import { decodeCursor, encodeCursor } from '../../apps/api/src/common/cursor';
 import { APP_ROLE } from '../../apps/api/src/db/app-role';
+import {
+  type EventListStatement,
+  eventListStatement,
+} from '../../apps/api/src/events/event-list.query';
+import { EventQuery } from '@convene/contracts';
 import { seedLoad } from '../seed-load';
 
 export interface EventsBenchOptions {
@@ -23,39 +28,6 @@ export interface EventsBenchOptions {
   logLevel?: string;
   log?: (line: string) => void;
 }
-
-/** The list query of EventsService.list(), ascending; keep it in step with the service. */
-const COLUMNS = `e.id, e.type, e.title, e.summary, e.description, e.thematic_areas,
-  e.target_audiences, e.format, e.venue_name, e.venue_city, e.venue_country, e.meeting_link,
-  e.starts_at, e.starts_at::text as starts_key, e.ends_at, e.time_zone, e.working_languages,
-  e.interpretation, e.capacity, e.host_states::text[] as host_states, e.organisers,
-  e.partner_organisations, e.responsible_officer_id, o.name as responsible_officer_name,
-  e.is_public, e.status, e.cancel_reason, e.version, e.created_at, e.updated_at`;
-const FROM = `events e left join users o on o.id = e.responsible_officer_id`;
-const VISIBLE = `(
-  $3::boolean
-  or (e.status <> 'draft' and (
-       ($2::char(3) is not null and $2::char(3) = any (e.host_states))
-    or exists (select from agenda_sessions s
-                where s.tenant_id = e.tenant_id and s.event_id = e.id
-                  and $1::uuid = any (s.speaker_user_ids)))))`;
-const FILTERS = `and ($4::text is null or e.status = $4)
-          and ($5::text is null or e.type = $5)
-          and ($6::text is null or $6 = any (e.thematic_areas))
-          and ($7::char(3) is null or e.venue_country = $7 or $7 = any (e.host_states))
-          and ($8::text is null or exists (
-                select from member_states ms
-                 where ms.regional_group = $8
-                   and (ms.alpha3 = e.venue_country or ms.alpha3 = any (e.host_states))))
-          and ($9::timestamptz is null or e.ends_at >= $9)
-          and ($10::timestamptz is null or e.starts_at < $10)
-          and ($11::text is null or e.search @@ websearch_to_tsquery('simple', $11))`;
-const LIST_SQL = `select ${COLUMNS} from ${FROM}
-        where ${VISIBLE}
-          ${FILTERS}
-          and ($12::timestamptz is null or (e.starts_at, e.id) > ($12::timestamptz, $13::uuid))
-        order by e.starts_at asc, e.id asc
-        limit $14`;
 
 const SCOPE = `select set_config('role', $1, true), set_config('app.tenant_id', $2, true),
                       set_config('app.user_id', $3, true)`;
@@ -100,10 +72,6 @@ export async function benchEvents(options: EventsBenchOptions) {
     idleTimeoutMillis: 30_000,
   });
   try {
-    const drift = serviceDrift();
-    if (drift.length > 0) {
-      log(`  warning: events.service.ts list() changed; the raw query differs in: ${drift}`);
-    }
     const seed = await seedLoad({ databaseUrl: url, events: options.events });
     log(
       `  seeded ${seed.inserted} events in ${seed.seconds.toFixed(1)} s ` +
@@ -147,25 +115,19 @@ export async function benchEvents(options: EventsBenchOptions) {
     const plans: { scenario: string; plan: string[] }[] = [];
     for (const scenario of scenarios) {
       const path = `/api/t/${seed.tenantSlug}/events?${new URLSearchParams(scenario.query)}`;
-      const parameters = listParameters(seed.officer.id, scenario.query);
+      const statement = listStatement(seed.officer.id, scenario.query);
       const scope = [APP_ROLE, seed.tenantId, seed.officer.id];
-      await checkSameAnswer(api.baseUrl, path, cookie, pool, scope, parameters);
+      await checkSameAnswer(api.baseUrl, path, cookie, pool, scope, statement);
 
       const target = api.baseUrl + path;
       const apiResult = await measured(admin, name, [api.pid], log, (seconds) =>
         runAutocannon(target, cookie, options.connections, seconds ?? options.durationSeconds),
       );
       const rawResult = await measured(admin, name, [], log, (seconds) =>
-        closedLoop(
-          pool,
-          scope,
-          parameters,
-          options.connections,
-          seconds ?? options.durationSeconds,
-        ),
+        closedLoop(pool, scope, statement, options.connections, seconds ?? options.durationSeconds),
       );
       rows.push({ scenario: scenario.name, api: apiResult, raw: rawResult });
-      plans.push({ scenario: scenario.name, plan: await explain(pool, scope, parameters) });
+      plans.push({ scenario: scenario.name, plan: await explain(pool, scope, statement) });
     }
 
     printTable(log, rows);
@@ -276,39 +238,11 @@ async function machineBusy(ms: number): Promise<number> {
   return total > 0 ? 1 - (after.idle - before.idle) / total : 0;
 }
 
-/** The service's parameters $1…$14 for an officer (sees every event) and a page query. */
-function listParameters(userId: string, query: Record<string, string>): unknown[] {
-  const cursor = decodeCursor(query['after'], ['timestamp', 'uuid'] as const);
-  return [
-    userId,
-    null,
-    true,
-    query['status'] ?? null,
-    query['type'] ?? null,
-    query['thematicArea'] ?? null,
-    query['country'] ?? null,
-    query['region'] ?? null,
-    query['from'] ?? null,
-    query['to'] ?? null,
-    query['q'] ?? null,
-    cursor?.[0] ?? null,
-    cursor?.[1] ?? null,
-    Number(query['limit'] ?? 25) + 1,
-  ];
-}
-
-/** Which parts of the copied query no longer appear in events.service.ts. */
-function serviceDrift(): string {
-  const source = readFileSync(
-    join(__dirname, '../../apps/api/src/events/events.service.ts'),
-    'utf8',
-  );
-  const squash = (text: string) => text.replace(/\s+/g, ' ');
-  const haystack = squash(source);
-  return Object.entries({ COLUMNS, FROM, VISIBLE, FILTERS })
-    .filter(([, text]) => !haystack.includes(squash(text)))
-    .map(([part]) => part)
-    .join(', ');
+/** The service's statement for an officer (sees every event) and a page query. */
+function listStatement(userId: string, query: Record<string, string>): EventListStatement {
+  const page = EventQuery.parse(query);
+  const cursor = decodeCursor(page.after, ['timestamp', 'uuid'] as const);
+  return eventListStatement([userId, null, true], page, cursor);
 }
 
 async function signIn(baseUrl: string, email: string, password: string): Promise<string> {
@@ -348,7 +282,7 @@ async function checkSameAnswer(
   cookie: string,
   pool: pg.Pool,
   scope: unknown[],
-  parameters: unknown[],
+  statement: EventListStatement,
 ) {
   const response = await fetch(baseUrl + path, { headers: { cookie } });
   if (response.status !== 200) {
@@ -356,7 +290,7 @@ async function checkSameAnswer(
   }
   const page = (await response.json()) as { items: { id: string }[] };
   const rows = await inScope(pool, scope, (client) =>
-    client.query<{ id: string }>(LIST_SQL, parameters),
+    client.query<{ id: string }>(statement.text, statement.values),
   );
   const apiIds = page.items.map((item) => item.id).join();
   const rawIds = rows.rows
@@ -408,7 +342,7 @@ async function runAutocannon(
 async function closedLoop(
   pool: pg.Pool,
   scope: unknown[],
-  parameters: unknown[],
+  statement: EventListStatement,
   connections: number,
   seconds: number,
 ): Promise<Measurement> {
@@ -420,7 +354,7 @@ async function closedLoop(
     while (performance.now() < deadline) {
       const begun = performance.now();
       try {
-        await inScope(pool, scope, (client) => client.query(LIST_SQL, parameters));
+        await inScope(pool, scope, (client) => client.query(statement.text, statement.values));
         latencies.push(performance.now() - begun);
       } catch {
         errors++;
@@ -441,9 +375,12 @@ async function closedLoop(
   };
 }
 
-async function explain(pool: pg.Pool, scope: unknown[], parameters: unknown[]) {
+async function explain(pool: pg.Pool, scope: unknown[], statement: EventListStatement) {
   const result = await inScope(pool, scope, (client) =>
-    client.query<{ 'QUERY PLAN': string }>(`explain (analyze, buffers) ${LIST_SQL}`, parameters),
+    client.query<{ 'QUERY PLAN': string }>(
+      `explain (analyze, buffers) ${statement.text}`,
+      statement.values,
+    ),
   );
   return result.rows.map((row) => row['QUERY PLAN']);
 }

@@ -27,17 +27,18 @@ export function decodeCursor<K extends readonly Kind[]>(
   kinds: K,
 ): Values<K> | null {
   if (cursor === undefined) return null;
-  const invalid = new AppException(400, 'invalid-cursor', 'The page cursor is not valid');
+  // Built only when needed: an exception captures a stack trace, on every page request.
+  const invalid = () => new AppException(400, 'invalid-cursor', 'The page cursor is not valid');
   let values: unknown;
   try {
     values = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
-    throw invalid;
+    throw invalid();
   }
-  if (!Array.isArray(values) || values.length !== kinds.length) throw invalid;
+  if (!Array.isArray(values) || values.length !== kinds.length) throw invalid();
   values.forEach((value, index) => {
     const kind = kinds[index];
-    if (!kind || !valid[kind](value)) throw invalid;
+    if (!kind || !valid[kind](value)) throw invalid();
   });
   return values as Values<K>;
 }

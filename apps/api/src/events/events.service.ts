@@ -18,6 +18,7 @@ import { requestContext, type TenantScope } from '../db/request-context';
 import { sql } from '../db/sql';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { type CalendarEvent, eventsCalendar } from './event-calendar';
+import { eventListStatement, VISIBLE, type Visibility } from './event-list.query';
 
 export interface EventRow {
   id: string;
@@ -59,21 +60,31 @@ const COLUMNS = `e.id, e.type, e.title, e.summary, e.description, e.thematic_are
   e.partner_organisations, e.responsible_officer_id, o.name as responsible_officer_name,
   e.is_public, e.status, e.cancel_reason, e.version, e.created_at, e.updated_at`;
 
-const FROM = `events e left join users o on o.id = e.responsible_officer_id`;
+/** The columns of a list row (event-list.query.ts), which toSummary reads. */
+export type EventSummaryRow = Pick<
+  EventRow,
+  | 'id'
+  | 'type'
+  | 'title'
+  | 'summary'
+  | 'thematic_areas'
+  | 'format'
+  | 'venue_name'
+  | 'venue_city'
+  | 'venue_country'
+  | 'meeting_link'
+  | 'starts_at'
+  | 'starts_key'
+  | 'ends_at'
+  | 'time_zone'
+  | 'host_states'
+  | 'is_public'
+  | 'status'
+  | 'responsible_officer_id'
+  | 'responsible_officer_name'
+>;
 
-/**
- * Which events the caller may see, as SQL over `e` with $1 = user id and
- * $2 = the focal point's State: officers and admins all of the tenant's;
- * experts those they speak at; focal points those their State hosts. Drafts
- * stay with the planners.
- */
-const VISIBLE = `(
-  $3::boolean
-  or (e.status <> 'draft' and (
-       ($2::char(3) is not null and $2::char(3) = any (e.host_states))
-    or exists (select from agenda_sessions s
-                where s.tenant_id = e.tenant_id and s.event_id = e.id
-                  and $1::uuid = any (s.speaker_user_ids)))))`;
+const FROM = `events e left join users o on o.id = e.responsible_officer_id`;
 
 @Injectable()
 export class EventsService {
@@ -92,42 +103,8 @@ export class EventsService {
   async list(query: EventQuery): Promise<Page<EventSummary>> {
     const { manager } = requestContext.current();
     const cursor = decodeCursor(query.after, ['timestamp', 'uuid'] as const);
-    const descending = query.sort === '-starts_at';
-    const comparison = descending ? '<' : '>';
-    const direction = descending ? 'desc' : 'asc';
-    const rows = await sql<EventRow>(
-      manager,
-      `select ${COLUMNS} from ${FROM}
-        where ${VISIBLE}
-          and ($4::text is null or e.status = $4)
-          and ($5::text is null or e.type = $5)
-          and ($6::text is null or $6 = any (e.thematic_areas))
-          and ($7::char(3) is null or e.venue_country = $7 or $7 = any (e.host_states))
-          and ($8::text is null or exists (
-                select from member_states ms
-                 where ms.regional_group = $8
-                   and (ms.alpha3 = e.venue_country or ms.alpha3 = any (e.host_states))))
-          and ($9::timestamptz is null or e.ends_at >= $9)
-          and ($10::timestamptz is null or e.starts_at < $10)
-          and ($11::text is null or e.search @@ websearch_to_tsquery('simple', $11))
-          and ($12::timestamptz is null or (e.starts_at, e.id) ${comparison} ($12::timestamptz, $13::uuid))
-        order by e.starts_at ${direction}, e.id ${direction}
-        limit $14`,
-      [
-        ...this.visibility(),
-        query.status ?? null,
-        query.type ?? null,
-        query.thematicArea ?? null,
-        query.country ?? null,
-        query.region ?? null,
-        query.from ?? null,
-        query.to ?? null,
-        query.q ?? null,
-        cursor?.[0] ?? null,
-        cursor?.[1] ?? null,
-        query.limit + 1,
-      ],
-    );
+    const statement = eventListStatement(this.visibility(), query, cursor);
+    const rows = await sql<EventSummaryRow>(manager, statement.text, statement.values);
     const page = rows.slice(0, query.limit);
     const last = page[page.length - 1];
     return {
@@ -333,7 +310,7 @@ export class EventsService {
   }
 
   /** [$1 user, $2 focal point's State, $3 sees everything]. */
-  visibility(): [string | null, string | null, boolean] {
+  visibility(): Visibility {
     const { user, tenant } = requestContext.current();
     return [user?.id ?? null, tenant?.memberStateCode ?? null, this.mayManage()];
   }
@@ -425,7 +402,7 @@ const staleVersion = () =>
     'Reload the event to see the changes, then apply yours again.',
   );
 
-export function toSummary(row: EventRow): EventSummary {
+export function toSummary(row: EventSummaryRow): EventSummary {
   return {
     id: row.id,
     type: row.type,

@@ -1,0 +1,89 @@
+import type { EventQuery } from '@convene/contracts';
+
+/**
+ * The events list as one statement, kept apart from EventsService so that the benchmark
+ * (tools/bench/events.ts) sends exactly the text the API sends. Plain strings and values, no
+ * Nest: the caller runs it in the request's transaction.
+ */
+
+/** Who is asking: $1 user id, $2 the focal point's State, $3 whether they plan events. */
+export type Visibility = [userId: string | null, memberState: string | null, manages: boolean];
+
+/**
+ * Which events the caller may see, as SQL over `e` with the parameters of Visibility: officers
+ * and admins all of the tenant's; experts those they speak at; focal points those their State
+ * hosts. Drafts stay with the planners.
+ */
+export const VISIBLE = `(
+  $3::boolean
+  or (e.status <> 'draft' and (
+       ($2::char(3) is not null and $2::char(3) = any (e.host_states))
+    or exists (select from agenda_sessions s
+                where s.tenant_id = e.tenant_id and s.event_id = e.id
+                  and $1::uuid = any (s.speaker_user_ids)))))`;
+
+/** What a list row needs (toSummary), and the cursor key: no description or audit columns. */
+const SUMMARY_COLUMNS = `e.id, e.type, e.title, e.summary, e.thematic_areas, e.format,
+  e.venue_name, e.venue_city, e.venue_country, e.meeting_link, e.starts_at,
+  e.starts_at::text as starts_key, e.ends_at, e.time_zone, e.host_states::text[] as host_states,
+  e.is_public, e.status, e.responsible_officer_id, o.name as responsible_officer_name`;
+
+/**
+ * The region's countries, gathered once per statement (an InitPlan, run only when a region is
+ * asked for), rather than a member_states look-up for every row. A scalar subquery rather than a
+ * join, so the plan keeps reading events_starts_idx in order instead of sorting.
+ */
+const REGION_CODES = `(select coalesce(array_agg(ms.alpha3), '{}')::char(3)[]
+      from member_states ms where ms.regional_group = $8)`;
+
+const FILTERS = `and ($4::text is null or e.status = $4)
+    and ($5::text is null or e.type = $5)
+    and ($6::text is null or $6 = any (e.thematic_areas))
+    and ($7::char(3) is null or e.venue_country = $7 or $7 = any (e.host_states))
+    and ($8::text is null or (array[e.venue_country] || e.host_states) && ${REGION_CODES})
+    and ($9::timestamptz is null or e.ends_at >= $9)
+    and ($10::timestamptz is null or e.starts_at < $10)
+    and ($11::text is null or e.search @@ websearch_to_tsquery('simple', $11))`;
+
+export interface EventListStatement {
+  text: string;
+  values: unknown[];
+}
+
+/**
+ * The page after (or before, sorting descending) the cursor's (starts_at, id), asking for one
+ * row more than the limit to know whether another page follows.
+ */
+export function eventListStatement(
+  visibility: Visibility,
+  query: Omit<EventQuery, 'after'>,
+  cursor: readonly [string, string] | null,
+): EventListStatement {
+  const descending = query.sort === '-starts_at';
+  const comparison = descending ? '<' : '>';
+  const direction = descending ? 'desc' : 'asc';
+  return {
+    text: `select ${SUMMARY_COLUMNS}
+    from events e
+    left join users o on o.id = e.responsible_officer_id
+   where ${VISIBLE}
+    ${FILTERS}
+    and ($12::timestamptz is null or (e.starts_at, e.id) ${comparison} ($12::timestamptz, $13::uuid))
+   order by e.starts_at ${direction}, e.id ${direction}
+   limit $14`,
+    values: [
+      ...visibility,
+      query.status ?? null,
+      query.type ?? null,
+      query.thematicArea ?? null,
+      query.country ?? null,
+      query.region ?? null,
+      query.from ?? null,
+      query.to ?? null,
+      query.q ?? null,
+      cursor?.[0] ?? null,
+      cursor?.[1] ?? null,
+      query.limit + 1,
+    ],
+  };
+}
