@@ -2,7 +2,9 @@ import { sql } from '../db/sql';
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import type { AuthenticatedUser } from '../db/request-context';
+import type { Role } from '@convene/contracts';
+import { APP_ROLE } from '../db/app-role';
+import type { AuthenticatedUser, TenantScope } from '../db/request-context';
 import { hashToken, newToken } from './secrets';
 
 export const SESSION_COOKIE = 'convene_session';
@@ -11,15 +13,23 @@ const TOUCH_EVERY_MS = 5 * 60_000;
 /** However active, a session ends after this. */
 const ABSOLUTE_LIFETIME_MS = 14 * 24 * 3_600_000;
 
-interface SessionRow {
+/** A row of request_scope(): the session's person, and their membership if the URL named one. */
+interface ScopeRow {
   session_id: string;
   last_seen_at: Date;
-  created_at: Date;
-  id: string;
+  user_id: string;
   email: string;
   name: string;
   preferred_language: string;
+  tenant_id: string | null;
+  tenant_slug: string | null;
+  tenant_name: string | null;
+  membership_id: string | null;
+  role: Role | null;
+  member_state_code: string | null;
 }
+
+const TENANT_SLUG = /^[a-z0-9][a-z0-9-]{1,62}$/;
 
 @Injectable()
 export class SessionService {
@@ -40,23 +50,28 @@ export class SessionService {
     return token;
   }
 
-  /** The person behind a session cookie, or null if it is unknown, revoked or expired. */
-  async authenticate(
+  /**
+   * Opens a request: switches the transaction to the application role, finds the person behind
+   * the session cookie and their active membership in the tenant the URL names, and scopes the
+   * transaction to both (app.user_id, app.tenant_id), in one statement (request_scope(), see
+   * its migration). Unknown, revoked or expired session: no user. No membership there (or a
+   * slug that cannot be one): no tenant.
+   */
+  async openRequest(
     manager: EntityManager,
     token: string | undefined,
-  ): Promise<AuthenticatedUser | null> {
-    if (!token || token.length > 200) return null;
-    const rows = await sql<SessionRow>(
-      manager,
-      `select s.id as session_id, s.last_seen_at, s.created_at,
-              u.id, u.email, u.name, u.preferred_language
-         from sessions s join users u on u.id = s.user_id
-        where s.token_hash = $1 and s.revoked_at is null and s.expires_at > now()
-          and s.created_at > now() - make_interval(secs => $2)`,
-      [hashToken(token), ABSOLUTE_LIFETIME_MS / 1000],
-    );
+    tenantSlug: string | undefined,
+  ): Promise<{ user: AuthenticatedUser | null; tenant: TenantScope | null }> {
+    const tokenHash = token && token.length <= 200 ? hashToken(token) : null;
+    const slug = tenantSlug !== undefined && TENANT_SLUG.test(tenantSlug) ? tenantSlug : null;
+    const rows = await sql<ScopeRow>(manager, `select * from request_scope($1, $2, $3, $4)`, [
+      APP_ROLE,
+      tokenHash,
+      ABSOLUTE_LIFETIME_MS / 1000,
+      slug,
+    ]);
     const row = rows[0];
-    if (!row) return null;
+    if (!row) return { user: null, tenant: null };
     if (Date.now() - new Date(row.last_seen_at).getTime() > TOUCH_EVERY_MS) {
       await sql(
         manager,
@@ -65,13 +80,25 @@ export class SessionService {
         [row.session_id, this.config.sessionTtlMs / 1000],
       );
     }
-    return {
-      id: row.id,
+    const user: AuthenticatedUser = {
+      id: row.user_id,
       email: row.email,
       name: row.name,
       preferredLanguage: row.preferred_language,
       sessionId: row.session_id,
     };
+    const tenant: TenantScope | null =
+      row.tenant_id && row.tenant_slug && row.tenant_name && row.membership_id && row.role
+        ? {
+            id: row.tenant_id,
+            slug: row.tenant_slug,
+            name: row.tenant_name,
+            membershipId: row.membership_id,
+            role: row.role,
+            memberStateCode: row.member_state_code,
+          }
+        : null;
+    return { user, tenant };
   }
 
   async revoke(manager: EntityManager, sessionId: string): Promise<void> {

@@ -12,8 +12,6 @@ import { from, lastValueFrom, type Observable } from 'rxjs';
 import { DataSource } from 'typeorm';
 import { SESSION_COOKIE, SessionService } from '../auth/session.service';
 import { type RequestContext, requestContext } from '../db/request-context';
-import { applyScope } from '../db/transaction';
-import { TenantsService } from '../tenants/tenants.service';
 import { PUBLIC_ROUTE, REQUIRED_PERMISSION } from './access.decorators';
 import { AppException, forbidden, unauthenticated } from './app-exception';
 
@@ -30,7 +28,6 @@ export class RequestTransactionInterceptor implements NestInterceptor {
     private readonly reflector: Reflector,
     private readonly dataSource: DataSource,
     private readonly sessions: SessionService,
-    private readonly tenants: TenantsService,
   ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
@@ -46,22 +43,19 @@ export class RequestTransactionInterceptor implements NestInterceptor {
 
     const afterCommit: (() => void)[] = [];
     const work = this.dataSource.transaction(async (manager) => {
-      await applyScope(manager, {});
-      const user = await this.sessions.authenticate(manager, request.cookies[SESSION_COOKIE]);
+      // One statement: the role switch, the session and the membership (openRequest).
+      const { user, tenant } = await this.sessions.openRequest(
+        manager,
+        request.cookies[SESSION_COOKIE],
+        tenantSlug,
+      );
       if (!user && !isPublic) throw unauthenticated();
       const scope: RequestContext = { manager, user, tenant: null, afterCommit };
-      if (user) {
-        if (tenantSlug !== undefined) {
-          await applyScope(manager, { userId: user.id });
-          const tenant = await this.tenants.resolveMembership(manager, tenantSlug, user.id);
-          // Unknown tenant and someone else's tenant answer alike: no existence oracle.
-          if (!tenant) throw new AppException(404, 'not-found', 'Tenant not found');
-          await applyScope(manager, { userId: user.id, tenantId: tenant.id });
-          if (!permission || !can(tenant.role, permission)) throw forbidden();
-          scope.tenant = tenant;
-        } else {
-          await applyScope(manager, { userId: user.id });
-        }
+      if (user && tenantSlug !== undefined) {
+        // Unknown tenant and someone else's tenant answer alike: no existence oracle.
+        if (!tenant) throw new AppException(404, 'not-found', 'Tenant not found');
+        if (!permission || !can(tenant.role, permission)) throw forbidden();
+        scope.tenant = tenant;
       }
       return requestContext.run(scope, () =>
         lastValueFrom(next.handle(), { defaultValue: undefined }),

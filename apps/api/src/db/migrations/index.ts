@@ -5,6 +5,7 @@ import { MailOutbox1764316800003 } from './1764316800003-mail-outbox';
 import { MailPreferences1764316800004 } from './1764316800004-mail-preferences';
 import { Events1764316800005 } from './1764316800005-events';
 import { CalendarFeeds1764316800006 } from './1764316800006-calendar-feeds';
+import { RequestScope1764316800007 } from './1764316800007-request-scope';
 
 /** Listed explicitly: the API is bundled, so no glob can find them at run time. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   MailPreferences1764316800004,
   Events1764316800005,
   CalendarFeeds1764316800006,
+  RequestScope1764316800007,
 ];
