@@ -6,6 +6,8 @@ import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import pg from 'pg';
 
+// `npm run test:e2e -- e2e/specs/calendars.spec.ts` runs some specs; every spec by default.
+const specFiles = process.argv.length > 2 ? process.argv.slice(2) : ['e2e/specs/*.spec.ts'];
 const server = process.env.TEST_DATABASE_SERVER ?? 'postgres://postgres@127.0.0.1:5432';
 const freePort = () =>
   new Promise((resolve) => {
@@ -65,7 +67,7 @@ try {
   }
   const specs = spawnSync(
     'node',
-    ['--test', '--test-concurrency=1', '--test-reporter=spec', 'e2e/specs/*.spec.ts'],
+    ['--test', '--test-concurrency=1', '--test-reporter=spec', ...specFiles],
     { stdio: 'inherit', env: { ...process.env, BASE_URL: baseUrl } },
   );
   status = specs.status ?? 1;

@@ -26,6 +26,11 @@ export const appRoutes: Route[] = [
     loadComponent: () => import('./auth/invitation.page').then((m) => m.InvitationPage),
   },
   {
+    // A tenant's public calendar: anyone may read it, signed in or not.
+    path: 'public/:slug',
+    loadChildren: () => import('./public-events/public-events.routes'),
+  },
+  {
     path: '',
     canActivate: [authGuard],
     loadComponent: () => import('./shell/shell.component').then((m) => m.Shell),

@@ -1,20 +1,34 @@
 import { inject, Pipe, type PipeTransform } from '@angular/core';
-import type { EventSummary, Language } from '@convene/contracts';
+import type { Language } from '@convene/contracts';
+import { countryName } from '../member-states/country-name';
 import { memberStateName } from '../member-states/member-state-filter';
 import { MemberStatesCatalog } from '../member-states/member-states-catalog.store';
 
+/** Where a venue is; an event's venue and a public event's both have these. */
+export interface VenuePlace {
+  city: string;
+  countryAlpha3: string | null;
+}
+
 /**
  * "Vienna, Austria": a venue's city and country in the reader's language.
+ * The States' list names the country once loaded; until then, and on the
+ * public pages that never load it, the browser's own region names do.
  * Impure because the States' names arrive after the first render.
  */
 @Pipe({ name: 'venuePlace', pure: false })
 export class VenuePlacePipe implements PipeTransform {
   private readonly catalog = inject(MemberStatesCatalog);
 
-  transform(venue: EventSummary['venue'], language: Language): string {
+  transform(venue: VenuePlace | null, language: Language): string {
     if (!venue) return '';
-    const state = venue.countryAlpha3 ? this.catalog.byAlpha3().get(venue.countryAlpha3) : null;
-    const country = state ? memberStateName(state, language) : venue.countryAlpha3;
+    const alpha3 = venue.countryAlpha3;
+    const state = alpha3 ? this.catalog.byAlpha3().get(alpha3) : null;
+    const country = state
+      ? memberStateName(state, language)
+      : alpha3
+        ? countryName(alpha3, language)
+        : null;
     return [venue.city, country].filter(Boolean).join(', ');
   }
 }

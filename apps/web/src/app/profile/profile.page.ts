@@ -43,6 +43,7 @@ import {
   PASSWORD_MIN_LENGTH,
   sameAs,
 } from '../shared/password.validators';
+import { CalendarFeed } from './calendar-feed.component';
 
 /** Which optional mails a person receives: on unless muted. */
 function receiving(muted: readonly OptionalMailKind[]): Record<OptionalMailKind, boolean> {
@@ -51,7 +52,7 @@ function receiving(muted: readonly OptionalMailKind[]): Record<OptionalMailKind,
   ) as Record<OptionalMailKind, boolean>;
 }
 
-/** The person's own account: name, language, notifications and password. */
+/** The person's own account: name, language, notifications, calendar feed and password. */
 @Component({
   selector: 'cv-profile-page',
   imports: [
@@ -68,6 +69,7 @@ function receiving(muted: readonly OptionalMailKind[]): Record<OptionalMailKind,
     FieldErrorPipe,
     LiveError,
     PasswordField,
+    CalendarFeed,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './profile.page.html',

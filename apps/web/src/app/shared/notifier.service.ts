@@ -20,8 +20,13 @@ export class Notifier {
 
   /** Says why an action failed: in the page's own words if it has some, else the problem's. */
   failure(problem: ProblemDetails, messageKey?: string): void {
+    this.warn(messageKey ?? problemMessageKey(problem));
+  }
+
+  /** An action that failed in the browser itself, with no server problem behind it. */
+  warn(key: string, params?: Record<string, unknown>): void {
     this.snackBar.open(
-      this.transloco.translate(messageKey ?? problemMessageKey(problem)),
+      this.transloco.translate(key, params),
       this.transloco.translate('common.dismiss'),
       { duration: 8000, politeness: 'assertive', panelClass: 'cv-snack-error' },
     );
