@@ -22,6 +22,8 @@ export interface EventsBenchOptions {
   events: number;
   connections: number;
   durationSeconds: number;
+  /** How many times API and raw alternate per scenario. */
+  rounds: number;
   /** DATABASE_POOL_SIZE for the API, and the size of the bare pg Pool. */
   poolSize: number;
   /** LOG_LEVEL for the API; 'silent' unless investigating the cost of request logs. */
@@ -52,8 +54,42 @@ interface Measurement {
 
 export interface EventsBenchRow {
   scenario: string;
+  /** Medians over the rounds; CPU per request over all of them. */
   api: Measurement;
   raw: Measurement;
+  /** API req/s ÷ raw req/s in each round. */
+  ratios: number[];
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2
+    ? (sorted[middle] ?? 0)
+    : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+};
+
+/** Rounds of one side as one: median rates and latencies, CPU weighted by requests. */
+function combine(rounds: Measurement[]): Measurement {
+  const count = rounds.reduce((sum, one) => sum + one.count, 0);
+  const weighted = (pick: (cpu: NonNullable<Measurement['cpu']>) => number) =>
+    rounds.reduce((sum, one) => sum + (one.cpu ? pick(one.cpu) * one.count : 0), 0) /
+    Math.max(1, count);
+  return {
+    perSecond: median(rounds.map((one) => one.perSecond)),
+    p50: median(rounds.map((one) => one.p50)),
+    p99: median(rounds.map((one) => one.p99)),
+    errors: rounds.reduce((sum, one) => sum + one.errors, 0),
+    count,
+    others: Math.max(...rounds.map((one) => one.others ?? 0)),
+    cpu: rounds.every((one) => one.cpu)
+      ? {
+          load: weighted((cpu) => cpu.load),
+          api: weighted((cpu) => cpu.api),
+          db: weighted((cpu) => cpu.db),
+        }
+      : undefined,
+  };
 }
 
 export async function benchEvents(options: EventsBenchOptions) {
@@ -119,14 +155,35 @@ export async function benchEvents(options: EventsBenchOptions) {
       const scope = [APP_ROLE, seed.tenantId, seed.officer.id];
       await checkSameAnswer(api.baseUrl, path, cookie, pool, scope, statement);
 
+      // API and raw alternate, round after round: the machine's speed drifts by 20 % over
+      // minutes (a shared host), and a ratio of two measurements taken far apart shows it.
       const target = api.baseUrl + path;
-      const apiResult = await measured(admin, name, [api.pid], log, (seconds) =>
-        runAutocannon(target, cookie, options.connections, seconds ?? options.durationSeconds),
-      );
-      const rawResult = await measured(admin, name, [], log, (seconds) =>
-        closedLoop(pool, scope, statement, options.connections, seconds ?? options.durationSeconds),
-      );
-      rows.push({ scenario: scenario.name, api: apiResult, raw: rawResult });
+      const apiRounds: Measurement[] = [];
+      const rawRounds: Measurement[] = [];
+      for (let round = 0; round < options.rounds; round++) {
+        apiRounds.push(
+          await measured(admin, name, [api.pid], log, (seconds) =>
+            runAutocannon(target, cookie, options.connections, seconds ?? options.durationSeconds),
+          ),
+        );
+        rawRounds.push(
+          await measured(admin, name, [], log, (seconds) =>
+            closedLoop(
+              pool,
+              scope,
+              statement,
+              options.connections,
+              seconds ?? options.durationSeconds,
+            ),
+          ),
+        );
+      }
+      rows.push({
+        scenario: scenario.name,
+        api: combine(apiRounds),
+        raw: combine(rawRounds),
+        ratios: apiRounds.map((one, i) => one.perSecond / (rawRounds[i]?.perSecond ?? NaN)),
+      });
       plans.push({ scenario: scenario.name, plan: await explain(pool, scope, statement) });
     }
 
@@ -428,15 +485,16 @@ function printTable(log: (line: string) => void, rows: EventsBenchRow[]) {
   const ms = (value: number) => `${value.toFixed(1).padStart(6)} ms`;
   log(
     `  ${''.padEnd(width)}  ${'API req/s'.padStart(9)} ${'p50'.padStart(9)} ${'p99'.padStart(9)}` +
-      `  ${'raw req/s'.padStart(9)} ${'p50'.padStart(9)} ${'p99'.padStart(9)}  API/raw`,
+      `  ${'raw req/s'.padStart(9)} ${'p50'.padStart(9)} ${'p99'.padStart(9)}  API/raw (rounds)`,
   );
-  for (const { scenario, api, raw } of rows) {
+  const percent = (value: number) => `${(100 * value).toFixed(0)} %`;
+  for (const { scenario, api, raw, ratios } of rows) {
     const errors = api.errors + raw.errors;
     const others = Math.max(api.others ?? 0, raw.others ?? 0);
     log(
       `  ${scenario.padEnd(width)}  ${num(api.perSecond).padStart(9)} ${ms(api.p50)} ${ms(api.p99)}` +
         `  ${num(raw.perSecond).padStart(9)} ${ms(raw.p50)} ${ms(raw.p99)}` +
-        `  ${`${((100 * api.perSecond) / raw.perSecond).toFixed(0)} %`.padStart(7)}` +
+        `  ${percent(median(ratios)).padStart(7)} (${ratios.map(percent).join(', ')})` +
         (errors > 0 ? `  (${api.errors} API / ${raw.errors} raw errors)` : '') +
         (others > 0.05
           ? `  (other processes took ${((api.others ?? 0) * 100).toFixed(0)} % / ` +
@@ -487,7 +545,8 @@ export function eventsOptionsFromEnv(): EventsBenchOptions {
   return {
     events: Number(process.env['BENCH_EVENTS'] ?? 50_000),
     connections: Number(process.env['BENCH_CONNECTIONS'] ?? 32),
-    durationSeconds: Number(process.env['BENCH_SECONDS'] ?? 10),
+    durationSeconds: Number(process.env['BENCH_SECONDS'] ?? 8),
+    rounds: Number(process.env['BENCH_ROUNDS'] ?? 3),
     poolSize: Number(process.env['BENCH_POOL_SIZE'] ?? 10),
     logLevel: process.env['BENCH_LOG_LEVEL'] ?? 'silent',
   };
@@ -497,7 +556,7 @@ export function eventsHeading(options: EventsBenchOptions): string {
   return (
     `Events: GET /api/t/load/events?limit=50 vs the same SQL through pg, ` +
     `${options.events} events, ${options.connections} connections, ` +
-    `${options.durationSeconds} s each, pools of ${options.poolSize}`
+    `${options.rounds} rounds of ${options.durationSeconds} s each, pools of ${options.poolSize}`
   );
 }
 
