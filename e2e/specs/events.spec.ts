@@ -73,7 +73,14 @@ async function addSession(
   await dialog.getByLabel('End time').press('Tab');
   await dialog.getByLabel('Room').fill(room);
   await dialog.getByRole('button', { name: 'Add session' }).click();
-  await dialog.waitFor({ state: 'detached' });
+  try {
+    await dialog.waitFor({ state: 'detached' });
+  } catch (error) {
+    // Once in a CI run the dialog stayed open; say what it showed (a field's error, the API's
+    // answer) rather than only that it stayed.
+    const shown = await dialog.innerText().catch(() => '(gone)');
+    throw new Error(`The session dialog stayed open, showing: ${shown}`, { cause: error });
+  }
   await dismissSnackbar(page, 'The session was added.');
 }
 

@@ -9,7 +9,6 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
 import { MatSelectModule } from '@angular/material/select';
 import { MatTableModule } from '@angular/material/table';
 import { RouterLink } from '@angular/router';
@@ -30,6 +29,7 @@ import { LanguageService } from '../i18n/language.service';
 import { MemberStatePicker } from '../member-states/member-state-picker.component';
 import { MemberStatesCatalog } from '../member-states/member-states-catalog.store';
 import { EmptyState } from '../shared/empty-state.component';
+import { LoadMore } from '../shared/load-more.component';
 import { LiveError } from '../shared/live-error.component';
 import type { CalendarMode } from './calendar';
 import { EVENT_FORMAT_ICONS } from './event-labels';
@@ -54,11 +54,11 @@ import { dateOnly, pickerDate } from './zoned-time';
     MatIconModule,
     MatInputModule,
     MatProgressBarModule,
-    MatProgressSpinnerModule,
     MatSelectModule,
     MatTableModule,
     TranslocoPipe,
     EmptyState,
+    LoadMore,
     LiveError,
     MemberStatePicker,
     EventStatusChip,

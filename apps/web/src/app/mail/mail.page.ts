@@ -20,6 +20,7 @@ import { firstValueFrom } from 'rxjs';
 import { LanguageService } from '../i18n/language.service';
 import { ConfirmDialog, type ConfirmDialogData } from '../shared/confirm.dialog';
 import { EmptyState } from '../shared/empty-state.component';
+import { LoadMore } from '../shared/load-more.component';
 import { LiveError } from '../shared/live-error.component';
 import { Notifier } from '../shared/notifier.service';
 import { canCancel, canRetry, MAIL_STATUS_ICONS } from './mail-status';
@@ -58,6 +59,7 @@ const EMPTY_ICONS: Readonly<Record<FilterChoice, string>> = {
     MatTooltipModule,
     TranslocoPipe,
     EmptyState,
+    LoadMore,
     LiveError,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,

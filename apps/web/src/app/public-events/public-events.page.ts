@@ -14,7 +14,6 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
 import { Title } from '@angular/platform-browser';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { EVENT_FORMAT_ICONS } from '../events/event-labels';
@@ -24,6 +23,7 @@ import { VenuePlacePipe } from '../events/venue-place.pipe';
 import { LanguageService } from '../i18n/language.service';
 import { CopyField } from '../shared/copy-field.component';
 import { EmptyState } from '../shared/empty-state.component';
+import { LoadMore } from '../shared/load-more.component';
 import { LiveError } from '../shared/live-error.component';
 import { LanguageMenu } from '../shell/language-menu.component';
 import { PublicEventsStore } from './public-events.store';
@@ -39,10 +39,10 @@ import { PublicEventsStore } from './public-events.store';
     MatCardModule,
     MatIconModule,
     MatProgressBarModule,
-    MatProgressSpinnerModule,
     TranslocoPipe,
     CopyField,
     EmptyState,
+    LoadMore,
     LiveError,
     LanguageMenu,
     EventStatusChip,

@@ -37,6 +37,7 @@ import { LanguageService } from '../i18n/language.service';
 import { MemberStateNamePipe } from '../member-states/member-state-name.pipe';
 import { ConfirmDialog, type ConfirmDialogData } from '../shared/confirm.dialog';
 import { EmptyState } from '../shared/empty-state.component';
+import { LoadMore } from '../shared/load-more.component';
 import { LiveError } from '../shared/live-error.component';
 import { Notifier } from '../shared/notifier.service';
 import { MemberStatesCatalog } from '../member-states/member-states-catalog.store';
@@ -65,6 +66,7 @@ import { UsersStore } from './users.store';
     MatTooltipModule,
     TranslocoPipe,
     EmptyState,
+    LoadMore,
     LiveError,
     MemberStateNamePipe,
   ],
