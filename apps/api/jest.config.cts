@@ -14,10 +14,4 @@ module.exports = {
   coverageDirectory: '../../coverage/apps/api',
   // Integration tests start the whole API on a fresh database.
   testTimeout: 60_000,
-  // On this 2-core machine jest runs the suites in its own process; after the
-  // whole run (not after any suite alone) something stays open that
-  // --detectOpenHandles does not name, and jest would wait for ever. Every
-  // suite closes its app, pools and servers in afterAll; this only ends the
-  // process once the results are in. Finding the handle is an open task.
-  forceExit: true,
 };

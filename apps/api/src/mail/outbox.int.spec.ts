@@ -257,28 +257,23 @@ describe('a mail worker process killed mid-batch', () => {
     await database.drop();
   });
 
+  // The worker itself, with tsx's loader in-process: tsx's CLI would run it in a child of its
+  // own, and SIGKILL to the CLI would orphan that child, still sending (and holding the pipes
+  // that kept jest from exiting).
   const startWorker = () =>
-    spawn(
-      process.execPath,
-      [
-        join(root, 'node_modules/tsx/dist/cli.mjs'),
-        '--tsconfig',
-        'tsconfig.base.json',
-        'apps/api/src/cli/mail-worker.ts',
-      ],
-      {
-        cwd: root,
-        stdio: ['ignore', 'pipe', 'pipe'],
-        env: {
-          ...process.env,
-          NODE_ENV: 'production',
-          DATABASE_URL: database.url,
-          APP_SECRET: 'k'.repeat(32),
-          SMTP_URL: sink.url,
-          MAIL_LEASE_SECONDS: '1',
-        },
+    spawn(process.execPath, ['--import', 'tsx', 'apps/api/src/cli/mail-worker.ts'], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: {
+        ...process.env,
+        TSX_TSCONFIG_PATH: 'tsconfig.base.json',
+        NODE_ENV: 'production',
+        DATABASE_URL: database.url,
+        APP_SECRET: 'k'.repeat(32),
+        SMTP_URL: sink.url,
+        MAIL_LEASE_SECONDS: '1',
       },
-    );
+    });
 
   it('loses nothing, and duplicates at most what was in flight, recognisably', async () => {
     await inTransaction(databases.app, {}, async (m) => {
@@ -288,7 +283,11 @@ describe('a mail worker process killed mid-batch', () => {
     await sink.waitForCount(15);
     first.kill('SIGKILL');
     await new Promise((resolve) => first.once('exit', resolve));
+    // What was on the wire when it died lands now; after that, a dead worker sends nothing.
+    await new Promise((resolve) => setTimeout(resolve, 300));
     const beforeRestart = sink.received.length;
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    expect(sink.received.length).toBe(beforeRestart);
     expect(beforeRestart).toBeLessThan(100);
 
     const second = startWorker();
