@@ -34,4 +34,36 @@ describe('the demo seed', () => {
     expect(await seedDemo(databases.app)).toBe(false);
     expect(await counts()).toEqual(first);
   });
+
+  it('gives each demo event the history that led to its status, in order, before now', async () => {
+    const rows = (await databases.app.query(
+      `select e.status,
+              coalesce(array_agg(h.to_status order by h.at) filter (where h.id is not null),
+                       '{}') as path,
+              bool_and(h.at <= now()) as past,
+              bool_and(h.action not in ('mark_held', 'report', 'close') or h.at >= e.ends_at)
+                as held_after_the_event
+         from events e left join event_history h on h.event_id = e.id
+        group by e.id, e.status`,
+    )) as { status: string; path: string[]; past: boolean | null; held_after_the_event: boolean }[];
+    expect(rows).toHaveLength(5);
+    for (const row of rows) {
+      if (row.status === 'draft') {
+        expect(row.path).toEqual([]);
+        continue;
+      }
+      expect(row.path.at(-1)).toBe(row.status);
+      expect(row.path[0]).toBe('planned');
+      expect(row.past).toBe(true);
+      expect(row.held_after_the_event).toBe(true);
+    }
+    expect(rows.find((row) => row.status === 'reported')?.path).toEqual([
+      'planned',
+      'open_for_nominations',
+      'nominations_closed',
+      'confirmed',
+      'held',
+      'reported',
+    ]);
+  });
 });

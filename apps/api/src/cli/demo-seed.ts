@@ -1,5 +1,6 @@
-import type { Role } from '@convene/contracts';
-import type { DataSource } from 'typeorm';
+import type { EventAction, EventStatus, Role } from '@convene/contracts';
+import { transition } from '@convene/domain';
+import type { DataSource, EntityManager } from 'typeorm';
 import { sql } from '../db/sql';
 import { inTransaction } from '../db/transaction';
 import { addMember, createTenant } from '../tenants/tenant-provisioning';
@@ -110,7 +111,7 @@ interface DemoEvent {
   inDays: number;
   days: number;
   hosts: string[];
-  status: string;
+  status: EventStatus;
   isPublic?: boolean;
   withAgenda?: boolean;
 }
@@ -225,7 +226,9 @@ async function seedDemoEvents(
           event.status,
         ],
       );
-      if (!row || !event.withAgenda) continue;
+      if (!row) continue;
+      await seedHistory(manager, tenantId, row.id, event.status, starts, ends, people.officer);
+      if (!event.withAgenda) continue;
       const sessions = [
         ['Opening and objectives', 0, 1, 'Plenary', null],
         ['Preserving electronic evidence', 1.5, 3, 'Plenary', people.expert],
@@ -251,4 +254,60 @@ async function seedDemoEvents(
       }
     }
   });
+}
+
+/** The lifecycle in order, as a planner walks it; cancel and postpone are off the path. */
+const MAIN_PATH: EventAction[] = [
+  'plan',
+  'open_nominations',
+  'close_nominations',
+  'confirm',
+  'mark_held',
+  'report',
+  'close',
+];
+const AFTER_THE_EVENT = new Set<EventAction>(['mark_held', 'report', 'close']);
+
+/**
+ * The history that would have brought a demo event from draft to its status, through the
+ * domain's own transition(), so the timeline on the event page has something true to show:
+ * planning steps spread over the weeks before the event (never later than now), the rest in
+ * the days after it.
+ */
+async function seedHistory(
+  manager: EntityManager,
+  tenantId: string,
+  eventId: string,
+  target: EventStatus,
+  starts: Date,
+  ends: Date,
+  actor: string | null,
+): Promise<void> {
+  const steps: { action: EventAction; from: EventStatus; to: EventStatus }[] = [];
+  let status: EventStatus = 'draft';
+  for (const action of MAIN_PATH) {
+    if (status === target) break;
+    const result = transition(status, action);
+    if (!result.ok) throw new Error(`demo event: cannot ${action} from ${status}`);
+    steps.push({ action, from: status, to: result.to });
+    status = result.to;
+  }
+  if (status !== target) throw new Error(`demo event: ${target} is not on the main path`);
+
+  const day = 24 * 3_600_000;
+  const now = Date.now();
+  const before = steps.filter((step) => !AFTER_THE_EVENT.has(step.action));
+  const lastBefore = Math.min(now - 3_600_000, starts.getTime() - 7 * day);
+  const firstBefore = lastBefore - 40 * day;
+  for (const [index, step] of steps.entries()) {
+    const at = AFTER_THE_EVENT.has(step.action)
+      ? Math.min(now - 3_600_000, ends.getTime() + (index - before.length + 1) * 3 * day)
+      : firstBefore + ((lastBefore - firstBefore) * (index + 1)) / (before.length + 1);
+    await sql(
+      manager,
+      `insert into event_history (tenant_id, event_id, action, from_status, to_status, actor_id, at)
+       values ($1, $2, $3, $4, $5, $6, $7)`,
+      [tenantId, eventId, step.action, step.from, step.to, actor, new Date(at)],
+    );
+  }
 }
