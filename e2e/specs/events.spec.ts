@@ -6,6 +6,7 @@ import {
   expectAccessible,
   launchBrowser,
   mainNav,
+  openDialog,
   openPage,
   screenshot,
   signIn,
@@ -63,8 +64,7 @@ async function addSession(
   end: string,
   room: string,
 ): Promise<void> {
-  await page.getByRole('button', { name: 'Add session' }).click();
-  const dialog = page.getByRole('dialog');
+  const dialog = await openDialog(page, page.getByRole('button', { name: 'Add session' }));
   await dialog.getByRole('heading', { name: 'Add a session' }).waitFor();
   await dialog.getByLabel('Title').fill(title);
   await dialog.getByLabel('Start time').fill(start);
@@ -76,8 +76,7 @@ async function addSession(
   try {
     await dialog.waitFor({ state: 'detached' });
   } catch (error) {
-    // Once in a CI run the dialog stayed open; say what it showed (a field's error, the API's
-    // answer) rather than only that it stayed.
+    // Say what kept it open (a field's error, the API's answer), not only that it stayed.
     const shown = await dialog.innerText().catch(() => '(gone)');
     throw new Error(`The session dialog stayed open, showing: ${shown}`, { cause: error });
   }

@@ -6,6 +6,7 @@ import {
   expectAccessible,
   mainNav,
   launchBrowser,
+  openDialog,
   openPage,
   screenshot,
   signIn,
@@ -32,8 +33,10 @@ describe('inviting a user', () => {
     await expectAccessible(admin, 'users');
     await screenshot(admin, 'users');
 
-    await admin.getByRole('button', { name: 'Invite user' }).first().click();
-    const dialog = admin.getByRole('dialog');
+    const dialog = await openDialog(
+      admin,
+      admin.getByRole('button', { name: 'Invite user' }).first(),
+    );
     await dialog.getByLabel('Email').fill(email);
     await dialog.getByRole('combobox', { name: 'Role' }).click();
     await admin.getByRole('option', { name: 'Expert' }).click();

@@ -6,6 +6,7 @@ import {
   expectAccessible,
   launchBrowser,
   mainNav,
+  openDialog,
   openPage,
   screenshot,
   signIn,
@@ -48,8 +49,10 @@ describe('the outgoing mail', () => {
 
     await mainNav(page).getByRole('link', { name: 'Users' }).click();
     await page.getByRole('heading', { name: 'Users', level: 1 }).waitFor();
-    await page.getByRole('button', { name: 'Invite user' }).first().click();
-    const invite = page.getByRole('dialog');
+    const invite = await openDialog(
+      page,
+      page.getByRole('button', { name: 'Invite user' }).first(),
+    );
     await invite.getByLabel('Email').fill(email);
     await invite.getByRole('combobox', { name: 'Role' }).click();
     await page.getByRole('option', { name: 'Expert' }).click();

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
 
 export const BASE_URL = process.env['BASE_URL'] ?? 'http://127.0.0.1:3000';
 export const DEMO_PASSWORD = 'Convene-demo-2026';
@@ -96,4 +96,19 @@ export async function resetLanguage(page: Page, language = 'en'): Promise<void> 
   });
   assert.equal(response.status(), 200);
   await page.evaluate(() => localStorage.clear());
+}
+
+/**
+ * Presses what opens a dialog and waits until the dialog has taken focus. Material moves focus
+ * into a dialog only when its opening animation ends; text typed before that can land in the
+ * field that then receives focus (a CI run once lost a session's start time that way).
+ */
+export async function openDialog(page: Page, opener: Locator): Promise<Locator> {
+  await opener.click();
+  const dialog = page.getByRole('dialog');
+  await dialog.waitFor();
+  await page.waitForFunction(
+    () => document.querySelector('mat-dialog-container')?.contains(document.activeElement) ?? false,
+  );
+  return dialog;
 }
