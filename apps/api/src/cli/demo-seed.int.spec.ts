@@ -41,11 +41,18 @@ describe('the demo seed', () => {
               coalesce(array_agg(h.to_status order by h.at) filter (where h.id is not null),
                        '{}') as path,
               bool_and(h.at <= now()) as past,
+              bool_and(h.at > e.created_at) as after_creation,
               bool_and(h.action not in ('mark_held', 'report', 'close') or h.at >= e.ends_at)
                 as held_after_the_event
          from events e left join event_history h on h.event_id = e.id
         group by e.id, e.status`,
-    )) as { status: string; path: string[]; past: boolean | null; held_after_the_event: boolean }[];
+    )) as {
+      status: string;
+      path: string[];
+      past: boolean | null;
+      after_creation: boolean | null;
+      held_after_the_event: boolean;
+    }[];
     expect(rows).toHaveLength(5);
     for (const row of rows) {
       if (row.status === 'draft') {
@@ -55,6 +62,7 @@ describe('the demo seed', () => {
       expect(row.path.at(-1)).toBe(row.status);
       expect(row.path[0]).toBe('planned');
       expect(row.past).toBe(true);
+      expect(row.after_creation).toBe(true);
       expect(row.held_after_the_event).toBe(true);
     }
     expect(rows.find((row) => row.status === 'reported')?.path).toEqual([
