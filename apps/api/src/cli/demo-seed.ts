@@ -1,5 +1,5 @@
 import type { EventAction, EventStatus, Role } from '@convene/contracts';
-import { transition } from '@convene/domain';
+import { allowedActions, transition, type TransitionResult } from '@convene/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import { sql } from '../db/sql';
 import { inTransaction } from '../db/transaction';
@@ -256,16 +256,6 @@ async function seedDemoEvents(
   });
 }
 
-/** The lifecycle in order, as a planner walks it; cancel and postpone are off the path. */
-const MAIN_PATH: EventAction[] = [
-  'plan',
-  'open_nominations',
-  'close_nominations',
-  'confirm',
-  'mark_held',
-  'report',
-  'close',
-];
 const AFTER_THE_EVENT = new Set<EventAction>(['mark_held', 'report', 'close']);
 
 /**
@@ -285,14 +275,18 @@ async function seedHistory(
 ): Promise<void> {
   const steps: { action: EventAction; from: EventStatus; to: EventStatus }[] = [];
   let status: EventStatus = 'draft';
-  for (const action of MAIN_PATH) {
-    if (status === target) break;
-    const result = transition(status, action);
-    if (!result.ok) throw new Error(`demo event: cannot ${action} from ${status}`);
-    steps.push({ action, from: status, to: result.to });
+  // Forward, one step at a time: at each status the domain's next step that is neither a
+  // cancellation nor a postponement.
+  while (status !== target) {
+    const from: EventStatus = status;
+    const action: EventAction | undefined = allowedActions(from).find(
+      (a) => a !== 'cancel' && a !== 'postpone',
+    );
+    const result: TransitionResult | null = action ? transition(from, action) : null;
+    if (!action || !result?.ok) throw new Error(`demo event: ${target} is not on the main path`);
+    steps.push({ action, from, to: result.to });
     status = result.to;
   }
-  if (status !== target) throw new Error(`demo event: ${target} is not on the main path`);
 
   const day = 24 * 3_600_000;
   const now = Date.now();
