@@ -2,7 +2,7 @@ import { sql } from '../db/sql';
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import type { Role } from '@convene/contracts';
+import { type Role, TENANT_SLUG_PATTERN } from '@convene/contracts';
 import { APP_ROLE } from '../db/app-role';
 import type { AuthenticatedUser, TenantScope } from '../db/request-context';
 import { hashToken, newToken } from './secrets';
@@ -28,8 +28,6 @@ interface ScopeRow {
   role: Role | null;
   member_state_code: string | null;
 }
-
-const TENANT_SLUG = /^[a-z0-9][a-z0-9-]{1,62}$/;
 
 @Injectable()
 export class SessionService {
@@ -63,7 +61,8 @@ export class SessionService {
     tenantSlug: string | undefined,
   ): Promise<{ user: AuthenticatedUser | null; tenant: TenantScope | null }> {
     const tokenHash = token && token.length <= 200 ? hashToken(token) : null;
-    const slug = tenantSlug !== undefined && TENANT_SLUG.test(tenantSlug) ? tenantSlug : null;
+    const slug =
+      tenantSlug !== undefined && TENANT_SLUG_PATTERN.test(tenantSlug) ? tenantSlug : null;
     const rows = await sql<ScopeRow>(manager, `select * from request_scope($1, $2, $3, $4)`, [
       APP_ROLE,
       tokenHash,

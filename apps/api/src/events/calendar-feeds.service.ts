@@ -4,6 +4,7 @@ import type {
   PublicEvent,
   PublicEventsPage,
 } from '@convene/contracts';
+import { TENANT_SLUG_PATTERN } from '@convene/contracts';
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { notFound } from '../common/app-exception';
@@ -179,7 +180,7 @@ export class CalendarFeedsService {
 
   /** Any tenant's public events are public; the platform's own pseudo-tenant has none. */
   private async publicTenant(manager: EntityManager, slug: string) {
-    if (!/^[a-z0-9][a-z0-9-]{1,62}$/.test(slug)) throw notFound('Organisation');
+    if (!TENANT_SLUG_PATTERN.test(slug)) throw notFound('Organisation');
     const [tenant] = await sql<{ id: string; slug: string; name: string }>(
       manager,
       `select id, slug, name from tenants where slug = $1 and slug <> 'platform'`,

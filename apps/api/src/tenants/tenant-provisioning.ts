@@ -1,4 +1,4 @@
-import type { Role } from '@convene/contracts';
+import { type Role, TENANT_SLUG_PATTERN } from '@convene/contracts';
 import type { DataSource } from 'typeorm';
 import { hashPassword, newToken, uuidToBytes } from '../auth/secrets';
 import { applyScope } from '../db/transaction';
@@ -14,7 +14,7 @@ export interface NewTenant {
  * the API: there is no public sign-up of tenants. They connect as the owner.
  */
 export async function createTenant(dataSource: DataSource, tenant: NewTenant): Promise<string> {
-  if (!/^[a-z0-9][a-z0-9-]{1,62}$/.test(tenant.slug)) {
+  if (!TENANT_SLUG_PATTERN.test(tenant.slug)) {
     throw new Error('The slug must be 2–63 lowercase letters, digits or hyphens');
   }
   return dataSource.transaction(async (manager) => {

@@ -11,6 +11,9 @@ export const RTL_LANGUAGES: readonly Language[] = ['ar'];
 
 export const Uuid = z.uuid();
 
+/** A tenant's name in URLs ("demo", "unodc-tpb"); the tenants table checks the same pattern. */
+export const TENANT_SLUG_PATTERN = /^[a-z0-9][a-z0-9-]{1,62}$/;
+
 /** Emails compare case-insensitively; we store and compare them lowercased. */
 export const Email = z
   .string()
