@@ -70,6 +70,13 @@ export const messageIdOf = (row: { tenant_id: string; id: string }) =>
   `<${row.id}.${row.tenant_id}@outbox.convene>`;
 
 /**
+ * Rows a worker claims at once and delivers together. Also what a crash can send twice at most:
+ * a mail goes out, then its row is marked sent; a worker killed in between leaves it to be sent
+ * again when its lease runs out.
+ */
+export const MAIL_BATCH_SIZE = 50;
+
+/**
  * Claims due outbox rows with FOR UPDATE SKIP LOCKED under a lease, sends
  * each over SMTP, and marks it sent, retried (4xx, connection trouble, with
  * exponential backoff and jitter) or failed (5xx, or too many attempts).
@@ -90,7 +97,7 @@ export class MailWorker {
     options: MailWorkerOptions,
   ) {
     this.options = {
-      batchSize: 50,
+      batchSize: MAIL_BATCH_SIZE,
       leaseMs: 60_000,
       maxAttempts: 8,
       pollMs: 250,
