@@ -1,13 +1,12 @@
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 import { MatCardModule } from '@angular/material/card';
-import { MatIconModule } from '@angular/material/icon';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { LanguageMenu } from '../shell/language-menu.component';
+import { SignedOutHeader } from '../shell/signed-out-header.component';
 
 /** The frame of the signed-out pages: brand, language choice and one card. */
 @Component({
   selector: 'cv-auth-layout',
-  imports: [MatCardModule, MatIconModule, TranslocoPipe, LanguageMenu],
+  imports: [MatCardModule, TranslocoPipe, SignedOutHeader],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './auth-layout.component.html',
   styleUrl: './auth-layout.component.scss',

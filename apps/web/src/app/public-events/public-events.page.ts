@@ -25,7 +25,7 @@ import { CopyField } from '../shared/copy-field.component';
 import { EmptyState } from '../shared/empty-state.component';
 import { LoadMore } from '../shared/load-more.component';
 import { LiveError } from '../shared/live-error.component';
-import { LanguageMenu } from '../shell/language-menu.component';
+import { SignedOutHeader } from '../shell/signed-out-header.component';
 import { PublicEventsStore } from './public-events.store';
 
 /**
@@ -44,7 +44,7 @@ import { PublicEventsStore } from './public-events.store';
     EmptyState,
     LoadMore,
     LiveError,
-    LanguageMenu,
+    SignedOutHeader,
     EventStatusChip,
     EventWhen,
     VenuePlacePipe,
