@@ -234,8 +234,15 @@ describe('the events', () => {
     await page.getByRole('radio', { name: 'Calendar' }).click();
     const heading = page.locator('.calendar-title');
     await heading.waitFor();
+    // Step month by month, each time waiting for the heading to move on: reading it straight
+    // after the click can see the month before, and step past the one wanted.
     for (let step = 0; step < 3 && (await heading.innerText()) !== first.month; step++) {
+      const shown = await heading.innerText();
       await page.getByRole('button', { name: 'Next month' }).click();
+      await page.waitForFunction(
+        (before) => document.querySelector('.calendar-title')?.textContent?.trim() !== before,
+        shown,
+      );
     }
     assert.equal(await heading.innerText(), first.month);
     const chips = page.getByRole('link', { name: new RegExp(escape(title)) });

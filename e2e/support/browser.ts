@@ -36,6 +36,17 @@ export async function openPage(browser: Browser, path = '/'): Promise<Page> {
 
 /** Fails on any serious or critical accessibility violation that axe finds. */
 export async function expectAccessible(page: Page, where: string): Promise<void> {
+  // Colours halfway through a fade (a dialog opening) fail the contrast check: let every finite
+  // animation and transition end first; spinners and progress bars run forever and are left be.
+  await page.waitForFunction(() =>
+    document
+      .getAnimations()
+      .every(
+        (animation) =>
+          animation.playState !== 'running' ||
+          animation.effect?.getComputedTiming().iterations === Infinity,
+      ),
+  );
   const results = await new AxeBuilder({ page }).analyze();
   const blocking = results.violations
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
