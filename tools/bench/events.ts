@@ -1,11 +1,12 @@
 // Measures the events list (GET /api/t/:tenant/events) through the whole API against the same
-// SQL sent straight through `pg`: a fresh database seeded with tools/seed-load.ts, the API
-// (createApp) in its own process, autocannon against it, then a closed-loop driver with a bare
+// SQL sent straight through `pg`: a fresh database seeded with tools/seed-load.ts, the built API
+// (dist/apps/api/main.js, as `npm start` runs it) in its own process, autocannon against it, then a closed-loop driver with a bare
 // pg Pool of the same size at the same concurrency for the same time. The gap is what the API
 // costs on top of the query: HTTP, Nest, the session and membership lookups, JSON.
-import { type ChildProcess, fork } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
+import { type AddressInfo, createServer } from 'node:net';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
@@ -107,6 +108,9 @@ export async function benchEvents(options: EventsBenchOptions) {
     max: options.poolSize,
     idleTimeoutMillis: 30_000,
   });
+  // pool.end() resolves before its connections have closed; the forced drop at the end can
+  // terminate one still closing, whose error would otherwise crash the run after its results.
+  pool.on('error', () => undefined);
   try {
     const seed = await seedLoad({ databaseUrl: url, events: options.events });
     log(
@@ -504,40 +508,61 @@ function printTable(log: (line: string) => void, rows: EventsBenchRow[]) {
   }
 }
 
+/** The built API (dist/apps/api/main.js, what `npm start` runs), on a free loopback port. */
 async function startApiProcess(env: Record<string, string>) {
+  const main = join(__dirname, '../../dist/apps/api/main.js');
+  if (!existsSync(main)) {
+    throw new Error(`${main} is missing: build the API first (npx nx build api)`);
+  }
+  const port = await freePort();
   // BENCH_API_PROFILE=dir writes a V8 CPU profile of the API process there, for investigation.
   const profile = process.env['BENCH_API_PROFILE'];
-  const child: ChildProcess = fork(join(__dirname, 'api-server-process.ts'), [], {
-    execArgv: [
-      '--require',
-      require.resolve('ts-node/register/transpile-only'),
-      ...(profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : []),
-    ],
-    env: {
-      ...process.env,
-      TS_NODE_PROJECT: join(__dirname, '../../apps/api/tsconfig.app.json'),
-      TS_NODE_TRANSPILE_ONLY: 'true',
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [...(profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : []), main],
+    {
+      env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
+      // Request logs (BENCH_LOG_LEVEL=info) go to /dev/null: written, as in production, not shown.
+      stdio: ['ignore', 'ignore', 'inherit'],
     },
-    // Request logs (BENCH_LOG_LEVEL=info) go to /dev/null: written, as in production, not shown.
-    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
-  });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const port = await new Promise<number>((resolve, reject) => {
-    child.once('error', reject);
-    child.once('exit', (code) => reject(new Error(`the API process exited (${code})`)));
-    child.on('message', (message: { type: string; port: number }) => {
-      if (message.type === 'listening') resolve(message.port);
-    });
-    child.send({ type: 'start', env });
-  });
+  );
+  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the API exited (${child.exitCode})`);
+    const healthy = await fetch(`${baseUrl}/api/health`).then(
+      (response) => response.ok,
+      () => false,
+    );
+    if (healthy) break;
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error('the API did not answer /api/health within 60 s');
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
   return {
-    baseUrl: `http://127.0.0.1:${port}`,
+    baseUrl,
     pid: child.pid ?? 0,
     async stop() {
-      if (child.exitCode === null) child.send({ type: 'stop' });
+      // main.ts closes the app (and its pool) on SIGTERM, then exits.
+      if (child.exitCode === null) child.kill('SIGTERM');
       await exited;
     },
   };
+}
+
+/** A port nothing listens on now (the OS's pick, released at once for the API to take). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
 }
 
 /** Alone: npx tsx --tsconfig tsconfig.base.json tools/bench/events.ts */
