@@ -5,9 +5,8 @@ import { Store } from '@ngrx/store';
 import { firstValueFrom, forkJoin } from 'rxjs';
 import { selectCurrentMembership, selectUser } from '../auth/auth.selectors';
 import { toProblem } from '../http/problem';
+import type { LoadStatus } from '../shared/keyset-list';
 import { EventsApi } from './events.api';
-
-type LoadStatus = 'idle' | 'loading' | 'loaded' | 'error';
 
 /** Someone who can be responsible for an event: an officer or an admin of the tenant. */
 export interface Officer {

@@ -12,9 +12,8 @@ import { Store } from '@ngrx/store';
 import { catchError, EMPTY, firstValueFrom, type Observable, pipe, switchMap, tap } from 'rxjs';
 import { selectCurrentMembership } from '../auth/auth.selectors';
 import { toProblem } from '../http/problem';
+import type { LoadStatus } from '../shared/keyset-list';
 import { EventsApi } from './events.api';
-
-type LoadStatus = 'idle' | 'loading' | 'loaded' | 'error';
 
 /** Someone who can speak at a session: an expert of the tenant. */
 export interface Speaker {

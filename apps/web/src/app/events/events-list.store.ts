@@ -21,12 +21,12 @@ import { Store } from '@ngrx/store';
 import { catchError, EMPTY, expand, type Observable, pipe, reduce, switchMap, tap } from 'rxjs';
 import { selectCurrentMembership } from '../auth/auth.selectors';
 import { toProblem } from '../http/problem';
+import { type KeysetListState, keysetPaging, type LoadStatus } from '../shared/keyset-list';
 import { type CalendarMode, calendarQueryRange, calendarWeeks, moveAnchor } from './calendar';
 import { CLOCK } from './clock';
 import { type EventFilter, EventsApi } from './events.api';
 import { addDays, dateOnly, pickerDate } from './zoned-time';
 
-type LoadStatus = 'idle' | 'loading' | 'loaded' | 'error';
 export type EventsView = 'table' | 'calendar';
 
 /** The filters as the page shows them: days are the reader's own calendar days. */
@@ -47,14 +47,11 @@ export interface EventsListFilter {
 const CALENDAR_PAGE = 100;
 const CALENDAR_MAX_PAGES = 5;
 
-interface EventsListState {
+/** The keyset fields are the table's; the calendar keeps its own. */
+interface EventsListState extends KeysetListState {
   filter: EventsListFilter;
   view: EventsView;
   events: EventSummary[];
-  nextCursor: string | null;
-  status: LoadStatus;
-  loadingMore: boolean;
-  problem: ProblemDetails | null;
   calendarMode: CalendarMode;
   /** A day of the month or week the calendar shows. */
   anchor: string;
@@ -144,27 +141,12 @@ export const EventsListStore = signalStore(
       return slug;
     };
 
-    /** The first page for a filter; a newer filter cancels an older load. */
-    const loadFirstPage = rxMethod<EventsListFilter>(
-      pipe(
-        tap(() => patchState(store, { status: 'loading', problem: null })),
-        switchMap((filter) =>
-          api.list(tenant(), toEventFilter(filter), null).pipe(
-            tap((page) =>
-              patchState(store, {
-                events: page.items,
-                nextCursor: page.nextCursor,
-                status: 'loaded',
-              }),
-            ),
-            catchError((error: unknown) => {
-              patchState(store, { status: 'error', problem: toProblem(error) });
-              return EMPTY;
-            }),
-          ),
-        ),
-      ),
-    );
+    /** The table; a newer filter cancels an older first page. */
+    const table = keysetPaging(store, {
+      items: 'events',
+      fetch: (filter, after) => api.list(tenant(), toEventFilter(filter), after),
+      filter: store.filter,
+    });
 
     /** Every event of the shown days that matches the filters (the dates aside). */
     const loadCalendar = rxMethod<void>(
@@ -208,7 +190,7 @@ export const EventsListStore = signalStore(
     );
 
     const reload = () => {
-      if (store.view() === 'table') loadFirstPage(store.filter());
+      if (store.view() === 'table') table.loadFirstPage(store.filter());
       else loadCalendar();
     };
 
@@ -247,21 +229,7 @@ export const EventsListStore = signalStore(
         patchState(store, { anchor: day });
         loadCalendar();
       },
-      loadMore(): void {
-        const after = store.nextCursor();
-        if (!after || store.loadingMore()) return;
-        patchState(store, { loadingMore: true, problem: null });
-        api.list(tenant(), toEventFilter(store.filter()), after).subscribe({
-          next: (page) =>
-            patchState(store, {
-              events: [...store.events(), ...page.items],
-              nextCursor: page.nextCursor,
-              loadingMore: false,
-            }),
-          error: (error: unknown) =>
-            patchState(store, { loadingMore: false, problem: toProblem(error) }),
-        });
-      },
+      loadMore: table.loadMore,
     };
   }),
   withHooks((store) => ({

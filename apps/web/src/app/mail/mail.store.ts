@@ -1,5 +1,5 @@
 import { computed, effect, inject, untracked } from '@angular/core';
-import type { MailStatus, OutboxCounts, OutboxMessage, ProblemDetails } from '@convene/contracts';
+import type { MailStatus, OutboxCounts, OutboxMessage } from '@convene/contracts';
 import {
   patchState,
   signalStore,
@@ -13,19 +13,14 @@ import { Store } from '@ngrx/store';
 import { catchError, EMPTY, firstValueFrom, type Observable, pipe, switchMap, tap } from 'rxjs';
 import { selectCurrentMembership } from '../auth/auth.selectors';
 import { toProblem } from '../http/problem';
+import { type KeysetListState, keysetPaging } from '../shared/keyset-list';
 import { MailApi } from './mail.api';
 import { moveCount } from './mail-status';
 
-type LoadStatus = 'idle' | 'loading' | 'loaded' | 'error';
-
-interface MailState {
+interface MailState extends KeysetListState {
   /** The status the list shows; null shows every message. */
   filter: MailStatus | null;
   messages: OutboxMessage[];
-  nextCursor: string | null;
-  status: LoadStatus;
-  loadingMore: boolean;
-  problem: ProblemDetails | null;
   /** Messages with a retry or cancel on its way, whose row actions wait meanwhile. */
   busy: string[];
   /** Null until the first answer, or when the counts could not be loaded. */
@@ -74,27 +69,12 @@ export const MailStore = signalStore(
       return slug;
     };
 
-    /** The first page for a filter; a newer filter or a refresh cancels an older load. */
-    const loadFirstPage = rxMethod<MailStatus | null>(
-      pipe(
-        tap(() => patchState(store, { status: 'loading', problem: null })),
-        switchMap((filter) =>
-          api.list(tenant(), filter, null).pipe(
-            tap((page) =>
-              patchState(store, {
-                messages: page.items,
-                nextCursor: page.nextCursor,
-                status: 'loaded',
-              }),
-            ),
-            catchError((error: unknown) => {
-              patchState(store, { status: 'error', problem: toProblem(error) });
-              return EMPTY;
-            }),
-          ),
-        ),
-      ),
-    );
+    /** A newer filter or a refresh cancels an older first page. */
+    const { loadFirstPage, loadMore } = keysetPaging(store, {
+      items: 'messages',
+      fetch: (filter, after) => api.list(tenant(), filter, after),
+      filter: store.filter,
+    });
 
     // The counts only decorate the filter; without them the list still works.
     const loadCounts = rxMethod<void>(
@@ -153,21 +133,7 @@ export const MailStore = signalStore(
       },
       /** The first page again, and fresh counts: the worker moves mail on by itself. */
       refresh,
-      loadMore(): void {
-        const after = store.nextCursor();
-        if (!after || store.loadingMore()) return;
-        patchState(store, { loadingMore: true, problem: null });
-        api.list(tenant(), store.filter(), after).subscribe({
-          next: (page) =>
-            patchState(store, {
-              messages: [...store.messages(), ...page.items],
-              nextCursor: page.nextCursor,
-              loadingMore: false,
-            }),
-          error: (error: unknown) =>
-            patchState(store, { loadingMore: false, problem: toProblem(error) }),
-        });
-      },
+      loadMore,
       retry(message: OutboxMessage): Promise<OutboxMessage> {
         return change(message, (slug, id) => api.retry(slug, id));
       },

@@ -11,9 +11,8 @@ import {
 import { firstValueFrom } from 'rxjs';
 import { CLOCK } from '../events/clock';
 import { toProblem } from '../http/problem';
+import type { LoadStatus } from '../shared/keyset-list';
 import { CalendarFeedApi } from './calendar-feed.api';
-
-type LoadStatus = 'idle' | 'loading' | 'loaded' | 'error';
 
 interface CalendarFeedState {
   feed: CalendarFeedStatus | null;

@@ -1,22 +1,14 @@
 import { computed, inject } from '@angular/core';
 import type { ProblemDetails, PublicEvent } from '@convene/contracts';
 import { patchState, signalStore, withComputed, withMethods, withState } from '@ngrx/signals';
-import { rxMethod } from '@ngrx/signals/rxjs-interop';
-import { catchError, EMPTY, pipe, switchMap, tap } from 'rxjs';
-import { toProblem } from '../http/problem';
+import { type KeysetListState, keysetPaging } from '../shared/keyset-list';
 import { PublicEventsApi } from './public-events.api';
 
-type LoadStatus = 'idle' | 'loading' | 'loaded' | 'error';
-
-interface PublicEventsState {
+interface PublicEventsState extends KeysetListState {
   slug: string | null;
   /** Known once the first page has come back. */
   tenantName: string | null;
   events: PublicEvent[];
-  nextCursor: string | null;
-  status: LoadStatus;
-  problem: ProblemDetails | null;
-  loadingMore: boolean;
   /** Why the next page did not come; the events already shown stay. */
   moreProblem: ProblemDetails | null;
 }
@@ -58,53 +50,25 @@ export const PublicEventsStore = signalStore(
       return current;
     };
 
-    /** The first page; opening another calendar cancels a slower earlier answer. */
-    const loadFirstPage = rxMethod<string>(
-      pipe(
-        tap(() => patchState(store, { status: 'loading', problem: null, moreProblem: null })),
-        switchMap((current) =>
-          api.page(current, null).pipe(
-            tap((page) =>
-              patchState(store, {
-                tenantName: page.tenant.name,
-                events: page.items,
-                nextCursor: page.nextCursor,
-                status: 'loaded',
-              }),
-            ),
-            catchError((error: unknown) => {
-              patchState(store, { status: 'error', problem: toProblem(error) });
-              return EMPTY;
-            }),
-          ),
-        ),
-      ),
-    );
+    /** Opening another calendar cancels a slower earlier first page. */
+    const events = keysetPaging(store, {
+      items: 'events',
+      fetch: (current, after) => api.page(current, after),
+      filter: slug,
+      moreProblem: 'moreProblem',
+      fromFirstPage: (page) => ({ tenantName: page.tenant.name }),
+    });
 
     return {
       /** Opens a tenant's calendar; the same one again only reloads it. */
       open(current: string): void {
         if (current !== store.slug()) patchState(store, { ...initialState, slug: current });
-        loadFirstPage(current);
+        events.loadFirstPage(current);
       },
       reload(): void {
-        loadFirstPage(slug());
+        events.loadFirstPage(slug());
       },
-      loadMore(): void {
-        const after = store.nextCursor();
-        if (!after || store.loadingMore()) return;
-        patchState(store, { loadingMore: true, moreProblem: null });
-        api.page(slug(), after).subscribe({
-          next: (page) =>
-            patchState(store, {
-              events: [...store.events(), ...page.items],
-              nextCursor: page.nextCursor,
-              loadingMore: false,
-            }),
-          error: (error: unknown) =>
-            patchState(store, { loadingMore: false, moreProblem: toProblem(error) }),
-        });
-      },
+      loadMore: events.loadMore,
     };
   }),
 );

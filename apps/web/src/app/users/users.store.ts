@@ -3,7 +3,6 @@ import type {
   InvitationCreate,
   MembershipUpdate,
   PendingInvitation,
-  ProblemDetails,
   TenantMember,
 } from '@convene/contracts';
 import {
@@ -14,22 +13,17 @@ import {
   withMethods,
   withState,
 } from '@ngrx/signals';
-import { rxMethod } from '@ngrx/signals/rxjs-interop';
 import { Store } from '@ngrx/store';
-import { catchError, EMPTY, firstValueFrom, pipe, switchMap, tap } from 'rxjs';
+import { firstValueFrom } from 'rxjs';
 import { selectCurrentMembership, selectUser } from '../auth/auth.selectors';
 import { toProblem } from '../http/problem';
+import { type KeysetListState, keysetPaging, type LoadStatus } from '../shared/keyset-list';
 import { type MemberFilter, UsersApi } from './users.api';
 
-type LoadStatus = 'idle' | 'loading' | 'loaded' | 'error';
-
-interface UsersState {
+/** The keyset fields are the members list's; the invitations keep their own. */
+interface UsersState extends KeysetListState {
   filter: MemberFilter;
   members: TenantMember[];
-  nextCursor: string | null;
-  status: LoadStatus;
-  loadingMore: boolean;
-  problem: ProblemDetails | null;
   /** Members with a change on its way, whose row actions wait meanwhile. */
   busy: string[];
   invitations: PendingInvitation[];
@@ -94,27 +88,12 @@ export const UsersStore = signalStore(
       }
     };
 
-    /** The first page for the current filter; a newer filter cancels an older load. */
-    const loadFirstPage = rxMethod<MemberFilter>(
-      pipe(
-        tap(() => patchState(store, { status: 'loading', problem: null })),
-        switchMap((filter) =>
-          api.listMembers(tenant(), filter, null).pipe(
-            tap((page) =>
-              patchState(store, {
-                members: page.items,
-                nextCursor: page.nextCursor,
-                status: 'loaded',
-              }),
-            ),
-            catchError((error: unknown) => {
-              patchState(store, { status: 'error', problem: toProblem(error) });
-              return EMPTY;
-            }),
-          ),
-        ),
-      ),
-    );
+    /** A newer filter cancels an older first page. */
+    const members = keysetPaging(store, {
+      items: 'members',
+      fetch: (filter, after) => api.listMembers(tenant(), filter, after),
+      filter: store.filter,
+    });
 
     const loadInvitations = (after: string | null) => {
       patchState(store, { invitationsStatus: 'loading' });
@@ -133,32 +112,18 @@ export const UsersStore = signalStore(
       /** Starts afresh for a tenant: people, and invitations for those who manage them. */
       open(): void {
         patchState(store, { ...initialState, filter: store.filter() });
-        loadFirstPage(store.filter());
+        members.loadFirstPage(store.filter());
         if (store.canManage()) loadInvitations(null);
       },
       setFilter(change: Partial<MemberFilter>): void {
         const filter = { ...store.filter(), ...change };
         patchState(store, { filter });
-        loadFirstPage(filter);
+        members.loadFirstPage(filter);
       },
       reload(): void {
-        loadFirstPage(store.filter());
+        members.loadFirstPage(store.filter());
       },
-      loadMore(): void {
-        const after = store.nextCursor();
-        if (!after || store.loadingMore()) return;
-        patchState(store, { loadingMore: true, problem: null });
-        api.listMembers(tenant(), store.filter(), after).subscribe({
-          next: (page) =>
-            patchState(store, {
-              members: [...store.members(), ...page.items],
-              nextCursor: page.nextCursor,
-              loadingMore: false,
-            }),
-          error: (error: unknown) =>
-            patchState(store, { loadingMore: false, problem: toProblem(error) }),
-        });
-      },
+      loadMore: members.loadMore,
       loadMoreInvitations(): void {
         const after = store.invitationsCursor();
         if (after && store.invitationsStatus() !== 'loading') {
