@@ -1,8 +1,9 @@
 // Measures the events list (GET /api/t/:tenant/events) through the whole API against the same
 // SQL sent straight through `pg`: a fresh database seeded with tools/seed-load.ts, the built API
-// (dist/apps/api/main.js, as `npm start` runs it) in its own process, autocannon against it, then a closed-loop driver with a bare
-// pg Pool of the same size at the same concurrency for the same time. The gap is what the API
-// costs on top of the query: HTTP, Nest, the session and membership lookups, JSON.
+// (dist/apps/api/main.js, as `npm start` runs it) in its own process, autocannon against it,
+// then a closed-loop driver with a bare pg Pool of the same size at the same concurrency for
+// the same time. The gap is what the API costs on top of the query: HTTP, Nest, the session and
+// membership lookups, JSON.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
@@ -530,7 +531,9 @@ async function startApiProcess(env: Record<string, string>) {
   const baseUrl = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`the API exited (${child.exitCode})`);
+    if (child.exitCode !== null || child.signalCode !== null) {
+      throw new Error(`the API exited (${child.exitCode ?? child.signalCode})`);
+    }
     const healthy = await fetch(`${baseUrl}/api/health`).then(
       (response) => response.ok,
       () => false,
@@ -547,7 +550,7 @@ async function startApiProcess(env: Record<string, string>) {
     pid: child.pid ?? 0,
     async stop() {
       // main.ts closes the app (and its pool) on SIGTERM, then exits.
-      if (child.exitCode === null) child.kill('SIGTERM');
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
       await exited;
     },
   };
@@ -565,7 +568,7 @@ function freePort(): Promise<number> {
   });
 }
 
-/** Alone: npx tsx --tsconfig tsconfig.base.json tools/bench/events.ts */
+/** Alone: npx nx build api && npx tsx --tsconfig tsconfig.base.json tools/bench/events.ts */
 export function eventsOptionsFromEnv(): EventsBenchOptions {
   return {
     events: Number(process.env['BENCH_EVENTS'] ?? 50_000),
