@@ -1,12 +1,12 @@
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 import { MatCardModule } from '@angular/material/card';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { SignedOutHeader } from '../shell/signed-out-header.component';
+import { SignedOutPage } from '../shell/signed-out-page.component';
 
-/** The frame of the signed-out pages: brand, language choice and one card. */
+/** The sign-in pages' layout: one card in the signed-out frame. */
 @Component({
   selector: 'cv-auth-layout',
-  imports: [MatCardModule, TranslocoPipe, SignedOutHeader],
+  imports: [MatCardModule, TranslocoPipe, SignedOutPage],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './auth-layout.component.html',
   styleUrl: './auth-layout.component.scss',

@@ -23,7 +23,7 @@ import type {
 import { TranslocoPipe } from '@jsverse/transloco';
 import { firstValueFrom } from 'rxjs';
 import { LanguageService } from '../i18n/language.service';
-import { ConfirmDialog, type ConfirmDialogData } from '../shared/confirm.dialog';
+import { askToConfirm } from '../shared/confirm.dialog';
 import { EmptyState } from '../shared/empty-state.component';
 import { LiveError } from '../shared/live-error.component';
 import { Notifier } from '../shared/notifier.service';
@@ -147,21 +147,13 @@ export class EventAgenda {
   }
 
   protected async remove(session: AgendaSession): Promise<void> {
-    const confirmed = await firstValueFrom(
-      this.dialog
-        .open<ConfirmDialog, ConfirmDialogData, boolean>(ConfirmDialog, {
-          data: {
-            titleKey: 'events.agenda.deleteDialog.title',
-            messageKey: 'events.agenda.deleteDialog.body',
-            confirmKey: 'events.agenda.deleteDialog.confirm',
-            params: { title: session.title },
-            destructive: true,
-          },
-          width: '480px',
-          maxWidth: '95vw',
-        })
-        .afterClosed(),
-    );
+    const confirmed = await askToConfirm(this.dialog, {
+      titleKey: 'events.agenda.deleteDialog.title',
+      messageKey: 'events.agenda.deleteDialog.body',
+      confirmKey: 'events.agenda.deleteDialog.confirm',
+      params: { title: session.title },
+      destructive: true,
+    });
     if (!confirmed) return;
     if (await this.run(() => this.store.deleteSession(session.id))) {
       this.notifier.success('events.agenda.deleted', { title: session.title });

@@ -16,9 +16,8 @@ import {
   type ProblemDetails,
 } from '@convene/contracts';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { firstValueFrom } from 'rxjs';
 import { LanguageService } from '../i18n/language.service';
-import { ConfirmDialog, type ConfirmDialogData } from '../shared/confirm.dialog';
+import { askToConfirm } from '../shared/confirm.dialog';
 import { EmptyState } from '../shared/empty-state.component';
 import { LoadMore } from '../shared/load-more.component';
 import { LiveError } from '../shared/live-error.component';
@@ -134,22 +133,14 @@ export class MailPage {
   }
 
   protected async cancel(message: OutboxMessage): Promise<void> {
-    const confirmed = await firstValueFrom(
-      this.dialog
-        .open<ConfirmDialog, ConfirmDialogData, boolean>(ConfirmDialog, {
-          data: {
-            titleKey: 'mail.cancelDialog.title',
-            messageKey: 'mail.cancelDialog.body',
-            confirmKey: 'mail.cancelDialog.confirm',
-            dismissKey: 'mail.cancelDialog.keep',
-            params: { recipient: message.recipient },
-            destructive: true,
-          },
-          width: '480px',
-          maxWidth: '95vw',
-        })
-        .afterClosed(),
-    );
+    const confirmed = await askToConfirm(this.dialog, {
+      titleKey: 'mail.cancelDialog.title',
+      messageKey: 'mail.cancelDialog.body',
+      confirmKey: 'mail.cancelDialog.confirm',
+      dismissKey: 'mail.cancelDialog.keep',
+      params: { recipient: message.recipient },
+      destructive: true,
+    });
     if (!confirmed) return;
     try {
       await this.store.cancel(message);

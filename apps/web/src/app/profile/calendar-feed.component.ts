@@ -16,9 +16,8 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
 import type { ProblemDetails } from '@convene/contracts';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { firstValueFrom } from 'rxjs';
 import { LanguageService } from '../i18n/language.service';
-import { ConfirmDialog, type ConfirmDialogData } from '../shared/confirm.dialog';
+import { askToConfirm } from '../shared/confirm.dialog';
 import { CopyField } from '../shared/copy-field.component';
 import { LiveError } from '../shared/live-error.component';
 import { Notifier } from '../shared/notifier.service';
@@ -68,7 +67,7 @@ export class CalendarFeed {
   }
 
   protected async replace(): Promise<void> {
-    const confirmed = await this.confirm({
+    const confirmed = await askToConfirm(this.dialog, {
       titleKey: 'profile.calendarFeed.replaceDialog.title',
       messageKey: 'profile.calendarFeed.replaceDialog.message',
       confirmKey: 'profile.calendarFeed.replace',
@@ -81,7 +80,7 @@ export class CalendarFeed {
   }
 
   protected async turnOff(): Promise<void> {
-    const confirmed = await this.confirm({
+    const confirmed = await askToConfirm(this.dialog, {
       titleKey: 'profile.calendarFeed.turnOffDialog.title',
       messageKey: 'profile.calendarFeed.turnOffDialog.message',
       confirmKey: 'profile.calendarFeed.turnOff',
@@ -104,18 +103,6 @@ export class CalendarFeed {
       this.problem.set(problem as ProblemDetails);
       return false;
     }
-  }
-
-  private confirm(data: ConfirmDialogData): Promise<boolean | undefined> {
-    return firstValueFrom(
-      this.dialog
-        .open<ConfirmDialog, ConfirmDialogData, boolean>(ConfirmDialog, {
-          data,
-          width: '480px',
-          maxWidth: '95vw',
-        })
-        .afterClosed(),
-    );
   }
 
   private focus(selector: string): void {

@@ -25,7 +25,7 @@ import { CopyField } from '../shared/copy-field.component';
 import { EmptyState } from '../shared/empty-state.component';
 import { LoadMore } from '../shared/load-more.component';
 import { LiveError } from '../shared/live-error.component';
-import { SignedOutHeader } from '../shell/signed-out-header.component';
+import { SignedOutPage } from '../shell/signed-out-page.component';
 import { PublicEventsStore } from './public-events.store';
 
 /**
@@ -44,7 +44,7 @@ import { PublicEventsStore } from './public-events.store';
     EmptyState,
     LoadMore,
     LiveError,
-    SignedOutHeader,
+    SignedOutPage,
     EventStatusChip,
     EventWhen,
     VenuePlacePipe,

@@ -1,7 +1,8 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
-import { MAT_DIALOG_DATA, MatDialogModule } from '@angular/material/dialog';
+import { MAT_DIALOG_DATA, type MatDialog, MatDialogModule } from '@angular/material/dialog';
 import { TranslocoPipe } from '@jsverse/transloco';
+import { firstValueFrom } from 'rxjs';
 
 export interface ConfirmDialogData {
   titleKey: string;
@@ -41,4 +42,18 @@ export interface ConfirmDialogData {
 })
 export class ConfirmDialog {
   protected readonly data = inject<ConfirmDialogData>(MAT_DIALOG_DATA);
+}
+
+/** Asks with the confirm dialog; true only when the person chose to go ahead. */
+export async function askToConfirm(dialog: MatDialog, data: ConfirmDialogData): Promise<boolean> {
+  const answer = await firstValueFrom(
+    dialog
+      .open<ConfirmDialog, ConfirmDialogData, boolean>(ConfirmDialog, {
+        data,
+        width: '480px',
+        maxWidth: '95vw',
+      })
+      .afterClosed(),
+  );
+  return answer === true;
 }

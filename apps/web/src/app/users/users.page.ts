@@ -35,7 +35,7 @@ import { TranslocoPipe } from '@jsverse/transloco';
 import { debounceTime, distinctUntilChanged, firstValueFrom } from 'rxjs';
 import { LanguageService } from '../i18n/language.service';
 import { MemberStateNamePipe } from '../member-states/member-state-name.pipe';
-import { ConfirmDialog, type ConfirmDialogData } from '../shared/confirm.dialog';
+import { askToConfirm } from '../shared/confirm.dialog';
 import { EmptyState } from '../shared/empty-state.component';
 import { LoadMore } from '../shared/load-more.component';
 import { LiveError } from '../shared/live-error.component';
@@ -156,7 +156,7 @@ export class UsersPage {
     member: TenantMember,
     action: 'deactivate' | 'reactivate',
   ): Promise<void> {
-    const confirmed = await this.confirm({
+    const confirmed = await askToConfirm(this.dialog, {
       titleKey: `users.${action}Dialog.title`,
       messageKey: `users.${action}Dialog.body`,
       confirmKey: `users.${action}Dialog.confirm`,
@@ -173,7 +173,7 @@ export class UsersPage {
   }
 
   protected async revoke(invitation: PendingInvitation): Promise<void> {
-    const confirmed = await this.confirm({
+    const confirmed = await askToConfirm(this.dialog, {
       titleKey: 'users.revokeDialog.title',
       messageKey: 'users.revokeDialog.body',
       confirmKey: 'users.revokeDialog.confirm',
@@ -189,17 +189,5 @@ export class UsersPage {
     } catch (problem) {
       this.notifier.failure(problem as ProblemDetails);
     }
-  }
-
-  private confirm(data: ConfirmDialogData): Promise<boolean | undefined> {
-    return firstValueFrom(
-      this.dialog
-        .open<ConfirmDialog, ConfirmDialogData, boolean>(ConfirmDialog, {
-          data,
-          width: '480px',
-          maxWidth: '95vw',
-        })
-        .afterClosed(),
-    );
   }
 }
