@@ -11,6 +11,7 @@ import { cleanupOpenApiDoc } from 'nestjs-zod';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { registerCsrf } from './common/csrf';
+import { assertRouteAccess } from './common/route-access-check';
 import { sendProblem } from './common/problem-details.filter';
 import type { AppConfig } from './config/app-config';
 import { type Databases, openDatabases } from './db/data-source.factory';
@@ -44,11 +45,17 @@ export async function createApp(
     smtpUrl = `smtp://127.0.0.1:${port}`;
   }
 
-  const adapter = new FastifyAdapter({ bodyLimit: config.bodyLimitBytes, trustProxy: true });
+  // X-Forwarded-For is believed only from the proxies configured (none by default): the sign-in
+  // limiter keys on the client's address, and a forged header must not buy a fresh allowance.
+  const adapter = new FastifyAdapter({
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.trustProxy,
+  });
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.register({ config, databases, devMail }),
     adapter,
-    { bufferLogs: true, logger: options.silent ? false : undefined },
+    // Nest would add a form-urlencoded parser: bodies are JSON only (registered below).
+    { bufferLogs: true, logger: options.silent ? false : undefined, bodyParser: false },
   );
   if (!options.silent) app.useLogger(app.get(Logger));
   app.flushLogs();
@@ -75,9 +82,19 @@ export async function createApp(
     },
     hsts: config.secureCookies,
   });
-  registerCsrf(fastify, config.secret, config.secureCookies);
-  // The API speaks JSON only: any other body is refused with 415.
-  fastify.removeContentTypeParser('text/plain');
+  registerCsrf(fastify, {
+    secret: config.secret,
+    secure: config.secureCookies,
+    appOrigin: new URL(config.appUrl).origin,
+  });
+  // The API speaks JSON only: a form, text or multipart body is refused with 415, so no HTML
+  // form on another site can post to it. (An upload route will add multipart for itself.)
+  fastify.removeAllContentTypeParsers();
+  fastify.addContentTypeParser(
+    'application/json',
+    { parseAs: 'string', bodyLimit: config.bodyLimitBytes },
+    fastify.getDefaultJsonParser('error', 'error'),
+  );
 
   app.setGlobalPrefix('api', {
     exclude: [
@@ -108,7 +125,9 @@ export async function createApp(
     });
     // The SPA owns every other path; unknown /api and /dev paths stay 404 problems.
     fastify.get('/*', (request, reply) => {
-      if (request.url.startsWith('/api/') || request.url.startsWith('/dev/')) {
+      // The path as the router read it (decoded, any case), not as it was spelled.
+      const path = decodedPath(request.url).toLowerCase();
+      if (path.startsWith('/api/') || path.startsWith('/dev/')) {
         return sendProblem(reply, {
           type: '/problems/not-found',
           title: 'No such route',
@@ -121,6 +140,7 @@ export async function createApp(
   }
 
   await app.init();
+  assertRouteAccess(app);
 
   let mailWorker: MailWorker | null = null;
   if (smtpUrl && config.mailWorker === 'in-process') {
@@ -142,4 +162,13 @@ export async function createApp(
       await databases.close();
     },
   };
+}
+
+function decodedPath(url: string): string {
+  const path = url.split('?')[0] ?? '';
+  try {
+    return decodeURIComponent(path).replace(/\/{2,}/g, '/');
+  } catch {
+    return path;
+  }
 }

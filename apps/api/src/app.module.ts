@@ -9,6 +9,7 @@ import { AuditController } from './audit/audit.controller';
 import { AuditService } from './audit/audit.service';
 import { AuthController } from './auth/auth.controller';
 import { AuthService } from './auth/auth.service';
+import { loginThrottlers } from './auth/login-throttler.guard';
 import { MeController } from './auth/me.controller';
 import { PostgresThrottlerStorage } from './auth/postgres-throttler.storage';
 import { SessionService } from './auth/session.service';
@@ -106,7 +107,10 @@ export class AppModule {
           },
         }),
         ThrottlerModule.forRoot({
-          throttlers: [{ name: 'default', ttl: 60_000, limit: config.loginRateLimit }],
+          throttlers: loginThrottlers({
+            perAccount: config.loginRateLimit,
+            perAddress: config.loginRateLimitPerAddress,
+          }),
           storage: new PostgresThrottlerStorage(options.databases.app),
         }),
       ],

@@ -18,7 +18,6 @@ import {
   UseGuards,
 } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { Throttle } from '@nestjs/throttler';
 import type { FastifyReply } from 'fastify';
 import { createZodDto } from 'nestjs-zod';
 import { CurrentUser, Public } from '../common/access.decorators';
@@ -27,7 +26,7 @@ import type { AuthenticatedUser } from '../db/request-context';
 import { requestContext } from '../db/request-context';
 import { AuthService } from './auth.service';
 import { LoginThrottlerGuard } from './login-throttler.guard';
-import { SESSION_COOKIE, SessionService } from './session.service';
+import { SessionService } from './session.service';
 
 class LoginDto extends createZodDto(LoginRequest) {}
 class PasswordResetRequestDto extends createZodDto(PasswordResetRequest) {}
@@ -57,7 +56,7 @@ export class AuthController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<SessionView> {
     const { token, view } = await this.auth.login(body, userAgent);
-    void reply.setCookie(SESSION_COOKIE, token, this.sessions.cookieOptions());
+    this.sessions.setCookies(reply, token);
     return view;
   }
 
@@ -68,7 +67,7 @@ export class AuthController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<void> {
     await this.auth.logout(user);
-    void reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    this.sessions.clearCookies(reply);
   }
 
   @Post('password-reset')
@@ -82,7 +81,6 @@ export class AuthController {
   @Post('password-reset/complete')
   @Public()
   @HttpCode(204)
-  @Throttle({ default: { limit: 20, ttl: 60_000 } })
   @UseGuards(LoginThrottlerGuard)
   async completePasswordReset(@Body() body: PasswordResetCompletionDto): Promise<void> {
     await this.auth.completePasswordReset(body);
@@ -106,7 +104,7 @@ export class AuthController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<SessionView> {
     const { token, view } = await this.auth.acceptInvitation(body, userAgent);
-    void reply.setCookie(SESSION_COOKIE, token, this.sessions.cookieOptions());
+    this.sessions.setCookies(reply, token);
     return view;
   }
 }

@@ -1,10 +1,10 @@
 import { loadConfig } from '../config/app-config';
 import { type Databases, openDatabases } from '../db/data-source.factory';
-import { createTestDatabase } from '../testing/test-database';
+import { createTestDatabase, type TestDatabase } from '../testing/test-database';
 import { PostgresThrottlerStorage } from './postgres-throttler.storage';
 
 describe('rate-limit counters in PostgreSQL', () => {
-  let database: Awaited<ReturnType<typeof createTestDatabase>>;
+  let database: TestDatabase;
   let replicas: Databases[];
 
   beforeAll(async () => {
@@ -66,5 +66,42 @@ describe('rate-limit counters in PostgreSQL', () => {
       ),
     );
     expect(attempts.filter((record) => record && !record.isBlocked)).toHaveLength(5);
+  });
+
+  it('blocks for longer each time a key is blocked again, up to fifteen minutes', async () => {
+    const [replica] = replicas;
+    if (!replica) throw new Error('a replica expected');
+    const storage = new PostgresThrottlerStorage(replica.app);
+    const blocks: number[] = [];
+    for (let round = 0; round < 12; round++) {
+      await storage.increment('backoff', 60_000, 1, 10_000, 'default');
+      const record = await storage.increment('backoff', 60_000, 1, 10_000, 'default');
+      expect(record.isBlocked).toBe(true);
+      blocks.push(record.timeToBlockExpire);
+      // The block and the window run out (as if the time had passed).
+      await database.query(
+        `update rate_limits set blocked_until = now() - interval '1 second',
+                window_ends_at = now() - interval '1 second' where key = 'default:backoff'`,
+      );
+    }
+    expect(blocks.slice(0, 4)).toEqual([10, 20, 40, 80]);
+    expect(Math.max(...blocks)).toBe(900);
+  });
+
+  it('forgets earlier blocks after an hour without one', async () => {
+    const [replica] = replicas;
+    if (!replica) throw new Error('a replica expected');
+    const storage = new PostgresThrottlerStorage(replica.app);
+    for (let round = 0; round < 3; round++) {
+      await storage.increment('forgiven', 60_000, 1, 10_000, 'default');
+      await storage.increment('forgiven', 60_000, 1, 10_000, 'default');
+      await database.query(
+        `update rate_limits set blocked_until = now() - interval '2 hours',
+                window_ends_at = now() - interval '2 hours' where key = 'default:forgiven'`,
+      );
+    }
+    await storage.increment('forgiven', 60_000, 1, 10_000, 'default');
+    const record = await storage.increment('forgiven', 60_000, 1, 10_000, 'default');
+    expect(record.timeToBlockExpire).toBe(10);
   });
 });

@@ -1,3 +1,6 @@
+import type { FastifyReply } from 'fastify';
+import { SESSION_COOKIE } from '../common/cookie-names';
+import { setCsrfCookie } from '../common/csrf';
 import { sql } from '../db/sql';
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
@@ -7,7 +10,6 @@ import { APP_ROLE } from '../db/app-role';
 import type { AuthenticatedUser, TenantScope } from '../db/request-context';
 import { hashToken, newToken } from './secrets';
 
-export const SESSION_COOKIE = 'convene_session';
 /** Refresh last_seen at most this often, so reads stay reads. */
 const TOUCH_EVERY_MS = 5 * 60_000;
 /** However active, a session ends after this. */
@@ -122,7 +124,19 @@ export class SessionService {
     );
   }
 
-  cookieOptions() {
+  /** Starts a session in the browser, with a CSRF token bound to it. */
+  setCookies(reply: FastifyReply, token: string): void {
+    void reply.setCookie(SESSION_COOKIE, token, this.cookieOptions());
+    setCsrfCookie(reply, token, { secret: this.config.secret, secure: this.config.secureCookies });
+  }
+
+  /** Ends it there, and gives the signed-out page a token of its own. */
+  clearCookies(reply: FastifyReply): void {
+    void reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    setCsrfCookie(reply, null, { secret: this.config.secret, secure: this.config.secureCookies });
+  }
+
+  private cookieOptions() {
     return {
       path: '/',
       httpOnly: true,

@@ -1,17 +1,32 @@
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
+import { LOGIN_ROLE } from '../db/app-role';
 
 const Environment = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  HOST: z.string().default('0.0.0.0'),
+  /** Where to listen. Development listens on loopback only: its mail catcher shows reset links. */
+  HOST: z.string().optional(),
+  /**
+   * The proxies whose X-Forwarded-For is believed: a hop count (1 = the nearest proxy) or a
+   * comma-separated list of addresses and CIDR ranges. Unset: none, so the client's address is
+   * the socket's and a forged header changes nothing.
+   */
+  TRUST_PROXY: z
+    .string()
+    .regex(/^(\d{1,2}|[0-9a-fA-F.:/,\s]+)$/, 'a hop count, or addresses and CIDR ranges')
+    .optional(),
   /** Public address of the app, used in links sent by email. */
   APP_URL: z.url().optional(),
   /** Owner connection: runs migrations. Unset → embedded PGlite in DATA_DIR. */
   DATABASE_URL: z.string().optional(),
-  /** Optional separate login for the API's own pool (the application role). */
+  /**
+   * The API pool's own login. Unset: the owner's URL with the login role convene_api, whose
+   * password (derived from APP_SECRET) the owner sets at boot. Set: used as given, and the
+   * role's password is left to whoever manages it.
+   */
   APP_DATABASE_URL: z.string().optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   DATA_DIR: z.string().default('.data'),
@@ -35,8 +50,10 @@ const Environment = z.object({
     .positive()
     .default(24 * 7),
   RESET_TTL_MINUTES: z.coerce.number().positive().default(60),
-  /** Sign-in attempts per email and address per minute. */
+  /** Sign-in attempts per account per minute, from any number of addresses. */
   LOGIN_RATE_LIMIT: z.coerce.number().int().positive().default(10),
+  /** Sign-in attempts per client address per minute, across any number of accounts. */
+  LOGIN_RATE_LIMIT_PER_ADDRESS: z.coerce.number().int().positive().default(30),
   SEED_DEMO: z
     .enum(['true', 'false'])
     .optional()
@@ -54,9 +71,18 @@ export interface AppConfig {
   environment: 'development' | 'production' | 'test';
   port: number;
   host: string;
+  /** Fastify's trustProxy: false, a hop count, or addresses and CIDR ranges. */
+  trustProxy: false | number | string[];
   appUrl: string;
   database:
-    | { kind: 'postgres'; ownerUrl: string; appUrl: string; poolSize: number }
+    | {
+        kind: 'postgres';
+        ownerUrl: string;
+        appUrl: string;
+        poolSize: number;
+        /** Set at boot by the owner when the app URL is derived rather than given. */
+        loginPassword: string | null;
+      }
     | { kind: 'pglite'; dataDir: string };
   dataDir: string;
   secret: string;
@@ -73,6 +99,7 @@ export interface AppConfig {
   invitationTtlMs: number;
   resetTtlMs: number;
   loginRateLimit: number;
+  loginRateLimitPerAddress: number;
   seedDemo: boolean;
   webDist: string | null;
   logLevel: string;
@@ -93,6 +120,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   const e = parsed.data;
   const dataDir = resolve(e.DATA_DIR);
+  const secret = e.APP_SECRET ?? localSecret(dataDir);
   const production = e.NODE_ENV === 'production';
   if (production && !e.APP_SECRET) {
     throw new Error('APP_SECRET (32+ characters) is required in production');
@@ -103,18 +131,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   return {
     environment: e.NODE_ENV,
     port: e.PORT,
-    host: e.HOST,
+    host: e.HOST ?? (e.NODE_ENV === 'development' ? '127.0.0.1' : '0.0.0.0'),
+    trustProxy: trustProxy(e.TRUST_PROXY),
     appUrl: (e.APP_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
     database: e.DATABASE_URL
       ? {
           kind: 'postgres',
           ownerUrl: e.DATABASE_URL,
-          appUrl: e.APP_DATABASE_URL ?? e.DATABASE_URL,
           poolSize: e.DATABASE_POOL_SIZE,
+          ...(e.APP_DATABASE_URL
+            ? { appUrl: e.APP_DATABASE_URL, loginPassword: null }
+            : loginUrl(e.DATABASE_URL, secret)),
         }
       : { kind: 'pglite', dataDir: join(dataDir, 'pglite') },
     dataDir,
-    secret: e.APP_SECRET ?? localSecret(dataDir),
+    secret,
     smtpUrl: e.SMTP_URL ?? null,
     mailFrom: e.MAIL_FROM,
     mailWorker: e.MAIL_WORKER,
@@ -126,12 +157,35 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     invitationTtlMs: e.INVITATION_TTL_HOURS * 3_600_000,
     resetTtlMs: e.RESET_TTL_MINUTES * 60_000,
     loginRateLimit: e.LOGIN_RATE_LIMIT,
+    loginRateLimitPerAddress: e.LOGIN_RATE_LIMIT_PER_ADDRESS,
     seedDemo: e.SEED_DEMO ?? e.NODE_ENV === 'development',
     webDist: e.WEB_DIST ? resolve(e.WEB_DIST) : null,
     logLevel: e.LOG_LEVEL,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     secureCookies: production,
   };
+}
+
+/** The owner's URL with the login role in it, and that role's password, made from the secret. */
+function loginUrl(ownerUrl: string, secret: string): { appUrl: string; loginPassword: string } {
+  const url = new URL(ownerUrl);
+  if (!url.hostname) {
+    throw new Error('DATABASE_URL names no host: set APP_DATABASE_URL for the API pool too');
+  }
+  const loginPassword = createHmac('sha256', secret).update(LOGIN_ROLE).digest('base64url');
+  url.username = LOGIN_ROLE;
+  url.password = loginPassword;
+  return { appUrl: url.toString(), loginPassword };
+}
+
+function trustProxy(value: string | undefined): AppConfig['trustProxy'] {
+  const trimmed = value?.trim() ?? '';
+  if (trimmed === '') return false;
+  if (/^\d+$/.test(trimmed)) return Number(trimmed);
+  return trimmed
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
 }
 
 /** Outside production a secret is made once and kept beside the local data. */

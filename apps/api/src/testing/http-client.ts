@@ -75,6 +75,11 @@ export class ApiClient {
     return this;
   }
 
+  /** A cookie's value as the server set it, if any. */
+  cookie(name: string): string | undefined {
+    return this.cookies.get(name);
+  }
+
   hasCookie(name: string): boolean {
     return this.cookies.has(name);
   }
