@@ -13,11 +13,12 @@ import {
   THEMATIC_AREAS,
   type ThematicArea,
 } from '@convene/contracts';
+import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
 import { loadConfig } from '../apps/api/src/config/app-config';
 import { openDatabases } from '../apps/api/src/db/data-source.factory';
 import { sql } from '../apps/api/src/db/sql';
-import { applyScope } from '../apps/api/src/db/transaction';
+import { applyScope, inTransaction } from '../apps/api/src/db/transaction';
 import { addMember, createTenant } from '../apps/api/src/tenants/tenant-provisioning';
 
 /** The officer's password: load data is for benchmarks and local trials, never production. */
@@ -58,17 +59,13 @@ export async function seedLoad(options: SeedLoadOptions): Promise<SeedLoadResult
     DATABASE_URL: options.databaseUrl,
     DATABASE_POOL_SIZE: '2',
   });
-  // Platform operations act as the owner, as npm run tenant:create does.
-  const databases = await openDatabases(
-    config.database.kind === 'postgres'
-      ? { ...config, database: { ...config.database, appUrl: config.database.ownerUrl } }
-      : config,
-  );
+  // Migrations run as the owner; the tenant is made as npm run tenant:create makes it.
+  const databases = await openDatabases(config);
   try {
     await databases.migrate();
     const dataSource = databases.app;
     const { tenantId, officer } = await ensureTenant(dataSource, slug);
-    const states = await dataSource.transaction((manager) =>
+    const states = await inTransaction(dataSource, {}, (manager) =>
       sql<StateRow>(
         manager,
         `select trim(alpha3) as alpha3, regional_group, name_en from member_states order by alpha3`,
@@ -84,7 +81,7 @@ export async function seedLoad(options: SeedLoadOptions): Promise<SeedLoadResult
         await applyScope(manager, { tenantId, userId: officer.id });
         // The three GIN indexes (search, themes, hosts) cost most of an insert. A long pending
         // list lets them take the batches in bulk; VACUUM below merges it.
-        await sql(manager, `select set_config('gin_pending_list_limit', '65536', true)`);
+        await sql(manager, `set local gin_pending_list_limit = 65536`);
         await sql(manager, INSERT, insertParameters(tenantId, officer.id, rows));
       });
 
@@ -105,7 +102,14 @@ export async function seedLoad(options: SeedLoadOptions): Promise<SeedLoadResult
     await inFlight;
     // VACUUM as well as ANALYZE: it merges the GIN pending lists and sets the visibility map and
     // hint bits, so the first reads (a benchmark's, say) do not pay for the bulk load.
-    await dataSource.query('vacuum (analyze) events');
+    // Only the owner may vacuum; the API's pool logs in as a role that owns nothing.
+    const owner = new Client({ connectionString: options.databaseUrl });
+    await owner.connect();
+    try {
+      await owner.query('vacuum (analyze) events');
+    } finally {
+      await owner.end();
+    }
     const seconds = (performance.now() - started) / 1000;
     return {
       tenantId,
@@ -122,7 +126,7 @@ export async function seedLoad(options: SeedLoadOptions): Promise<SeedLoadResult
 
 async function ensureTenant(dataSource: DataSource, slug: string) {
   const email = `officer@${slug}.example`;
-  const existing = await dataSource.transaction((manager) =>
+  const existing = await inTransaction(dataSource, {}, (manager) =>
     sql<{ id: string }>(manager, `select id from tenants where slug = $1`, [slug]),
   );
   const tenantId =

@@ -5,7 +5,7 @@ import { newToken } from '../auth/secrets';
 import { sql } from '../db/sql';
 import { inTransaction } from '../db/transaction';
 import type { ApiClient } from '../testing/http-client';
-import { startTestApp, type TestApp } from '../testing/test-app';
+import { ownerQuery, startTestApp, type TestApp } from '../testing/test-app';
 import { ROUTE_ACCESS, type RouteKey } from './route-access';
 
 const PASSWORD = 'matrix passphrase 2026';
@@ -234,7 +234,7 @@ describe('the isolation and role matrix', () => {
       role: 'expert',
     });
     const userId = async (email: string) => {
-      const [user] = (await ds.query(`select id from users where email = $1`, [email])) as {
+      const [user] = (await ownerQuery(app, `select id from users where email = $1`, [email])) as {
         id: string;
       }[];
       if (!user) throw new Error(`no user ${email}`);
@@ -302,7 +302,8 @@ describe('the isolation and role matrix', () => {
       },
       feedToken: async () => {
         const { token, hash } = newToken();
-        await ds.query(
+        await ownerQuery(
+          app,
           `insert into calendar_feeds (user_id, token_hash) values ($1, $2)
            on conflict (user_id) do update set token_hash = excluded.token_hash`,
           [await userId(emails.alpha.expert), hash],

@@ -23,7 +23,7 @@ describe('the demo seed', () => {
   it('seeds two tenants, their people and a few events once, and never again', async () => {
     expect(await seedDemo(databases.app)).toBe(true);
     const counts = async () =>
-      (await databases.app.query(
+      (await database.query(
         `select (select count(*)::int from tenants where slug in ('demo', 'northwind')) as tenants,
                 (select count(*)::int from memberships) as memberships,
                 (select count(*)::int from events) as events,
@@ -36,7 +36,7 @@ describe('the demo seed', () => {
   });
 
   it('gives each demo event the history that led to its status, in order, before now', async () => {
-    const rows = (await databases.app.query(
+    const rows = (await database.query(
       `select e.status,
               coalesce(array_agg(h.to_status order by h.at) filter (where h.id is not null),
                        '{}') as path,

@@ -71,7 +71,7 @@ export const DEMO_SIGN_INS = PEOPLE.filter((person) => person.description !== ''
  * demo tenant exists, nothing is touched.
  */
 export async function seedDemo(dataSource: DataSource): Promise<boolean> {
-  const exists = await dataSource.transaction((manager) =>
+  const exists = await inTransaction(dataSource, {}, (manager) =>
     sql(manager, `select 1 from tenants where slug = 'demo'`),
   );
   if (exists.length > 0) return false;

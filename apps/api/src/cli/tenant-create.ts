@@ -25,12 +25,8 @@ async function main() {
     );
   }
   const config = loadConfig();
-  // Platform operations act as the owner, not as the application role.
-  const ownerConfig =
-    config.database.kind === 'postgres'
-      ? { ...config, database: { ...config.database, appUrl: config.database.ownerUrl } }
-      : config;
-  const databases = await openDatabases(ownerConfig);
+  // Migrations run as the owner; the tenant is created as the provisioner role.
+  const databases = await openDatabases(config);
   try {
     await databases.migrate();
     const tenantId = await createTenant(databases.app, { slug: values.slug, name: values.name });

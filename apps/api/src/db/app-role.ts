@@ -11,6 +11,19 @@ export const APP_ROLE = 'convene_app';
  */
 export const MAILER_ROLE = 'convene_mailer';
 
+/**
+ * The role tenants are created as (platform provisioning): like the others it owns nothing and
+ * bypasses nothing; it may add a row to the tenants registry, which the application role may not.
+ */
+export const PROVISIONER_ROLE = 'convene_provisioner';
+
+/**
+ * The role the API's pool logs in as. It has no privileges of its own (NOINHERIT): a query that
+ * runs outside a scoped transaction reads nothing. It may switch, transaction by transaction, to
+ * the application, mailer or provisioner role.
+ */
+export const LOGIN_ROLE = 'convene_api';
+
 /** Tables that carry tenant data: each has tenant_id first and forced RLS. */
 export const TENANT_TABLES = [
   'memberships',

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import type { AppConfig } from '../config/app-config';
+import { LOGIN_ROLE } from './app-role';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
 
@@ -50,6 +51,15 @@ export async function openDatabases(config: AppConfig): Promise<Databases> {
         await owner.initialize();
         try {
           await owner.runMigrations();
+          if (db.loginPassword !== null) {
+            // Tolerates another process of this cluster setting it at the same moment.
+            await owner.query(`
+              do $$ begin
+                execute format('alter role ${LOGIN_ROLE} password %L', ${literal(db.loginPassword)});
+              exception when others then
+                if sqlstate <> 'XX000' then raise; end if;
+              end $$`);
+          }
         } finally {
           await owner.destroy();
         }
@@ -68,6 +78,8 @@ export async function openDatabases(config: AppConfig): Promise<Databases> {
   const { createPgConfig } = await import('@electric-sql/pglite/node-postgres');
   const dataDir = db.dataDir;
   if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
+  // PGlite has one user session: it migrates as the superuser it starts as, then the session
+  // becomes the login role, as the server's pool logs in (see lockDown).
   const pglite = await PGlite.create(dataDir);
   const pgConfig = createPgConfig(pglite);
   const app = new DataSource({
@@ -80,13 +92,20 @@ export async function openDatabases(config: AppConfig): Promise<Databases> {
     async migrate() {
       if (!app.isInitialized) await app.initialize();
       await app.runMigrations();
+      await app.query(`set session authorization ${LOGIN_ROLE}`);
     },
     async open() {
       if (!app.isInitialized) await app.initialize();
+      await app.query(`set session authorization ${LOGIN_ROLE}`);
     },
     async close() {
       if (app.isInitialized) await app.destroy();
       await pglite.close();
     },
   };
+}
+
+/** A SQL string literal; the value is ours (base64url), quoted all the same. */
+function literal(value: string): string {
+  return `'${value.replace(/'/g, "''")}'`;
 }

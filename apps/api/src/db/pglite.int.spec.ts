@@ -1,5 +1,6 @@
 import { addMember, createTenant } from '../tenants/tenant-provisioning';
 import { startTestApp, type TestApp } from '../testing/test-app';
+import { LOGIN_ROLE } from './app-role';
 import { sql } from './sql';
 import { inTransaction } from './transaction';
 
@@ -47,16 +48,22 @@ describe('the embedded PGlite database', () => {
     expect((await client.get('/api/t/two/members')).status).toBe(404);
   });
 
-  it('holds row-level security although PGlite connects as a superuser', async () => {
+  it('serves as the login role, not the superuser PGlite starts as: nothing is read unscoped', async () => {
     const ds = app.running.databases.app;
-    const [role] = await ds.query(`select rolsuper from pg_roles where rolname = current_user`);
-    expect(role.rolsuper).toBe(true);
+    const [role] = await ds.query(
+      `select current_user as role, rolsuper from pg_roles where rolname = current_user`,
+    );
+    expect(role).toEqual({ role: LOGIN_ROLE, rolsuper: false });
+    await expect(ds.query('select * from memberships')).rejects.toThrow(/permission denied/);
     const rows = await inTransaction(ds, {}, (m) => sql(m, 'select * from memberships'));
     expect(rows).toHaveLength(0);
-    const tenants = await ds.query(`select id from tenants where slug = 'one'`);
-    const scoped = await inTransaction(ds, { tenantId: tenants[0].id }, (m) =>
+    const tenants = await inTransaction(ds, {}, (m) =>
+      sql<{ id: string }>(m, `select id from tenants where slug = 'one'`),
+    );
+    const tenantId = tenants[0]?.id ?? '';
+    const scoped = await inTransaction(ds, { tenantId }, (m) =>
       sql<{ tenant_id: string }>(m, 'select tenant_id from memberships'),
     );
-    expect(scoped.map((row) => row.tenant_id)).toEqual([tenants[0].id]);
+    expect(scoped.map((row) => row.tenant_id)).toEqual([tenantId]);
   });
 });

@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { loadConfig } from '../config/app-config';
 import { createTestDatabase } from '../testing/test-database';
-import { APP_ROLE, MAILER_ROLE, TENANT_TABLES } from './app-role';
+import { APP_ROLE, LOGIN_ROLE, MAILER_ROLE, PROVISIONER_ROLE, TENANT_TABLES } from './app-role';
 import { type Databases, openDatabases } from './data-source.factory';
 import { sql } from './sql';
 import { inTransaction } from './transaction';
@@ -111,6 +111,22 @@ describe('tenant isolation in the database', () => {
     });
   });
 
+  it('logs the pool in as a role that reads no tenant row outside a scoped transaction', async () => {
+    const [who] = await app.query(`select current_user as role, session_user as login`);
+    expect(who).toEqual({ role: LOGIN_ROLE, login: LOGIN_ROLE });
+    for (const table of [...TENANT_TABLES, 'users', 'sessions', 'tenants']) {
+      const rows: unknown[] = await app.query(`select * from ${table}`).catch((error: Error) => {
+        expect(error.message).toMatch(/permission denied/);
+        return [];
+      });
+      expect({ table, rows }).toEqual({ table, rows: [] });
+    }
+    // Even a transaction that forgot its scope reads nothing.
+    await expect(app.transaction((m) => sql(m, 'select * from memberships'))).rejects.toThrow(
+      /permission denied/,
+    );
+  });
+
   it('keeps interleaved transactions of two tenants apart on a small pool', async () => {
     const rounds = Array.from({ length: 40 }, (_, i) => (i % 2 === 0 ? alpha : beta));
     const results = await Promise.all(
@@ -182,7 +198,7 @@ describe('tenant isolation in the database', () => {
         });
     });
 
-    it.each([APP_ROLE, MAILER_ROLE])(
+    it.each([APP_ROLE, MAILER_ROLE, PROVISIONER_ROLE, LOGIN_ROLE])(
       'gives %s no superuser, no BYPASSRLS and no table of its own',
       async (name) => {
         const [role] = await app.query(
@@ -197,6 +213,14 @@ describe('tenant isolation in the database', () => {
         expect(owned).toEqual([]);
       },
     );
+
+    it('lets the login role use another role only by switching to it', async () => {
+      const [role] = await app.query(
+        `select rolinherit, rolcanlogin from pg_roles where rolname = $1`,
+        [LOGIN_ROLE],
+      );
+      expect(role).toEqual({ rolinherit: false, rolcanlogin: true });
+    });
 
     it('lets the mail worker’s role change no tenant table but the outbox', async () => {
       const tables = (privilege: string) =>

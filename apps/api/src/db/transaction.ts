@@ -1,17 +1,21 @@
 import { sql } from './sql';
 import type { DataSource, EntityManager } from 'typeorm';
-import { APP_ROLE } from './app-role';
+import { APP_ROLE, MAILER_ROLE, PROVISIONER_ROLE } from './app-role';
 
 export interface TransactionScope {
   tenantId?: string | null;
   userId?: string | null;
+  /** Whom the transaction acts as: the application (default), the mail worker, provisioning. */
+  as?: 'app' | 'mailer' | 'provisioner';
 }
 
+const ROLES = { app: APP_ROLE, mailer: MAILER_ROLE, provisioner: PROVISIONER_ROLE } as const;
+
 /**
- * Sets who the transaction acts for. Transaction-local (`true`), so a pooled
- * connection, or PgBouncer in transaction mode, forgets it at commit. The
- * role switch matters most under PGlite and a superuser owner, which would
- * otherwise bypass row-level security.
+ * Sets who the transaction acts for: the one place that changes the role, tenant or user of a
+ * transaction (lint refuses set_config anywhere else). Transaction-local (`true`), so a pooled
+ * connection, or PgBouncer in transaction mode, forgets it at commit. The pool's login role can
+ * read nothing until this has run.
  */
 export async function applyScope(manager: EntityManager, scope: TransactionScope): Promise<void> {
   await sql(
@@ -19,12 +23,30 @@ export async function applyScope(manager: EntityManager, scope: TransactionScope
     `select set_config('role', $1, true),
             set_config('app.tenant_id', $2, true),
             set_config('app.user_id', $3, true)`,
-    [APP_ROLE, scope.tenantId ?? '', scope.userId ?? ''],
+    [ROLES[scope.as ?? 'app'], scope.tenantId ?? '', scope.userId ?? ''],
   );
 }
 
-export async function setTenant(manager: EntityManager, tenantId: string): Promise<void> {
-  await sql(manager, `select set_config('app.tenant_id', $1, true)`, [tenantId]);
+/**
+ * Runs `work` acting in another tenant (e.g. writing mail to the platform's outbox during a
+ * request), then puts the transaction's own tenant back.
+ */
+export async function inTenant<T>(
+  manager: EntityManager,
+  tenantId: string,
+  work: () => Promise<T>,
+): Promise<T> {
+  const [previous] = await sql<{ tenant: string | null }>(
+    manager,
+    `select current_setting('app.tenant_id', true) as tenant,
+            set_config('app.tenant_id', $1, true)`,
+    [tenantId],
+  );
+  try {
+    return await work();
+  } finally {
+    await sql(manager, `select set_config('app.tenant_id', $1, true)`, [previous?.tenant ?? '']);
+  }
 }
 
 /** Runs `work` in one transaction as the application role, scoped as asked. */

@@ -21,7 +21,7 @@ describe('scheduled mail: digests and reminders', () => {
 
   /** The digests in the outbox, as (tenant slug, recipient, payload). */
   const digests = () =>
-    ds.query(
+    database.query(
       `select t.slug, o.recipient, o.payload, o.idempotency_key
          from mail_outbox o join tenants t on t.id = o.tenant_id
         where o.kind = 'admin_digest' order by o.recipient, o.idempotency_key`,
@@ -59,7 +59,7 @@ describe('scheduled mail: digests and reminders', () => {
       name: 'Otto',
     });
     await addMember(ds, quiet, { ...person, email: 'admin@quiet.example', name: 'Quinn' });
-    await ds.query(
+    await database.query(
       `update users set muted_mail_kinds = '{admin_digest}' where email = 'muted@acme.example'`,
     );
     await inTransaction(ds, { tenantId: acme }, (m) =>
@@ -71,7 +71,7 @@ describe('scheduled mail: digests and reminders', () => {
     );
   });
 
-  afterEach(() => ds.query(`delete from mail_outbox; delete from mail_schedule_runs`));
+  afterEach(() => database.query(`delete from mail_outbox; delete from mail_schedule_runs`));
 
   afterAll(async () => {
     await databases.close();
@@ -136,8 +136,10 @@ describe('scheduled mail: digests and reminders', () => {
   });
 
   it('reminds the officer and the speakers of a live event a week ahead, once per start date', async () => {
-    const [officer] = await ds.query(`select id from users where email = 'officer@acme.example'`);
-    const [speaker] = await ds.query(`select id from users where email = 'ada@acme.example'`);
+    const [officer] = await database.query(
+      `select id from users where email = 'officer@acme.example'`,
+    );
+    const [speaker] = await database.query(`select id from users where email = 'ada@acme.example'`);
     const now = new Date(Date.UTC(2031, 4, 1, 8));
     const addEvent = (title: string, daysAhead: number, status: string) =>
       inTransaction(ds, { tenantId: acme }, async (m) => {
@@ -174,7 +176,7 @@ describe('scheduled mail: digests and reminders', () => {
     await addEvent('Still a draft', 2, 'draft');
 
     expect(await scheduler().tick(now)).toBe(2);
-    const reminders = (await ds.query(
+    const reminders = (await database.query(
       `select recipient, payload from mail_outbox where kind = 'event_reminder' order by recipient`,
     )) as { recipient: string; payload: Record<string, string> }[];
     expect(reminders.map((row) => [row.recipient, row.payload['eventTitle']])).toEqual([
@@ -204,7 +206,7 @@ describe('scheduled mail: digests and reminders', () => {
   });
 
   it('sends nothing when nothing waits for a decision', async () => {
-    await ds.query(`update invitations set revoked_at = now()`);
+    await database.query(`update invitations set revoked_at = now()`);
     expect(await scheduler().tick(new Date(Date.UTC(2030, 1, 1, 12)))).toBe(0);
     expect(await digests()).toEqual([]);
   });

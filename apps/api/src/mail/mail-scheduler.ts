@@ -1,8 +1,8 @@
 import type { Language, Role } from '@convene/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
-import { MAILER_ROLE, PLATFORM_TENANT_ID } from '../db/app-role';
+import { PLATFORM_TENANT_ID } from '../db/app-role';
 import { sql } from '../db/sql';
-import { inTransaction } from '../db/transaction';
+import { applyScope, inTransaction } from '../db/transaction';
 import { eventsCalendar } from '../events/event-calendar';
 import { type EventRow, toCalendarEvent } from '../events/events.service';
 import { enqueueMail } from './outbox.service';
@@ -75,7 +75,7 @@ export class MailScheduler {
   /** One query across tenants, as the mailer role, so an idle tick costs one round trip. */
   private tenantsNotRun(kind: MailKind, period: string): Promise<TenantRow[]> {
     return this.dataSource.transaction(async (m) => {
-      await sql(m, `select set_config('role', $1, true)`, [MAILER_ROLE]);
+      await applyScope(m, { as: 'mailer' });
       return sql<TenantRow>(
         m,
         `select t.id, t.slug, t.name from tenants t

@@ -1,7 +1,7 @@
 import type { Language } from '@convene/contracts';
 import { createTransport, type Transporter } from 'nodemailer';
 import type { DataSource, EntityManager } from 'typeorm';
-import { MAILER_ROLE } from '../db/app-role';
+import { inTransaction } from '../db/transaction';
 import { sql } from '../db/sql';
 import type { AppConfig } from '../config/app-config';
 import { MailScheduler } from './mail-scheduler';
@@ -163,10 +163,7 @@ export class MailWorker {
   }
 
   private inMailerTransaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(async (manager) => {
-      await sql(manager, `select set_config('role', $1, true)`, [MAILER_ROLE]);
-      return work(manager);
-    });
+    return inTransaction(this.dataSource, { as: 'mailer' }, work);
   }
 
   private claim(): Promise<ClaimedRow[]> {

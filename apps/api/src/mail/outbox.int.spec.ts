@@ -48,15 +48,14 @@ describe('the mail outbox and its worker', () => {
   };
 
   const statuses = async () =>
-    inTransaction(ds, {}, async (m) => {
-      await sql(m, `select set_config('role', 'convene_mailer', true)`);
-      return sql<{ status: string; count: number }>(
+    inTransaction(ds, { as: 'mailer' }, (m) =>
+      sql<{ status: string; count: number }>(
         m,
         `select status, count(*)::int as count from mail_outbox group by status order by status`,
-      );
-    });
+      ),
+    );
 
-  const clearOutbox = () => ds.query(`delete from mail_outbox`);
+  const clearOutbox = () => database.query(`delete from mail_outbox`);
 
   beforeAll(async () => {
     database = await createTestDatabase();
@@ -111,7 +110,7 @@ describe('the mail outbox and its worker', () => {
   });
 
   it('writes no optional notification a person turned off, but always their security mail', async () => {
-    await ds.query(
+    await database.query(
       `insert into users (email, name, muted_mail_kinds) values ('muted@example.org', 'Muted', '{admin_digest}')`,
     );
     const digest: OutgoingMail = {
@@ -137,14 +136,14 @@ describe('the mail outbox and its worker', () => {
       ['listening@example.org', 'Waiting for a decision in Acme Academy'],
       ['muted@example.org', 'Reset your Convene password'],
     ]);
-    await ds.query(`delete from users where email = 'muted@example.org'`);
+    await database.query(`delete from users where email = 'muted@example.org'`);
   });
 
   it('forgets the link (and its token) of a message once it is sent', async () => {
     await inTransaction(ds, {}, (m) => enqueueMail(m, reset('forget@example.org', 7)));
     await worker().drainOnce();
     expect(sink.received[0]?.text).toContain('https://convene.example/reset/7');
-    const [row] = await ds.query(`select status, payload from mail_outbox`);
+    const [row] = await database.query(`select status, payload from mail_outbox`);
     expect(row.status).toBe('sent');
     expect(row.payload).toEqual({ kind: 'password_reset', name: 'Person 7', minutes: 60 });
   });
@@ -188,7 +187,7 @@ describe('the mail outbox and its worker', () => {
     const w = worker();
     await w.drainOnce();
     const rows = () =>
-      ds.query(
+      database.query(
         `select recipient, status, attempts, last_error from mail_outbox order by recipient`,
       ) as Promise<{ recipient: string; status: string; attempts: number; last_error: string }[]>;
     expect((await rows()).map((r) => [r.recipient, r.status, r.attempts])).toEqual([
@@ -230,7 +229,7 @@ describe('the mail outbox and its worker', () => {
   it('gives each outbox row a stable Message-ID', async () => {
     await inTransaction(ds, {}, (m) => enqueueMail(m, reset('stable@example.org')));
     await worker().drainOnce();
-    const [row] = await ds.query(`select id, tenant_id from mail_outbox`);
+    const [row] = await database.query(`select id, tenant_id from mail_outbox`);
     expect(sink.received[0]?.messageId).toBe(`<${row.id}.${row.tenant_id}@outbox.convene>`);
   });
 });

@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { requestContext } from '../db/request-context';
 import { sql } from '../db/sql';
+import { inTenant } from '../db/transaction';
 import { type MailMessage, SECURITY_KINDS } from './templates/mail-message';
 
 export interface OutgoingMail {
@@ -35,31 +36,27 @@ export class OutboxService {
 export async function enqueueMail(manager: EntityManager, mail: OutgoingMail): Promise<boolean> {
   // Row-level security checks tenant_id against app.tenant_id: act in the
   // mail's tenant for this one insert, then put the request's tenant back.
-  const [previous] = await sql<{ tenant: string | null }>(
-    manager,
-    `select current_setting('app.tenant_id', true) as tenant`,
-  );
-  await sql(manager, `select set_config('app.tenant_id', $1, true)`, [mail.tenantId]);
   // An optional notification the recipient has turned off is not written at
   // all; security mail always is.
-  const written = await sql(
-    manager,
-    `insert into mail_outbox (tenant_id, kind, recipient, language, payload, idempotency_key)
+  const written = await inTenant(manager, mail.tenantId, () =>
+    sql(
+      manager,
+      `insert into mail_outbox (tenant_id, kind, recipient, language, payload, idempotency_key)
      select $1, $2, lower($3), $4, $5, $6
       where $7 or not exists (
               select from users where lower(email) = lower($3) and $2 = any (muted_mail_kinds))
      on conflict (tenant_id, idempotency_key) do nothing
      returning id`,
-    [
-      mail.tenantId,
-      mail.message.kind,
-      mail.recipient,
-      mail.language,
-      JSON.stringify(mail.message),
-      mail.idempotencyKey ?? null,
-      SECURITY_KINDS.includes(mail.message.kind),
-    ],
+      [
+        mail.tenantId,
+        mail.message.kind,
+        mail.recipient,
+        mail.language,
+        JSON.stringify(mail.message),
+        mail.idempotencyKey ?? null,
+        SECURITY_KINDS.includes(mail.message.kind),
+      ],
+    ),
   );
-  await sql(manager, `select set_config('app.tenant_id', $1, true)`, [previous?.tenant ?? '']);
   return written.length > 0;
 }

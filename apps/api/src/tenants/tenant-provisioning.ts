@@ -11,13 +11,15 @@ export interface NewTenant {
 
 /**
  * Platform operations, run by the operator's commands rather than through
- * the API: there is no public sign-up of tenants. They connect as the owner.
+ * the API: there is no public sign-up of tenants. Only the provisioner role
+ * may add a tenant; the rest runs as the application role in the new tenant.
  */
 export async function createTenant(dataSource: DataSource, tenant: NewTenant): Promise<string> {
   if (!TENANT_SLUG_PATTERN.test(tenant.slug)) {
     throw new Error('The slug must be 2–63 lowercase letters, digits or hyphens');
   }
   return dataSource.transaction(async (manager) => {
+    await applyScope(manager, { as: 'provisioner' });
     const existing = await sql(manager, `select 1 from tenants where slug = $1`, [tenant.slug]);
     if (existing.length > 0) throw new Error(`A tenant with slug "${tenant.slug}" already exists`);
     const rows = await sql<{ id: string }>(

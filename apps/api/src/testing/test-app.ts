@@ -3,7 +3,7 @@ import { createApp, type RunningApp } from '../app.factory';
 import { type AppConfig, loadConfig } from '../config/app-config';
 import { DevMailCatcher } from '../mail/dev-mail-catcher';
 import { ApiClient } from './http-client';
-import { createTestDatabase } from './test-database';
+import { createTestDatabase, type TestDatabase } from './test-database';
 
 export interface TestApp {
   running: RunningApp;
@@ -11,6 +11,8 @@ export interface TestApp {
   baseUrl: string;
   /** A real SMTP server on loopback receiving what the app sends. */
   mail: DevMailCatcher;
+  /** The PostgreSQL database behind the app, for the owner's view (null on PGlite). */
+  database: TestDatabase | null;
   client(): ApiClient;
   close(): Promise<void>;
 }
@@ -34,6 +36,8 @@ export async function startTestApp(
     DATA_DIR: 'memory://',
     // Tests that want scheduled mail tick a MailScheduler themselves.
     MAIL_SCHEDULE_SECONDS: '0',
+    // Every test signs in from 127.0.0.1; the per-address limit has tests of its own.
+    LOGIN_RATE_LIMIT_PER_ADDRESS: '100000',
     ...(database ? { DATABASE_URL: database.url } : {}),
     ...options.env,
   });
@@ -47,6 +51,7 @@ export async function startTestApp(
     config,
     baseUrl,
     mail,
+    database,
     client: () => new ApiClient(baseUrl),
     async close() {
       await running.close();
@@ -65,4 +70,14 @@ export async function waitForMail(mail: DevMailCatcher, to: string, timeoutMs = 
     if (Date.now() > deadline) throw new Error(`no mail to ${to} within ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
+}
+
+/** One statement as the database owner, for fixtures the API offers no route to (PostgreSQL only). */
+export function ownerQuery<T = Record<string, unknown>>(
+  app: TestApp,
+  text: string,
+  values: unknown[] = [],
+): Promise<T[]> {
+  if (!app.database) throw new Error('ownerQuery needs the PostgreSQL driver');
+  return app.database.query<T>(text, values);
 }
