@@ -246,3 +246,42 @@ describe('the sign-in limiter behind a trusted proxy', () => {
     expect((await attempt('someone@acme.example', 'guess', '192.0.2.51')).status).toBe(401);
   });
 });
+
+describe('in production', () => {
+  let app: TestApp;
+
+  beforeAll(async () => {
+    app = await startTestApp({
+      env: { NODE_ENV: 'production', APP_URL: 'https://convene.example' },
+    });
+    const tenant = await createTenant(app.running.databases.app, { slug: 'acme', name: 'Acme' });
+    await addMember(app.running.databases.app, tenant, {
+      email: 'admin@acme.example',
+      name: 'Admin',
+      password: PASSWORD,
+      role: 'tenant_admin',
+    });
+  });
+
+  afterAll(() => app.close());
+
+  it('sets Secure cookies and HSTS, and serves no development mail', async () => {
+    const client = app.client();
+    const health = await client.get('/api/health');
+    expect(health.headers.get('strict-transport-security')).toMatch(/max-age=\d{7,}/);
+    expect(health.headers.getSetCookie().find((c) => c.startsWith('XSRF-TOKEN='))).toMatch(
+      /;\s*Secure/i,
+    );
+    const login = await client.post('/api/auth/login', {
+      email: 'admin@acme.example',
+      password: PASSWORD,
+    });
+    expect(login.status).toBe(200);
+    const cookies = login.headers.getSetCookie();
+    for (const name of ['convene_session=', 'XSRF-TOKEN=']) {
+      expect(cookies.find((c) => c.startsWith(name))).toMatch(/;\s*Secure/i);
+    }
+    expect(app.running.devMail).toBeNull();
+    expect((await client.get('/dev/mail/messages')).status).toBe(404);
+  });
+});
