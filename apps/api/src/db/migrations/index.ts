@@ -6,6 +6,7 @@ import { MailPreferences1764316800004 } from './1764316800004-mail-preferences';
 import { Events1764316800005 } from './1764316800005-events';
 import { CalendarFeeds1764316800006 } from './1764316800006-calendar-feeds';
 import { RequestScope1764316800007 } from './1764316800007-request-scope';
+import { EventAnnounced1764316800011 } from './1764316800011-event-announced';
 
 /** Listed explicitly: the API is bundled, so no glob can find them at run time. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   Events1764316800005,
   CalendarFeeds1764316800006,
   RequestScope1764316800007,
+  EventAnnounced1764316800011,
 ];
