@@ -226,6 +226,7 @@ describe('who sees which event, through every read path', () => {
       const agenda: string[] = [];
       const calendar: string[] = [];
       const warnedOf: string[] = [];
+      let hiddenWarnings = 0;
       for (const key of EVENT_KEYS) {
         const base = `/api/t/${tenant}/events/${ids[key]}`;
         const read = await client.get(base);
@@ -236,8 +237,10 @@ describe('who sees which event, through every read path', () => {
           agenda.push(key);
           for (const warning of sessions.body.warnings) {
             if (warning.kind !== 'speaker_double_booked') continue;
-            if (warning.other.hidden) expect(warning.other).toEqual({ hidden: true });
-            else warnedOf.push(keyOf(warning.other.eventId));
+            if (warning.other.hidden) {
+              expect(warning.other).toEqual({ hidden: true });
+              hiddenWarnings++;
+            } else warnedOf.push(keyOf(warning.other.eventId));
           }
         } else expect(sessions.status).toBe(404);
         const ics = await client.get(`${base}/calendar.ics`);
@@ -246,17 +249,26 @@ describe('who sees which event, through every read path', () => {
       }
 
       // The other side of each clash the person can read about, when they may see it.
-      const clashes = (key: EventKey) =>
+      const clashes = (key: EventKey, speaker?: PersonKey) =>
         EVENT_KEYS.filter(
           (other) =>
             other !== key &&
             FIXTURES[other].tenant === FIXTURES[key].tenant &&
             !cancelled(FIXTURES[other]) &&
-            FIXTURES[other].speakers.some((s) => FIXTURES[key].speakers.includes(s)),
+            FIXTURES[other].speakers.some(
+              (s) => FIXTURES[key].speakers.includes(s) && (!speaker || s === speaker),
+            ),
         );
       const expectedWarned = sorted(
-        expected.flatMap(clashes).filter((other) => allowed(person, tenant, other)),
+        expected.flatMap((key) => clashes(key)).filter((other) => allowed(person, tenant, other)),
       );
+      // One "another commitment" per speaker (each event has one session) whose clashes include
+      // an event the person may not see, however many such events there are.
+      const expectedHidden = expected.flatMap((key) =>
+        FIXTURES[key].speakers.filter((speaker) =>
+          clashes(key, speaker).some((other) => !allowed(person, tenant, other)),
+        ),
+      ).length;
 
       expect({
         list: sorted(listed),
@@ -264,6 +276,7 @@ describe('who sees which event, through every read path', () => {
         agenda: sorted(agenda),
         calendar: sorted(calendar),
         warnedOf: sorted(warnedOf),
+        hiddenWarnings,
         all: sorted([...listed, ...detail, ...agenda, ...calendar, ...warnedOf]),
       }).toEqual({
         list: expected,
@@ -271,6 +284,7 @@ describe('who sees which event, through every read path', () => {
         agenda: expected,
         calendar: expected,
         warnedOf: expectedWarned,
+        hiddenWarnings: expectedHidden,
         all: expected,
       });
       expect(listed).toHaveLength(expected.length);
