@@ -35,6 +35,28 @@ describe('the demo seed', () => {
     expect(await counts()).toEqual(first);
   });
 
+  it('marks a demo event announced when its history says it left draft, and a draft not', async () => {
+    const rows = (await databases.app.query(
+      `select e.status, e.announced_at = (select min(h.at) from event_history h
+                                            where h.event_id = e.id and h.from_status = 'draft')
+                as announced_with_its_first_step,
+              e.announced_at is null as never_announced
+         from events e order by e.starts_at`,
+    )) as {
+      status: string;
+      announced_with_its_first_step: boolean | null;
+      never_announced: boolean;
+    }[];
+    expect(rows).toHaveLength(5);
+    for (const row of rows) {
+      expect({
+        status: row.status,
+        announced:
+          row.status === 'draft' ? !row.never_announced : row.announced_with_its_first_step,
+      }).toEqual({ status: row.status, announced: row.status !== 'draft' });
+    }
+  });
+
   it('gives each demo event the history that led to its status, in order, before now', async () => {
     const rows = (await database.query(
       `select e.status,

@@ -262,7 +262,7 @@ const AFTER_THE_EVENT = new Set<EventAction>(['mark_held', 'report', 'close']);
  * The history that would have brought a demo event from draft to its status, through the
  * domain's own transition(), so the timeline on the event page has something true to show:
  * planning steps spread over the weeks before the event (never later than now), the rest in
- * the days after it; the event's own created and updated times fit around them.
+ * the days after it; the event's own created, updated and announced times fit around them.
  */
 async function seedHistory(
   manager: EntityManager,
@@ -295,11 +295,14 @@ async function seedHistory(
   const firstBefore = lastBefore - 40 * day;
   // Created before its first step, last changed at its last, as a real event would be.
   let last = firstBefore;
+  // When it first left draft: the moment it was announced (null for a draft).
+  let announcedAt: number | null = null;
   for (const [index, step] of steps.entries()) {
     const at = AFTER_THE_EVENT.has(step.action)
       ? Math.min(now - 3_600_000, ends.getTime() + (index - before.length + 1) * 3 * day)
       : firstBefore + ((lastBefore - firstBefore) * (index + 1)) / (before.length + 1);
     last = at;
+    if (step.from === 'draft' && step.to !== 'cancelled') announcedAt ??= at;
     await sql(
       manager,
       `insert into event_history (tenant_id, event_id, action, from_status, to_status, actor_id, at)
@@ -307,9 +310,15 @@ async function seedHistory(
       [tenantId, eventId, step.action, step.from, step.to, actor, new Date(at)],
     );
   }
-  await sql(manager, `update events set created_at = $2, updated_at = $3 where id = $1`, [
-    eventId,
-    new Date(firstBefore),
-    new Date(last),
-  ]);
+  // announced_at too: the insert's trigger stamped it with today, not the seeded history's day.
+  await sql(
+    manager,
+    `update events set created_at = $2, updated_at = $3, announced_at = $4 where id = $1`,
+    [
+      eventId,
+      new Date(firstBefore),
+      new Date(last),
+      announcedAt === null ? null : new Date(announcedAt),
+    ],
+  );
 }

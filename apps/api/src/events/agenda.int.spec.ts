@@ -108,7 +108,7 @@ describe('an event’s agenda and calendar', () => {
       kind: 'speaker_double_booked',
       speaker: { id: expertId, name: 'Eli Expert' },
       sessionId: opening?.id,
-      other: { sessionId: keynote, eventId: other, eventTitle: 'Other EGM' },
+      other: { hidden: false, sessionId: keynote, eventId: other, eventTitle: 'Other EGM' },
     });
 
     const reordered = await officer.put(`${agenda}/order`, {

@@ -6,6 +6,7 @@ import { isUuid } from '../common/uuid';
 import { requestContext } from '../db/request-context';
 import { sql } from '../db/sql';
 import { type EventRow, EventsService } from './events.service';
+import { viewerParams, visibleEvent } from './event-visibility';
 
 interface SessionRow {
   id: string;
@@ -42,6 +43,7 @@ export class AgendaService {
   async add(eventId: string, input: AgendaSessionInput): Promise<Agenda> {
     const event = await this.events.find(eventId, true);
     await this.check(event, input);
+    // Planners only (events.manage), on an event find() has just checked.
     const [created] = await sql<{ id: string }>(
       requestContext.current().manager,
       `insert into agenda_sessions (tenant_id, event_id, position, title, description, starts_at,
@@ -150,6 +152,8 @@ export class AgendaService {
         order by a.starts_at, a.id, b.id`,
       [eventId],
     );
+    // The other side of a clash may be an event the caller may not see (a draft, another
+    // State's meeting): the one rule decides, per row, whether it may be named.
     const speakers = await sql<{
       speaker_id: string;
       speaker_name: string;
@@ -157,10 +161,12 @@ export class AgendaService {
       other_session_id: string;
       other_event_id: string;
       other_event_title: string;
+      other_visible: boolean;
     }>(
       manager,
       `select u.id as speaker_id, u.name as speaker_name, s.id as session_id,
-              o.id as other_session_id, o.event_id as other_event_id, e.title as other_event_title
+              o.id as other_session_id, o.event_id as other_event_id, e.title as other_event_title,
+              ${visibleEvent('e', viewerParams(1))} as other_visible
          from agenda_sessions s
          cross join lateral unnest(s.speaker_user_ids) as speaker(id)
          join agenda_sessions o
@@ -169,10 +175,20 @@ export class AgendaService {
           and s.starts_at < o.ends_at and o.starts_at < s.ends_at
          join events e on e.id = o.event_id and e.status <> 'cancelled'
          join users u on u.id = speaker.id
-        where s.event_id = $1
+        where s.event_id = $4
         order by s.starts_at, s.id, u.id, o.starts_at, o.id`,
-      [eventId],
+      [...this.events.visibility(), eventId],
     );
+    // One "another commitment" per speaker and session, however many hidden events lie behind
+    // it: their number would tell something too.
+    const hidden = new Set<string>();
+    const clashes = speakers.filter((row) => {
+      if (row.other_visible) return true;
+      const key = `${row.session_id} ${row.speaker_id}`;
+      if (hidden.has(key)) return false;
+      hidden.add(key);
+      return true;
+    });
     return [
       ...rooms.map(
         (row): AgendaWarning => ({
@@ -181,16 +197,19 @@ export class AgendaService {
           sessionIds: [row.a, row.b],
         }),
       ),
-      ...speakers.map(
+      ...clashes.map(
         (row): AgendaWarning => ({
           kind: 'speaker_double_booked',
           speaker: { id: row.speaker_id, name: row.speaker_name },
           sessionId: row.session_id,
-          other: {
-            sessionId: row.other_session_id,
-            eventId: row.other_event_id,
-            eventTitle: row.other_event_title,
-          },
+          other: row.other_visible
+            ? {
+                hidden: false,
+                sessionId: row.other_session_id,
+                eventId: row.other_event_id,
+                eventTitle: row.other_event_title,
+              }
+            : { hidden: true },
         }),
       ),
     ];

@@ -3,6 +3,7 @@ import type {
   CalendarFeedStatus,
   PublicEvent,
   PublicEventsPage,
+  Role,
 } from '@convene/contracts';
 import { TENANT_SLUG_PATTERN } from '@convene/contracts';
 import { Inject, Injectable } from '@nestjs/common';
@@ -16,6 +17,7 @@ import { applyScope } from '../db/transaction';
 import { hashToken, newToken } from '../auth/secrets';
 import { eventsCalendar } from './event-calendar';
 import { type EventRow, toCalendarEvent } from './events.service';
+import { publicEvent, viewerParams, visibilityOf, visibleEvent } from './event-visibility';
 
 type CalendarRow = Pick<
   EventRow,
@@ -42,9 +44,10 @@ const FEED_LIMIT = 500;
 
 /**
  * Calendars outside a signed-in page: each person's private feed (events
- * they organise or speak at, in every tenant they belong to) and each
- * tenant's public page and feed (events it marked public, nothing about
- * people).
+ * they organise or speak at and may see, in every tenant they belong to)
+ * and each tenant's public page and feed (announced events it marked
+ * public, nothing about people). Both go through the one rule of
+ * event-visibility.ts.
  */
 @Injectable()
 export class CalendarFeedsService {
@@ -88,26 +91,42 @@ export class CalendarFeedsService {
     );
     if (!feed) throw notFound('Calendar');
     await applyScope(manager, { userId: feed.user_id });
-    const tenants = await sql<{ id: string; slug: string }>(
+    // The person's role in each tenant, as it is now: what they may see differs by tenant, and
+    // an officer who became an expert no longer sees the drafts they once planned.
+    const tenants = await sql<{
+      id: string;
+      slug: string;
+      role: Role;
+      member_state_code: string | null;
+    }>(
       manager,
-      `select t.id, t.slug from memberships m join tenants t on t.id = m.tenant_id
+      `select t.id, t.slug, m.role, trim(m.member_state_code) as member_state_code
+         from memberships m join tenants t on t.id = m.tenant_id
         where m.user_id = $1 and m.status = 'active' order by t.slug`,
       [feed.user_id],
     );
     const events = [];
     for (const tenant of tenants) {
       await applyScope(manager, { userId: feed.user_id, tenantId: tenant.id });
+      // What concerns them, among what the one rule lets them see in this tenant.
       const rows = await sql<CalendarRow>(
         manager,
         `select ${CALENDAR_COLUMNS} from events e
           where e.ends_at > now() - interval '90 days'
+            and ${visibleEvent('e', viewerParams(1))}
             and (e.responsible_officer_id = $1 or e.created_by = $1
                  or exists (select from agenda_sessions s
                              where s.tenant_id = e.tenant_id and s.event_id = e.id
                                and $1 = any (s.speaker_user_ids)))
           order by e.starts_at, e.id
-          limit $2`,
-        [feed.user_id, FEED_LIMIT],
+          limit $4`,
+        [
+          ...visibilityOf(feed.user_id, {
+            role: tenant.role,
+            memberStateCode: tenant.member_state_code,
+          }),
+          FEED_LIMIT,
+        ],
       );
       events.push(...rows.map((row) => toCalendarEvent(row, this.config.appUrl, tenant.slug)));
     }
@@ -125,7 +144,7 @@ export class CalendarFeedsService {
               e.venue_country, e.starts_at, e.starts_at::text as starts_key, e.ends_at,
               e.time_zone, e.working_languages, e.status
          from events e
-        where e.is_public and e.status <> 'draft' and e.ends_at >= now()
+        where ${publicEvent('e')} and e.ends_at >= now()
           and ($1::timestamptz is null or (e.starts_at, e.id) > ($1::timestamptz, $2::uuid))
         order by e.starts_at, e.id
         limit $3`,
@@ -163,7 +182,7 @@ export class CalendarFeedsService {
     const rows = await sql<CalendarRow>(
       manager,
       `select ${CALENDAR_COLUMNS} from events e
-        where e.is_public and e.status <> 'draft' and e.ends_at > now() - interval '90 days'
+        where ${publicEvent('e')} and e.ends_at > now() - interval '90 days'
         order by e.starts_at, e.id
         limit $1`,
       [FEED_LIMIT],

@@ -1,26 +1,15 @@
 import type { EventQuery } from '@convene/contracts';
+import { type Visibility, viewerParams, visibleEvent } from './event-visibility';
 
 /**
  * The events list as one statement, kept apart from EventsService so that the benchmark
  * (tools/bench/events.ts) sends exactly the text the API sends. Plain strings and values, no
- * Nest: the caller runs it in the request's transaction.
+ * Nest: the caller runs it in the request's transaction. Which rows the caller may see is not
+ * decided here but by the one rule in event-visibility.ts.
  */
 
-/** Who is asking: $1 user id, $2 the focal point's State, $3 whether they plan events. */
-export type Visibility = [userId: string | null, memberState: string | null, manages: boolean];
-
-/**
- * Which events the caller may see, as SQL over `e` with the parameters of Visibility: officers
- * and admins all of the tenant's; experts those they speak at; focal points those their State
- * hosts. Drafts stay with the planners.
- */
-export const VISIBLE = `(
-  $3::boolean
-  or (e.status <> 'draft' and (
-       ($2::char(3) is not null and $2::char(3) = any (e.host_states))
-    or exists (select from agenda_sessions s
-                where s.tenant_id = e.tenant_id and s.event_id = e.id
-                  and $1::uuid = any (s.speaker_user_ids)))))`;
+/** The events the caller may see: the one rule, with the caller as $1–$3 (Visibility). */
+const VISIBLE = visibleEvent('e', viewerParams(1));
 
 /** What a list row needs (toSummary), and the cursor key: no description or audit columns. */
 const SUMMARY_COLUMNS = `e.id, e.type, e.title, e.summary, e.thematic_areas, e.format,

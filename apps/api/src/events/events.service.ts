@@ -18,7 +18,8 @@ import { requestContext, type TenantScope } from '../db/request-context';
 import { sql } from '../db/sql';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { type CalendarEvent, eventsCalendar } from './event-calendar';
-import { eventListStatement, VISIBLE, type Visibility } from './event-list.query';
+import { eventListStatement } from './event-list.query';
+import { type Visibility, viewerParams, visibilityOf, visibleEvent } from './event-visibility';
 
 export interface EventRow {
   id: string;
@@ -85,6 +86,9 @@ export type EventSummaryRow = Pick<
 >;
 
 const FROM = `events e left join users o on o.id = e.responsible_officer_id`;
+
+/** The one rule (event-visibility.ts), with the caller as $1–$3. */
+const VISIBLE = visibleEvent('e', viewerParams(1));
 
 @Injectable()
 export class EventsService {
@@ -211,6 +215,7 @@ export class EventsService {
   async duplicate(id: string): Promise<EventDetail> {
     const { manager, user } = requestContext.current();
     await this.find(id);
+    // Planners only (events.manage), and find() has applied the rule to this id.
     const [copy] = await sql<{ id: string }>(
       manager,
       `insert into events (tenant_id, ${WRITABLE.join(', ')}, created_by)
@@ -263,6 +268,9 @@ export class EventsService {
         postponed ? input.endsAt : null,
       ],
     );
+    // announced_at is stamped by the events_stamp_announced trigger on the first move from
+    // draft to a live status (migration …0011), so every writer of a status agrees.
+    // The history row copies the tenant of an event find() has already checked (planners only).
     await sql(
       manager,
       `insert into event_history (tenant_id, event_id, action, from_status, to_status, reason,
@@ -309,10 +317,10 @@ export class EventsService {
     return row;
   }
 
-  /** [$1 user, $2 focal point's State, $3 sees everything]. */
+  /** The caller, with their role in this tenant, as the rule's parameters. */
   visibility(): Visibility {
     const { user, tenant } = requestContext.current();
-    return [user?.id ?? null, tenant?.memberStateCode ?? null, this.mayManage()];
+    return visibilityOf(user?.id ?? null, tenant);
   }
 
   private mayManage(): boolean {

@@ -5,6 +5,7 @@ import { sql } from '../db/sql';
 import { applyScope, inTransaction } from '../db/transaction';
 import { eventsCalendar } from '../events/event-calendar';
 import { type EventRow, toCalendarEvent } from '../events/events.service';
+import { membershipViewer, PLANNER_ROLES, visibleEvent } from '../events/event-visibility';
 import { enqueueMail } from './outbox.service';
 import type { MailKind } from './templates/mail-message';
 
@@ -179,6 +180,7 @@ function eventReminders(appUrl: string, hourUtc: number): ScheduledMail {
                 e.ends_at, e.time_zone, e.venue_name, e.venue_city, e.venue_country,
                 e.meeting_link, e.version, e.updated_at
            from events e
+          -- Live statuses were all announced; who may see each is decided per recipient below.
           where e.status in ('planned', 'open_for_nominations', 'nominations_closed', 'confirmed')
             and e.starts_at > $1 and e.starts_at <= $1::timestamptz + make_interval(days => $2)
           order by e.starts_at, e.id`,
@@ -193,6 +195,9 @@ function eventReminders(appUrl: string, hourUtc: number): ScheduledMail {
         language: Language;
       }>(
         manager,
+        // Each recipient only while the one rule lets them see the event with their role in
+        // this tenant now: an officer who became an expert hears no more of events they do
+        // not speak at.
         `select e.id as event_id, u.id, u.email, u.name, u.preferred_language as language
            from events e
            join users u on u.id = e.responsible_officer_id
@@ -201,8 +206,9 @@ function eventReminders(appUrl: string, hourUtc: number): ScheduledMail {
                                       and u.id = any (s.speaker_user_ids))
            join memberships m on m.user_id = u.id and m.status = 'active'
           where e.id = any ($1::uuid[])
+            and ${visibleEvent('e', membershipViewer('u.id', 'm', '$2::text[]'))}
           order by e.id, u.id`,
-        [events.map((event) => event.id)],
+        [events.map((event) => event.id), PLANNER_ROLES],
       );
       const byId = new Map(events.map((event) => [event.id, event]));
       let written = 0;

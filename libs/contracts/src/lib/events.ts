@@ -302,8 +302,13 @@ export type AgendaWarning =
       kind: 'speaker_double_booked';
       speaker: { id: string; name: string };
       sessionId: string;
-      /** The other session, maybe in another event. */
-      other: { sessionId: string; eventId: string; eventTitle: string };
+      /**
+       * The other session, maybe in another event; only "another commitment" when that event is
+       * one the caller may not see.
+       */
+      other:
+        | { hidden: false; sessionId: string; eventId: string; eventTitle: string }
+        | { hidden: true };
     };
 
 export interface Agenda {

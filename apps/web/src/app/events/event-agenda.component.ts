@@ -13,13 +13,7 @@ import { MatDialog } from '@angular/material/dialog';
 import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatTooltipModule } from '@angular/material/tooltip';
-import type {
-  Agenda,
-  AgendaSession,
-  AgendaWarning,
-  EventDetail,
-  ProblemDetails,
-} from '@convene/contracts';
+import type { Agenda, AgendaSession, EventDetail, ProblemDetails } from '@convene/contracts';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { firstValueFrom } from 'rxjs';
 import { LanguageService } from '../i18n/language.service';
@@ -28,14 +22,10 @@ import { EmptyState } from '../shared/empty-state.component';
 import { LiveError } from '../shared/live-error.component';
 import { Notifier } from '../shared/notifier.service';
 import { AgendaSessionDialog, type AgendaSessionDialogData } from './agenda-session.dialog';
+import { describeWarning, type WarningView } from './agenda-warnings';
 import { EventWhen } from './event-when.component';
 import { EventStore } from './event.store';
 import { formatInstant, zonedDate } from './zoned-time';
-
-interface WarningView {
-  key: string;
-  params: Record<string, string>;
-}
 
 /**
  * The event's sessions in their order: planners add, edit, delete and
@@ -93,7 +83,8 @@ export class EventAgenda {
 
   protected readonly warnings = computed<WarningView[]>(() => {
     const titles = new Map(this.store.sessions().map((session) => [session.id, session.title]));
-    return this.store.warnings().map((warning) => this.describe(warning, titles));
+    const eventId = this.event().id;
+    return this.store.warnings().map((warning) => describeWarning(warning, titles, eventId));
   });
 
   protected readonly flagged = computed(() => {
@@ -168,29 +159,5 @@ export class EventAgenda {
       this.notifier.failure(problem as ProblemDetails);
       return false;
     }
-  }
-
-  private describe(warning: AgendaWarning, titles: Map<string, string>): WarningView {
-    if (warning.kind === 'room_overlap') {
-      return {
-        key: 'events.agenda.warnings.roomOverlap',
-        params: {
-          room: warning.room,
-          first: titles.get(warning.sessionIds[0]) ?? '',
-          second: titles.get(warning.sessionIds[1]) ?? '',
-        },
-      };
-    }
-    const elsewhere = warning.other.eventId !== this.event().id;
-    return {
-      key: elsewhere
-        ? 'events.agenda.warnings.speakerElsewhere'
-        : 'events.agenda.warnings.speakerTwice',
-      params: {
-        speaker: warning.speaker.name,
-        session: titles.get(warning.sessionId) ?? '',
-        other: elsewhere ? warning.other.eventTitle : (titles.get(warning.other.sessionId) ?? ''),
-      },
-    };
   }
 }
