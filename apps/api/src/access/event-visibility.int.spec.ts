@@ -3,7 +3,7 @@ import ICAL from 'ical.js';
 import { MailScheduler } from '../mail/mail-scheduler';
 import { addMember, createTenant } from '../tenants/tenant-provisioning';
 import type { ApiClient } from '../testing/http-client';
-import { startTestApp, type TestApp } from '../testing/test-app';
+import { ownerQuery, startTestApp, type TestApp } from '../testing/test-app';
 
 /**
  * Visibility of events by body, not by status: for each kind of person, the set of event ids
@@ -330,7 +330,8 @@ describe('who sees which event, through every read path', () => {
     const ds = app.running.databases.app;
     const scheduler = new MailScheduler(ds, { appUrl: 'https://convene.example' });
     await scheduler.tick(new Date('2030-02-26T08:00:00Z'));
-    const rows = (await ds.query(
+    const rows = (await ownerQuery(
+      app,
       `select recipient, payload->>'link' as link from mail_outbox where kind = 'event_reminder'`,
     )) as { recipient: string; link: string }[];
     const reminded = sorted(

@@ -36,7 +36,7 @@ describe('the demo seed', () => {
   });
 
   it('marks a demo event announced when its history says it left draft, and a draft not', async () => {
-    const rows = (await databases.app.query(
+    const rows = (await database.query(
       `select e.status, e.announced_at = (select min(h.at) from event_history h
                                             where h.event_id = e.id and h.from_status = 'draft')
                 as announced_with_its_first_step,

@@ -1,7 +1,8 @@
+import { DataSource } from 'typeorm';
 import { EventAnnounced1764316800011 } from '../db/migrations/1764316800011-event-announced';
 import { addMember, createTenant } from '../tenants/tenant-provisioning';
 import type { ApiClient } from '../testing/http-client';
-import { startTestApp, type TestApp } from '../testing/test-app';
+import { ownerQuery, startTestApp, type TestApp } from '../testing/test-app';
 
 const PASSWORD = 'announced passphrase';
 
@@ -41,7 +42,8 @@ describe('when an event was announced', () => {
    * step's history row (written after the update, at clock time).
    */
   const announcements = async () =>
-    (await app.running.databases.app.query(
+    (await ownerQuery(
+      app,
       `select e.title, e.announced_at is not null as announced,
               e.announced_at > e.created_at
                 and e.announced_at <= (select min(h.at) from event_history h
@@ -85,13 +87,17 @@ describe('when an event was announced', () => {
   });
 
   it('is backfilled from the history for events that existed before the column', async () => {
-    const runner = app.running.databases.app.createQueryRunner();
+    // Migrations run as the owner, as the API's boot runs them.
+    const owner = new DataSource({ type: 'postgres', url: app.database?.url ?? '' });
+    await owner.initialize();
+    const runner = owner.createQueryRunner();
     try {
       const migration = new EventAnnounced1764316800011();
       await migration.down(runner);
       await migration.up(runner);
     } finally {
       await runner.release();
+      await owner.destroy();
     }
     expect(await announcements()).toEqual(expected);
   });
