@@ -1,19 +1,20 @@
 import { z } from 'zod';
-import { Email, Language, NewPassword, PersonName } from './common';
+import { CurrentPassword, Email, Language, NewPassword, PersonName } from './common';
 import { Role } from './roles';
 import { OPTIONAL_MAIL_KINDS, OptionalMailKind } from './mail';
+import { singleLineText } from './text';
 
 export const LoginRequest = z.strictObject({
   email: Email,
   // Not NewPassword: an old account may predate today's policy.
-  password: z.string().min(1).max(128),
+  password: CurrentPassword,
 });
 export type LoginRequest = z.infer<typeof LoginRequest>;
 
 export const PasswordResetRequest = z.strictObject({ email: Email });
 export type PasswordResetRequest = z.infer<typeof PasswordResetRequest>;
 
-export const Token = z.string().regex(/^[A-Za-z0-9_-]{32,128}$/, 'malformed token');
+export const Token = singleLineText(128).regex(/^[A-Za-z0-9_-]{32,128}$/, 'malformed token');
 
 export const PasswordResetCompletion = z.strictObject({
   token: Token,
@@ -25,7 +26,8 @@ export const InvitationAcceptance = z.strictObject({
   token: Token,
   /** Required when the invitee has no account yet. */
   name: PersonName.optional(),
-  password: z.string().min(1).max(128),
+  // Checked against the policy by the service only when an account is made.
+  password: CurrentPassword,
   preferredLanguage: Language.optional(),
 });
 export type InvitationAcceptance = z.infer<typeof InvitationAcceptance>;
@@ -75,7 +77,7 @@ export const ProfileUpdate = z.strictObject({
 export type ProfileUpdate = z.infer<typeof ProfileUpdate>;
 
 export const PasswordChange = z.strictObject({
-  currentPassword: z.string().min(1).max(128),
+  currentPassword: CurrentPassword,
   newPassword: NewPassword,
 });
 export type PasswordChange = z.infer<typeof PasswordChange>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { singleLineText } from './text';
 
 /** The six official UN languages, by ISO 639-1 code. */
 export const UN_LANGUAGES = ['ar', 'zh', 'en', 'fr', 'ru', 'es'] as const;
@@ -15,10 +16,8 @@ export const Uuid = z.uuid();
 export const TENANT_SLUG_PATTERN = /^[a-z0-9][a-z0-9-]{1,62}$/;
 
 /** Emails compare case-insensitively; we store and compare them lowercased. */
-export const Email = z
-  .string()
+export const Email = singleLineText(254)
   .trim()
-  .max(254)
   .pipe(z.email())
   .transform((email) => email.toLowerCase());
 
@@ -26,13 +25,19 @@ export const Email = z
  * Length is what makes a password strong (NIST SP 800-63B); the upper bound
  * keeps hashing cost bounded.
  */
-export const NewPassword = z.string().min(12).max(128);
+export const NewPassword = singleLineText(128).min(12);
 
-export const PersonName = z.string().trim().min(1).max(200);
+/**
+ * A password being checked rather than chosen: an old account may predate
+ * today's length policy, but no password ever held a control character.
+ */
+export const CurrentPassword = singleLineText(128).min(1);
+
+export const PersonName = singleLineText(200).trim().min(1);
 
 /** Keyset pagination: `after` is an opaque cursor from the previous page. */
 export const PageQuery = z.strictObject({
-  after: z.string().max(500).optional(),
+  after: singleLineText(500).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(25),
 });
 export type PageQuery = z.infer<typeof PageQuery>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Language, type Page, PageQuery, Uuid } from './common';
 import { Alpha3, RegionalGroup } from './member-states';
+import { Instant, multiLineText, singleLineText } from './text';
 
 export const EVENT_TYPES = [
   'expert_group_meeting',
@@ -78,9 +79,6 @@ export const EVENT_ACTIONS = [
 export const EventAction = z.enum(EVENT_ACTIONS);
 export type EventAction = z.infer<typeof EventAction>;
 
-/** An instant with its offset, e.g. 2026-03-10T09:00:00+01:00 or …Z. */
-export const Instant = z.iso.datetime({ offset: true });
-
 /** The zone's canonical IANA name ("europe/vienna" → "Europe/Vienna"), or null if unknown. */
 const canonicalZone = (zone: string): string | null => {
   if (zone.length > 64 || (!zone.includes('/') && zone !== 'UTC')) return null;
@@ -92,8 +90,7 @@ const canonicalZone = (zone: string): string | null => {
 };
 
 /** An IANA time zone, e.g. Europe/Vienna, stored under its canonical name. */
-export const TimeZone = z
-  .string()
+export const TimeZone = singleLineText(64)
   .refine((zone) => canonicalZone(zone) !== null, 'must be an IANA time zone, e.g. Europe/Vienna')
   .transform((zone) => canonicalZone(zone) ?? zone);
 
@@ -103,27 +100,29 @@ const unique = <T extends z.ZodType>(item: T, max: number) =>
     .max(max)
     .refine((items) => new Set(items).size === items.length, 'must not repeat a value');
 
-const Name = z.string().trim().min(1).max(200);
+const Name = singleLineText(200).trim().min(1);
 
 export const Venue = z.strictObject({
   name: Name,
-  city: z.string().trim().min(1).max(100),
+  city: singleLineText(100).trim().min(1),
   countryAlpha3: Alpha3,
 });
 export type Venue = z.infer<typeof Venue>;
 
 const eventFields = {
   type: EventType,
-  title: z.string().trim().min(1).max(200),
-  summary: z.string().trim().max(1000).default(''),
-  description: z.string().max(20_000).default(''),
+  title: singleLineText(200).trim().min(1),
+  summary: multiLineText(1000).trim().default(''),
+  description: multiLineText(20_000).default(''),
   thematicAreas: unique(ThematicArea, THEMATIC_AREAS.length).min(1, 'choose at least one'),
   targetAudiences: unique(TargetAudience, TARGET_AUDIENCES.length).default([]),
   format: EventFormat,
   venue: Venue.nullable().default(null),
+  // The URL parser silently drops tabs and line breaks; the stored text must not hold them.
   meetingLink: z
     .url({ protocol: /^https$/, hostname: z.regexes.domain })
     .max(500)
+    .regex(/^[^\u0000-\u0020\u007f-\u009f]*$/, 'must not contain spaces or control characters')
     .nullable()
     .default(null),
   startsAt: Instant,
@@ -179,7 +178,7 @@ export type EventUpdate = z.infer<typeof EventUpdate>;
 export const EventTransition = z
   .strictObject({
     action: EventAction,
-    reason: z.string().trim().min(1).max(1000).optional(),
+    reason: multiLineText(1000).trim().min(1).optional(),
     /** For a postponement: the new dates. */
     startsAt: Instant.optional(),
     endsAt: Instant.optional(),
@@ -203,7 +202,7 @@ export const EventQuery = PageQuery.extend({
   from: Instant.optional(),
   /** Events that start before this instant. */
   to: Instant.optional(),
-  q: z.string().trim().min(1).max(100).optional(),
+  q: singleLineText(100).trim().min(1).optional(),
   sort: z.enum(['starts_at', '-starts_at']).default('starts_at'),
 });
 export type EventQuery = z.infer<typeof EventQuery>;
@@ -258,11 +257,11 @@ export interface EventDetail extends EventSummary {
 
 export const AgendaSessionInput = z
   .strictObject({
-    title: z.string().trim().min(1).max(200),
-    description: z.string().max(5000).default(''),
+    title: singleLineText(200).trim().min(1),
+    description: multiLineText(5000).default(''),
     startsAt: Instant,
     endsAt: Instant,
-    room: z.string().trim().min(1).max(100).nullable().default(null),
+    room: singleLineText(100).trim().min(1).nullable().default(null),
     /** Tenant members with the expert role. */
     speakerUserIds: unique(Uuid, 20).default([]),
     /** Speakers without an account, by name. */

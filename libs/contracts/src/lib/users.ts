@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Email, PageQuery } from './common';
+import { singleLineText } from './text';
 import { Alpha3 } from './member-states';
 import { Role } from './roles';
 
@@ -18,7 +19,7 @@ export interface TenantMember {
 }
 
 export const TenantMemberQuery = PageQuery.extend({
-  q: z.string().trim().max(100).optional(),
+  q: singleLineText(100).trim().optional(),
   role: Role.optional(),
   status: z.enum(MEMBERSHIP_STATUSES).optional(),
 });

@@ -1,0 +1,251 @@
+import { z } from 'zod';
+import * as contracts from '../index';
+import { Alpha3, MEMBER_STATE_CODES } from './member-states';
+import { Instant, isRealDate, multiLineText, saneInstant, singleLineText } from './text';
+
+describe('the text primitives', () => {
+  it('refuse every control character on one line, and allow only \\n \\r \\t on several', () => {
+    const line = singleLineText(50);
+    const text = multiLineText(50);
+    expect(line.parse('Vienna, 10–12 March: “ok” ✓ عربي')).toBe('Vienna, 10–12 March: “ok” ✓ عربي');
+    for (let code = 0; code < 0x20; code++) {
+      const char = String.fromCharCode(code);
+      expect({ code, line: line.safeParse(`a${char}b`).success }).toEqual({ code, line: false });
+      expect({ code, text: text.safeParse(`a${char}b`).success }).toEqual({
+        code,
+        text: char === '\n' || char === '\r' || char === '\t',
+      });
+    }
+    for (const char of ['\u007f', '\u0085', '\u009b']) {
+      expect(line.safeParse(char).success).toBe(false);
+      expect(text.safeParse(char).success).toBe(false);
+    }
+    expect(line.safeParse('x'.repeat(51)).success).toBe(false);
+    expect(text.safeParse('x'.repeat(51)).success).toBe(false);
+  });
+
+  it('check the control characters before trimming, so a trailing line break is refused', () => {
+    expect(singleLineText(10).trim().safeParse('title\n').success).toBe(false);
+    expect(singleLineText(10).trim().parse('  title ')).toBe('title');
+  });
+});
+
+describe('dates and instants', () => {
+  it('know which calendar dates exist', () => {
+    expect(isRealDate(2024, 2, 29)).toBe(true);
+    expect(isRealDate(2026, 2, 29)).toBe(false);
+    expect(isRealDate(2026, 2, 30)).toBe(false);
+    expect(isRealDate(2026, 4, 31)).toBe(false);
+    expect(isRealDate(2026, 13, 1)).toBe(false);
+    expect(isRealDate(2026, 0, 1)).toBe(false);
+    expect(isRealDate(50, 1, 1)).toBe(true);
+  });
+
+  it('read ISO and PostgreSQL date-times to the same instant, within 1900–2200', () => {
+    const at = Date.UTC(2026, 2, 10, 8, 0, 0, 123);
+    for (const text of [
+      '2026-03-10T08:00:00.123Z',
+      '2026-03-10T09:00:00.123+01:00',
+      '2026-03-10 09:00:00.123456+01',
+      '2026-03-10 03:00:00.123-0500',
+    ]) {
+      expect({ text, at: saneInstant(text)?.getTime() }).toEqual({ text, at });
+    }
+    expect(saneInstant('2026-03-10 08:00:00')?.getTime()).toBe(Date.UTC(2026, 2, 10, 8));
+    for (const text of [
+      '0000-01-01T00:00:00Z',
+      '1899-12-31T23:59:59Z',
+      '2200-12-31T23:00:00-02:00',
+      '2201-01-01T00:00:00Z',
+      '+275760-09-13T00:00:00Z',
+      '2026-02-30T10:00:00Z',
+      '2026-01-01T24:00:00Z',
+      '2026-01-01T10:60:00Z',
+      '2026-01-01T10:00:00+16:00',
+      '2026-01-01T10:00:00Z\u0000',
+      'infinity',
+      '',
+    ]) {
+      expect({ text, at: saneInstant(text) }).toEqual({ text, at: null });
+    }
+  });
+
+  it('Instant wants an offset, a real date and a sane year', () => {
+    expect(Instant.parse('2026-03-10T09:00:00+01:00')).toBe('2026-03-10T09:00:00+01:00');
+    for (const text of [
+      '2026-03-10T09:00:00',
+      '2026-02-30T09:00:00Z',
+      '0000-01-01T00:00:00Z',
+      '1066-10-14T09:00:00Z',
+      '2999-01-01T00:00:00Z',
+      '+275760-09-13T00:00:00Z',
+    ]) {
+      expect({ text, ok: Instant.safeParse(text).success }).toEqual({ text, ok: false });
+    }
+  });
+});
+
+describe('State codes', () => {
+  it('list the 195 States once each, sorted', () => {
+    expect(MEMBER_STATE_CODES).toHaveLength(195);
+    expect([...MEMBER_STATE_CODES].sort()).toEqual([...MEMBER_STATE_CODES]);
+    expect(new Set(MEMBER_STATE_CODES).size).toBe(195);
+    expect(MEMBER_STATE_CODES).toEqual(expect.arrayContaining(['KEN', 'VAT', 'PSE']));
+  });
+
+  it('accept known codes in any case and refuse the rest', () => {
+    expect(Alpha3.parse(' ken ')).toBe('KEN');
+    for (const code of ['ZZZ', 'zzz', 'XKX', 'ATA', 'KE', 'KENY', 'K\u0000N', '']) {
+      expect({ code, ok: Alpha3.safeParse(code).success }).toEqual({ code, ok: false });
+    }
+  });
+});
+
+/** A valid value for every request schema the contracts export. */
+const SAMPLES: Record<string, Record<string, unknown>> = {
+  LoginRequest: { email: 'a@b.org', password: 'secret' },
+  PasswordResetRequest: { email: 'a@b.org' },
+  PasswordResetCompletion: { token: 'a'.repeat(43), password: 'a long passphrase' },
+  InvitationAcceptance: {
+    token: 'a'.repeat(43),
+    name: 'Ana',
+    password: 'a long passphrase',
+    preferredLanguage: 'fr',
+  },
+  ProfileUpdate: { name: 'Ana', preferredLanguage: 'fr', mutedMailKinds: ['admin_digest'] },
+  PasswordChange: { currentPassword: 'old one', newPassword: 'a long passphrase' },
+  PageQuery: { after: 'abc', limit: '10' },
+  MemberStateQuery: { q: 'ken', region: 'african', lang: 'fr' },
+  Venue: { name: 'Palais', city: 'Geneva', countryAlpha3: 'CHE' },
+  EventCreate: {
+    type: 'national_workshop',
+    title: 'Workshop',
+    summary: 'Two\nlines',
+    description: 'Long\r\n\ttext',
+    thematicAreas: ['propaganda'],
+    targetAudiences: ['judges'],
+    format: 'hybrid',
+    venue: { name: 'Palais', city: 'Geneva', countryAlpha3: 'CHE' },
+    meetingLink: 'https://meet.example.org/abc',
+    startsAt: '2030-03-01T09:00:00Z',
+    endsAt: '2030-03-01T17:00:00Z',
+    timeZone: 'Europe/Zurich',
+    workingLanguages: ['en'],
+    capacity: 30,
+    hostStates: ['KEN'],
+    organisers: ['UNODC'],
+    partnerOrganisations: ['OSCE'],
+    responsibleOfficerId: '6f1c1e1e-8f43-4e7b-9a7c-1b2c3d4e5f60',
+    isPublic: true,
+  },
+  EventTransition: {
+    action: 'postpone',
+    reason: 'Weather',
+    startsAt: '2030-04-01T09:00:00Z',
+    endsAt: '2030-04-01T17:00:00Z',
+    version: 2,
+  },
+  EventQuery: {
+    after: 'abc',
+    limit: '10',
+    status: 'planned',
+    type: 'webinar',
+    thematicArea: 'financing',
+    region: 'african',
+    country: 'KEN',
+    from: '2030-01-01T00:00:00Z',
+    to: '2031-01-01T00:00:00Z',
+    q: 'cyber',
+    sort: '-starts_at',
+  },
+  AgendaSessionInput: {
+    title: 'Opening',
+    description: 'Welcome',
+    startsAt: '2030-03-01T09:00:00Z',
+    endsAt: '2030-03-01T10:00:00Z',
+    room: 'Room A',
+    speakerUserIds: ['6f1c1e1e-8f43-4e7b-9a7c-1b2c3d4e5f60'],
+    guestSpeakers: ['Guest'],
+  },
+  AgendaOrder: { sessionIds: ['6f1c1e1e-8f43-4e7b-9a7c-1b2c3d4e5f60'] },
+  OutboxQuery: { after: 'abc', limit: '10', status: 'failed' },
+  TenantMemberQuery: { after: 'abc', limit: '10', q: 'ana', role: 'expert', status: 'active' },
+  MembershipUpdate: { role: 'focal_point', memberStateAlpha3: 'KEN' },
+  InvitationCreate: { email: 'a@b.org', role: 'focal_point', memberStateAlpha3: 'KEN' },
+};
+SAMPLES['EventUpdate'] = { ...SAMPLES['EventCreate'], version: 1 };
+
+const requestSchemas = Object.entries(contracts as Record<string, unknown>).flatMap(
+  ([name, value]) => (value instanceof z.ZodObject ? [[name, value] as const] : []),
+);
+
+type Path = (string | number)[];
+const stringLeaves = (value: unknown, path: Path = []): Path[] => {
+  if (typeof value === 'string') return [path];
+  if (Array.isArray(value)) return value.flatMap((item, i) => stringLeaves(item, [...path, i]));
+  if (value && typeof value === 'object')
+    return Object.entries(value).flatMap(([key, item]) => stringLeaves(item, [...path, key]));
+  return [];
+};
+const withValue = (body: unknown, path: Path, value: unknown): unknown => {
+  const copy = structuredClone(body) as Record<string | number, unknown>;
+  let at = copy;
+  for (const step of path.slice(0, -1)) at = at[step] as Record<string | number, unknown>;
+  at[path[path.length - 1] as string | number] = value;
+  return copy;
+};
+const at = (body: unknown, path: Path) =>
+  path.reduce<unknown>((value, step) => (value as Record<string | number, unknown>)[step], body);
+
+describe('every string field of every request schema', () => {
+  it('has a sample here, so a new schema cannot escape these checks', () => {
+    expect(requestSchemas.map(([name]) => name).sort()).toEqual(Object.keys(SAMPLES).sort());
+  });
+
+  it.each(requestSchemas)('%s accepts its sample', (name, schema) => {
+    expect(schema.safeParse(SAMPLES[name]).error?.issues).toBeUndefined();
+  });
+
+  it.each(requestSchemas)(
+    '%s refuses a NUL, an escape, an over-long value in each string',
+    (name, schema) => {
+      const sample = SAMPLES[name];
+      for (const path of stringLeaves(sample)) {
+        const original = at(sample, path) as string;
+        for (const bad of [
+          `${original}\u0000`,
+          `\u001b[2J${original}`,
+          original + 'x'.repeat(100_000),
+        ]) {
+          const result = schema.safeParse(withValue(sample, path, bad));
+          expect({ name, path: path.join('.'), bad: bad.slice(0, 40), ok: result.success }).toEqual(
+            { name, path: path.join('.'), bad: bad.slice(0, 40), ok: false },
+          );
+        }
+      }
+    },
+  );
+
+  it.each(requestSchemas)('%s refuses impossible dates and unknown States', (name, schema) => {
+    const sample = SAMPLES[name];
+    for (const path of stringLeaves(sample)) {
+      const original = at(sample, path) as string;
+      const bad: string[] = [];
+      if (/^\d{4}-\d{2}-\d{2}T/.test(original)) {
+        bad.push('0000-01-01T00:00:00Z', '2026-02-30T10:00:00Z', '+275760-09-13T00:00:00Z');
+      }
+      if (path.includes('hostStates') || /Alpha3$|^country$/.test(String(path[path.length - 1]))) {
+        bad.push('ZZZ', 'zzz');
+      }
+      for (const value of bad) {
+        const result = schema.safeParse(withValue(sample, path, value));
+        expect({ name, path: path.join('.'), value, ok: result.success }).toEqual({
+          name,
+          path: path.join('.'),
+          value,
+          ok: false,
+        });
+      }
+    }
+  });
+});
