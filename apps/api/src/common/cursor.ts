@@ -1,3 +1,4 @@
+import { saneInstant } from '@convene/contracts';
 import { AppException } from './app-exception';
 import { isUuid } from './uuid';
 
@@ -8,13 +9,15 @@ type Values<K extends readonly Kind[]> = {
 };
 
 const valid: Record<Kind, (value: unknown) => boolean> = {
-  text: (value) => typeof value === 'string' && value.length <= 500,
+  // Only NUL is refused: it is what PostgreSQL cannot take, while a sort key
+  // written before the contracts refused control characters (a name with a
+  // tab) must still page.
+  text: (value) => typeof value === 'string' && value.length <= 500 && !value.includes('\u0000'),
   number: (value) => typeof value === 'number' && Number.isFinite(value),
   uuid: isUuid,
-  timestamp: (value) =>
-    typeof value === 'string' &&
-    /^\d{4}-\d{2}-\d{2}[ T][\d:.]+([+-]\d{2}(:?\d{2})?|Z)?$/.test(value) &&
-    !Number.isNaN(Date.parse(value.replace(' ', 'T').replace(/([+-]\d{2})$/, '$1:00'))),
+  // A real instant within the years the contracts accept: year 0000 or
+  // 30 February would otherwise reach PostgreSQL and come back as a 500.
+  timestamp: (value) => typeof value === 'string' && saneInstant(value) !== null,
 };
 
 /** Keyset cursors are opaque to clients: base64url of the last row's sort key. */
