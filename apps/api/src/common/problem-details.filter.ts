@@ -9,6 +9,7 @@ import {
 import { ThrottlerException } from '@nestjs/throttler';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ZodValidationException } from 'nestjs-zod';
+import { QueryFailedError } from 'typeorm';
 import { ZodError } from 'zod';
 import { AppException } from './app-exception';
 
@@ -48,6 +49,8 @@ export function toProblem(error: unknown, instance?: string): ProblemDetails {
     const status = error.getStatus();
     return { type: PROBLEM_BASE + httpCode(status), title: error.message, status, instance };
   }
+  const database = databaseRefusal(error);
+  if (database) return { ...database.problem, instance };
   // Fastify's own errors (body too large, malformed JSON, wrong content type).
   const fastifyError = error as { statusCode?: number; code?: string; message?: string };
   if (
@@ -71,6 +74,72 @@ export function toProblem(error: unknown, instance?: string): ProblemDetails {
   };
 }
 
+/**
+ * What PostgreSQL refuses because of what a request carried, by SQLSTATE. The
+ * contracts refuse such input first; this is the last line of defence, so an
+ * input they let through still gets a 4xx rather than a 500. Only these codes:
+ * a whole class would also turn our own bugs (22012 division by zero, 23502 a
+ * column we forgot) into the caller's fault.
+ *
+ * A foreign key (23503) answers 409 like a duplicate: the request is well
+ * formed but conflicts with the data as it stands (it names a row that does
+ * not exist, or one that is still referred to), and PostgreSQL's SQLSTATE
+ * alone does not say which, without parsing its localised message.
+ */
+const DATABASE_PROBLEMS: Readonly<Record<string, Omit<ProblemDetails, 'instance'>>> = (() => {
+  const conflict = {
+    type: PROBLEM_BASE + 'conflict',
+    title: 'This conflicts with the data as it stands: something it names is missing or taken',
+    status: 409,
+  };
+  const invalid = {
+    type: PROBLEM_BASE + 'bad-request',
+    title: 'A value in the request cannot be stored: check its dates, numbers and characters',
+    status: 400,
+  };
+  return {
+    '23503': conflict, // foreign_key_violation
+    '23505': conflict, // unique_violation
+    '23P01': conflict, // exclusion_violation
+    '23514': {
+      // check_violation
+      type: PROBLEM_BASE + 'unprocessable',
+      title: 'A value in the request is outside what is allowed',
+      status: 422,
+    },
+    '22001': invalid, // string_data_right_truncation
+    '22003': invalid, // numeric_value_out_of_range
+    '22007': invalid, // invalid_datetime_format
+    '22008': invalid, // datetime_field_overflow
+    '22021': invalid, // character_not_in_repertoire (a NUL in text)
+    '22P02': invalid, // invalid_text_representation
+    '22P05': invalid, // untranslatable_character
+    '54000': {
+      // program_limit_exceeded
+      type: PROBLEM_BASE + 'bad-request',
+      title: 'The request is too large or too complex to process',
+      status: 400,
+    },
+  };
+})();
+
+/** The SQLSTATE of an error PostgreSQL (through pg and TypeORM, or PGlite) answered with. */
+function sqlState(error: unknown): string | undefined {
+  const cause: unknown = error instanceof QueryFailedError ? error.driverError : error;
+  // pg's and PGlite's DatabaseError carry the server's severity; a Node system
+  // error (EPIPE) has a code too, but is no answer from the database.
+  if (!(cause instanceof Error) || !('severity' in cause) || !('code' in cause)) return undefined;
+  return typeof cause.code === 'string' ? cause.code : undefined;
+}
+
+function databaseRefusal(
+  error: unknown,
+): { code: string; problem: Omit<ProblemDetails, 'instance'> } | undefined {
+  const code = sqlState(error);
+  const problem = code === undefined ? undefined : DATABASE_PROBLEMS[code];
+  return code !== undefined && problem ? { code, problem } : undefined;
+}
+
 export function zodIssues(error: ZodError): { path: string; message: string }[] {
   return error.issues.map((issue) => ({
     path: issue.path.map(String).join('.'),
@@ -88,6 +157,7 @@ function httpCode(status: number): string {
     409: 'conflict',
     413: 'payload-too-large',
     415: 'unsupported-media-type',
+    422: 'unprocessable',
     429: 'rate-limited',
   };
   return names[status] ?? `http-${status}`;
@@ -128,6 +198,16 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const problem = toProblem(error, request.url);
     if (problem.status >= 500) {
       this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    } else {
+      const refusal = databaseRefusal(error);
+      // The body says nothing of the SQL; the log keeps what an engineer needs
+      // to find the input the contracts should have refused.
+      if (refusal) {
+        this.logger.warn(
+          `PostgreSQL refused ${request.method} ${request.url} with ${refusal.code}: ` +
+            (error instanceof Error ? error.message : String(error)),
+        );
+      }
     }
     sendProblem(http.getResponse<FastifyReply>(), problem);
   }
