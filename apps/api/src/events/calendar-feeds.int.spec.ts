@@ -113,4 +113,95 @@ describe('calendar feeds', () => {
     expect((await app.client().get('/api/public/nowhere/events')).status).toBe(404);
     expect((await app.client().get('/api/public/platform/events')).status).toBe(404);
   });
+
+  describe('text that tries to break out of its line', () => {
+    /** A line break, a property of its own, and every character RFC 5545 TEXT escapes. */
+    const HOSTILE = '\r\nX-INJECTED:1;a,b\\c';
+    /** Line breaks read back as \n (CRLF, CR and LF alike). */
+    const READ_BACK = '\nX-INJECTED:1;a,b\\c';
+
+    /** The value of a TEXT property; ical.js leaves NAME and X-WR-CALNAME undecoded. */
+    const text = (component: ICAL.Component, name: string): string => {
+      const property = component.getFirstProperty(name);
+      const value = property?.getFirstValue();
+      if (typeof value !== 'string') throw new Error(`no ${name}`);
+      const decode = ICAL.design.icalendar.value['text']?.fromICAL;
+      return property?.type === 'text' || !decode ? value : decode(value);
+    };
+
+    const expectContained = (ics: string) => {
+      expect(ics.split('\r\n').filter((line) => /^X-INJECTED/i.test(line))).toEqual([]);
+      expect(ics.endsWith('END:VCALENDAR\r\n')).toBe(true);
+      expect(ics.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
+      return new ICAL.Component(ICAL.parse(ics));
+    };
+
+    it('escapes names, titles, summaries and places in every feed, and ends each line with CRLF', async () => {
+      const ds = app.running.databases.app;
+      const evil = await createTenant(ds, { slug: 'evil', name: `Evil Org${HOSTILE}` });
+      const evan = (
+        await addMember(ds, evil, {
+          email: 'evan@x.example',
+          name: 'Evan',
+          password: PASSWORD,
+          role: 'programme_officer',
+        })
+      ).userId;
+      const client = await app.client().signIn('evan@x.example', PASSWORD);
+
+      // The contracts refuse a line break in a title now; a row stored before them may hold one.
+      expect(
+        (
+          await client.post('/api/t/evil/events', {
+            type: 'webinar',
+            title: `Launch${HOSTILE}`,
+            thematicAreas: ['propaganda'],
+            format: 'virtual',
+            meetingLink: 'https://meet.example.org/x',
+            startsAt: '2030-02-01T13:00:00Z',
+            endsAt: '2030-02-01T15:00:00Z',
+            timeZone: 'Africa/Nairobi',
+            workingLanguages: ['en'],
+            responsibleOfficerId: evan,
+          })
+        ).status,
+      ).toBe(400);
+      const id = await create(client, 'evil', 'Launch;a,b\\c', evan, {
+        format: 'in_person',
+        meetingLink: null,
+        venue: { name: 'Hall;a,b\\c', city: 'Nairobi', countryAlpha3: 'KEN' },
+        summary: `Summary${HOSTILE}`,
+        isPublic: true,
+      });
+      expect(
+        (await client.post(`/api/t/evil/events/${id}/transitions`, { action: 'plan' })).status,
+      ).toBe(200);
+      await ds.query(`update events set title = $1 where id = $2`, [`Launch${HOSTILE}`, id]);
+
+      const feedUrl = new URL((await client.post('/api/me/calendar-feed', {})).body.url);
+      const feeds = {
+        private: { path: feedUrl.pathname, name: 'Convene' },
+        public: { path: '/api/public/evil/events.ics', name: `Evil Org${READ_BACK}` },
+        event: { path: `/api/t/evil/events/${id}/calendar.ics`, name: `Launch${READ_BACK}` },
+      };
+      for (const [kind, { path, name }] of Object.entries(feeds)) {
+        const response = await (kind === 'event' ? client : app.client()).get(path);
+        expect({ kind, status: response.status }).toEqual({ kind, status: 200 });
+        const calendar = expectContained(response.text);
+        expect({ kind, name: text(calendar, 'name') }).toEqual({ kind, name });
+        expect({ kind, name: text(calendar, 'x-wr-calname') }).toEqual({ kind, name });
+        const vevents = calendar.getAllSubcomponents('vevent');
+        expect(vevents).toHaveLength(1);
+        const vevent = vevents[0] as ICAL.Component;
+        expect({ kind, summary: text(vevent, 'summary') }).toEqual({
+          kind,
+          summary: `Launch${READ_BACK}`,
+        });
+        expect(text(vevent, 'location')).toBe('Hall;a,b\\c, Nairobi, KEN');
+        expect(text(vevent, 'description')).toMatch(
+          new RegExp(`^Summary\\nX-INJECTED:1;a,b\\\\c\\n\\n`),
+        );
+      }
+    });
+  });
 });

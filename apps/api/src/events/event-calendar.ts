@@ -42,6 +42,25 @@ const STATUS: Record<EventStatus, ICalEventStatus> = {
 };
 
 /**
+ * Text as RFC 5545 TEXT can carry it: control characters other than tab and
+ * line breaks dropped (CONTROL, C1 included, is outside TSAFE-CHAR; the contracts refuse
+ * them, but a tenant name or an older row may predate that), and every line
+ * break (CRLF, CR or LF) made one \n, as ical-generator does for SUMMARY.
+ */
+const plain = (text: string): string =>
+  text.replace(/(?![\t\n\r])\p{Cc}/gu, '').replace(/\r\n?/g, '\n');
+
+/**
+ * RFC 5545 §3.3.11 TEXT escaping: backslash, semicolon, comma, and line
+ * breaks as the two characters \n, so no text can end its line and start a
+ * property of its own.
+ */
+export const escapeText = (text: string): string =>
+  plain(text)
+    .replace(/[\\;,]/g, (char) => `\\${char}`)
+    .replace(/\n/g, '\\n');
+
+/**
  * An iCalendar (RFC 5545) of events, each in its venue's time zone with the
  * VTIMEZONE it needs, so a calendar shows 09:00 in Vienna as 09:00 in
  * Vienna, and the right instant everywhere else, on either side of a
@@ -49,14 +68,19 @@ const STATUS: Record<EventStatus, ICalEventStatus> = {
  */
 export function eventsCalendar(name: string, events: readonly CalendarEvent[]): string {
   const calendar = ical({
-    name,
+    // ical-generator writes NAME and X-WR-CALNAME as given (it escapes only
+    // the event's text), so the name is escaped here; the rest it escapes.
+    name: escapeText(name),
     prodId: { company: 'Convene', product: 'Events', language: 'EN' },
     method: ICalCalendarMethod.PUBLISH,
     timezone: { name: null, generator: getVtimezoneComponent },
   });
   for (const event of events) {
     const place = event.venue
-      ? [event.venue.name, event.venue.city, event.venue.country].filter(Boolean).join(', ')
+      ? [event.venue.name, event.venue.city, event.venue.country]
+          .filter(Boolean)
+          .map((part) => plain(part ?? ''))
+          .join(', ')
       : null;
     calendar.createEvent({
       id: eventUid(event.id),
@@ -66,12 +90,16 @@ export function eventsCalendar(name: string, events: readonly CalendarEvent[]): 
       start: dayjs(event.startsAt),
       end: dayjs(event.endsAt),
       timezone: event.timeZone,
-      summary: event.title,
-      description: [event.summary, event.meetingLink, event.url].filter(Boolean).join('\n\n'),
-      location: place ?? event.meetingLink,
+      summary: plain(event.title),
+      description: [event.summary, event.meetingLink, event.url]
+        .filter(Boolean)
+        .map((part) => plain(part ?? ''))
+        .join('\n\n'),
+      location: place ?? (event.meetingLink && plain(event.meetingLink)),
       url: event.url,
       status: STATUS[event.status],
     });
   }
-  return calendar.toString();
+  // RFC 5545 ends every content line with CRLF; ical-generator leaves the last one bare.
+  return `${calendar.toString()}\r\n`;
 }

@@ -122,7 +122,7 @@ const eventFields = {
   meetingLink: z
     .url({ protocol: /^https$/, hostname: z.regexes.domain })
     .max(500)
-    .regex(/^[^\u0000-\u0020\u007f-\u009f]*$/, 'must not contain spaces or control characters')
+    .regex(/^[^\p{Cc}\s]*$/u, 'must not contain spaces or control characters')
     .nullable()
     .default(null),
   startsAt: Instant,

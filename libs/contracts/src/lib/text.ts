@@ -7,10 +7,10 @@ import { z } from 'zod';
  * escape into the logs; and every string is bounded.
  */
 
-/** C0 controls, DEL and C1 controls: nothing a person types into a one-line field. */
-const ONE_LINE = /^[^\u0000-\u001f\u007f-\u009f]*$/;
+/** No control character (Unicode Cc: C0, DEL and C1): nothing a person types into a one-line field. */
+const ONE_LINE = /^\P{Cc}*$/u;
 /** The same, but line breaks and tabs are what multi-line text is made of. */
-const MULTI_LINE = /^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]*$/;
+const MULTI_LINE = /^(?:[\t\n\r]|\P{Cc})*$/u;
 
 /**
  * One line of text of at most `max` characters, with no control character at
