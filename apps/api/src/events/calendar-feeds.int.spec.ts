@@ -1,7 +1,7 @@
 import ICAL from 'ical.js';
 import { addMember, createTenant } from '../tenants/tenant-provisioning';
 import type { ApiClient } from '../testing/http-client';
-import { startTestApp, type TestApp } from '../testing/test-app';
+import { ownerQuery, startTestApp, type TestApp } from '../testing/test-app';
 
 const PASSWORD = 'feeds passphrase';
 
@@ -176,7 +176,7 @@ describe('calendar feeds', () => {
       expect(
         (await client.post(`/api/t/evil/events/${id}/transitions`, { action: 'plan' })).status,
       ).toBe(200);
-      await ds.query(`update events set title = $1 where id = $2`, [`Launch${HOSTILE}`, id]);
+      await ownerQuery(app, `update events set title = $1 where id = $2`, [`Launch${HOSTILE}`, id]);
 
       const feedUrl = new URL((await client.post('/api/me/calendar-feed', {})).body.url);
       const feeds = {
