@@ -18,6 +18,8 @@ export interface MailWorkerOptions {
   leaseMs?: number;
   /** After this many attempts a transient failure becomes final. */
   maxAttempts?: number;
+  /** SMTP connections the worker's pool keeps open at most (each carries many messages). */
+  maxConnections?: number;
   /** Idle wait between polls. */
   pollMs?: number;
   /** First retry delay; doubles each attempt, with jitter. */
@@ -76,6 +78,9 @@ export const messageIdOf = (row: { tenant_id: string; id: string }) =>
  */
 export const MAIL_BATCH_SIZE = 50;
 
+/** SMTP connections one worker keeps open by default; a batch shares them. */
+export const MAIL_SMTP_CONNECTIONS = 10;
+
 /**
  * Claims due outbox rows with FOR UPDATE SKIP LOCKED under a lease, sends
  * each over SMTP, and marks it sent, retried (4xx, connection trouble, with
@@ -103,13 +108,17 @@ export class MailWorker {
       pollMs: 250,
       backoffMs: 2_000,
       scheduleEveryMs: 60_000,
+      maxConnections: MAIL_SMTP_CONNECTIONS,
       ...options,
     };
-    this.transport = createTransport(options.smtpUrl, {
+    // The pool options belong in the first argument: a second one only holds message
+    // defaults, and a pool asked for there silently becomes one connection per message.
+    this.transport = createTransport({
+      url: options.smtpUrl,
       pool: true,
-      maxConnections: 10,
+      maxConnections: this.options.maxConnections,
       maxMessages: Infinity,
-    } as object);
+    });
   }
 
   start(): void {

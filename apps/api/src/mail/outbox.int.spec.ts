@@ -9,7 +9,12 @@ import { inTransaction } from '../db/transaction';
 import { SmtpSink } from '../testing/smtp-sink';
 import { createTestDatabase } from '../testing/test-database';
 import { createTenant } from '../tenants/tenant-provisioning';
-import { MAIL_BATCH_SIZE, MailWorker, type MailWorkerOptions } from './mail-worker';
+import {
+  MAIL_BATCH_SIZE,
+  MAIL_SMTP_CONNECTIONS,
+  MailWorker,
+  type MailWorkerOptions,
+} from './mail-worker';
 import { enqueueMail, type OutgoingMail } from './outbox.service';
 
 const root = join(__dirname, '../../../..');
@@ -224,6 +229,28 @@ describe('the mail outbox and its worker', () => {
     expect(counts.size).toBe(200);
     expect([...counts.values()].every((count) => count === 1)).toBe(true);
     expect(await statuses()).toEqual([{ status: 'sent', count: 200 }]);
+  });
+
+  it('sends a burst of 50 over the pool’s few SMTP connections, not one connection each', async () => {
+    await inTransaction(ds, {}, async (m) => {
+      for (let i = 0; i < 50; i++) await enqueueMail(m, reset(`pool${i}@example.org`, i));
+    });
+    sink.resetConnectionCounts();
+    expect(await worker().drainOnce()).toBe(50);
+    expect(sink.received).toHaveLength(50);
+    // The default pool holds MAIL_SMTP_CONNECTIONS; before, each message opened its own (50).
+    expect(sink.connections).toBeGreaterThan(0);
+    expect(sink.connections).toBeLessThanOrEqual(MAIL_SMTP_CONNECTIONS);
+    sink.received.splice(0);
+    await clearOutbox();
+
+    await inTransaction(ds, {}, async (m) => {
+      for (let i = 0; i < 50; i++) await enqueueMail(m, reset(`small${i}@example.org`, i));
+    });
+    sink.resetConnectionCounts();
+    expect(await worker({ maxConnections: 3 }).drainOnce()).toBe(50);
+    expect(sink.received).toHaveLength(50);
+    expect(sink.connections).toBeLessThanOrEqual(3);
   });
 
   it('gives each outbox row a stable Message-ID', async () => {

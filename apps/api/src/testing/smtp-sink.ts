@@ -20,6 +20,8 @@ export class SmtpSink {
   readonly rejections = new Map<string, number>();
   /** Milliseconds to wait before accepting each message (a slow server). */
   delayMs = 0;
+  /** SMTP connections opened to this sink since it was made (or last reset). */
+  connections = 0;
   private server: SMTPServer | null = null;
   port = 0;
 
@@ -35,6 +37,10 @@ export class SmtpSink {
       authOptional: true,
       disabledCommands: ['STARTTLS', 'AUTH'],
       logger: false,
+      onConnect: (_session, callback) => {
+        this.connections++;
+        callback();
+      },
       onRcptTo: (address, _session, callback) => {
         const code = this.rejections.get(address.address);
         if (code) {
@@ -74,6 +80,11 @@ export class SmtpSink {
     const server = this.server;
     this.server = null;
     if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+
+  /** Starts counting connections afresh. */
+  resetConnectionCounts(): void {
+    this.connections = 0;
   }
 
   get url(): string {
