@@ -75,13 +75,17 @@ export class OutboxAdminService {
     return counts;
   }
 
-  /** A failed or cancelled message goes back in the queue, due now, with a fresh attempt budget. */
+  /**
+   * A failed or cancelled message goes back in the queue, due now, with a fresh day of
+   * retries (counted from retried_at).
+   */
   retry(id: string): Promise<OutboxMessage> {
     return this.change(
       id,
       'mail.retry',
       `update mail_outbox
-          set status = 'queued', attempts = 0, next_attempt_at = now(), locked_until = null
+          set status = 'queued', attempts = 0, next_attempt_at = now(), locked_until = null,
+              retried_at = now(), failed_at = null
         where tenant_id = $1 and id = $2 and status in ('failed', 'cancelled')
         returning ${COLUMNS}`,
       (row) =>

@@ -70,6 +70,9 @@ export class SmtpSink {
       server.once('error', reject);
       server.listen(port, '127.0.0.1', () => resolve());
     });
+    // A client that dies mid-session (a killed worker's pooled connection) is its problem,
+    // not the server's: keep serving, as a real mail server would.
+    server.on('error', () => undefined);
     this.server = server;
     this.port = (
       server as unknown as { server: { address(): { port: number } } }
