@@ -8,7 +8,8 @@ import { PageQuery } from './common';
 export const SECURITY_MAIL_KINDS = ['invitation', 'password_reset'] as const;
 export const OPTIONAL_MAIL_KINDS = ['admin_digest', 'event_reminder'] as const;
 export const MAIL_KINDS = [...SECURITY_MAIL_KINDS, ...OPTIONAL_MAIL_KINDS] as const;
-export type MailKind = (typeof MAIL_KINDS)[number];
+export const MailKind = z.enum(MAIL_KINDS);
+export type MailKind = z.infer<typeof MailKind>;
 export const OptionalMailKind = z.enum(OPTIONAL_MAIL_KINDS);
 export type OptionalMailKind = z.infer<typeof OptionalMailKind>;
 
@@ -40,3 +41,30 @@ export const OutboxQuery = PageQuery.extend({
 export type OutboxQuery = z.infer<typeof OutboxQuery>;
 
 export type OutboxCounts = Record<MailStatus, number>;
+
+/**
+ * Which of the tenant's failed messages to send back to the queue at once
+ * (`POST /api/t/:tenant/mail/retry`): all of them, or those of one kind, or
+ * those created in [createdFrom, createdTo). Only failed mail: a cancelled
+ * message was stopped on purpose and is retried one at a time.
+ */
+export const MailRetryFilter = z
+  .strictObject({
+    status: z.literal('failed'),
+    kind: MailKind.optional(),
+    createdFrom: z.iso.datetime({ offset: true }).optional(),
+    createdTo: z.iso.datetime({ offset: true }).optional(),
+  })
+  .refine(
+    (filter) =>
+      !filter.createdFrom ||
+      !filter.createdTo ||
+      Date.parse(filter.createdFrom) <= Date.parse(filter.createdTo),
+    { path: ['createdTo'], message: 'The range ends before it starts' },
+  );
+export type MailRetryFilter = z.infer<typeof MailRetryFilter>;
+
+export interface MailRetryResult {
+  /** How many messages went back in the queue. */
+  retried: number;
+}
