@@ -5,7 +5,7 @@ import { PLATFORM_TENANT_ID } from '../db/app-role';
 import { sql } from '../db/sql';
 import { inTransaction } from '../db/transaction';
 import { createTenant } from '../tenants/tenant-provisioning';
-import { startTestApp, type TestApp, waitForMail } from '../testing/test-app';
+import { ownerQuery, startTestApp, type TestApp, waitForMail } from '../testing/test-app';
 
 const run = promisify(execFile);
 const root = join(__dirname, '../../../..');
@@ -37,7 +37,8 @@ describe('npm run mail: the operator’s view of the outbox, platform mail inclu
           ...process.env,
           NODE_ENV: 'production',
           DATABASE_URL: app.config.database.kind === 'postgres' ? app.config.database.ownerUrl : '',
-          APP_SECRET: 'y'.repeat(32),
+          // The app's own secret: the pool's login password derives from it.
+          APP_SECRET: app.config.secret,
         },
       },
     );
@@ -86,7 +87,8 @@ describe('npm run mail: the operator’s view of the outbox, platform mail inclu
     // The running app's worker sends them now.
     await waitForMail(app.mail, 'reset1@example.org');
     await waitForMail(app.mail, 'reset2@example.org');
-    const [acmeRow] = await app.running.databases.app.query(
+    const [acmeRow] = await ownerQuery(
+      app,
       `select status from mail_outbox where recipient = 'tenant@example.org'`,
     );
     expect(acmeRow.status).toBe('failed');

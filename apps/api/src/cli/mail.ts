@@ -5,7 +5,6 @@ import { loadConfig } from '../config/app-config';
 import { openDatabases } from '../db/data-source.factory';
 import { sql } from '../db/sql';
 import { inTransaction } from '../db/transaction';
-import { inMailerTransaction } from '../mail/mail-worker';
 import { describeFilter, retryFailedMail } from '../mail/outbox-retry';
 
 const USAGE = `usage:
@@ -80,23 +79,20 @@ interface ListedRow {
 /**
  * npm run mail: the operator's view of every tenant's outbox, the platform's own mail
  * (password resets) included, which no tenant administrator can see. Lists messages, and sends
- * failed ones back to the queue (the running workers deliver them). Connects as the owner
- * (DATABASE_URL, or the PGlite data directory while the API is stopped), like tenant:create;
- * reads across tenants as the mailer role and retries inside each tenant's own transaction,
- * with an audit row there.
+ * failed ones back to the queue (the running workers deliver them). Connects like the API
+ * and npm run worker (DATABASE_URL and APP_SECRET, or the PGlite data directory while the API
+ * is stopped); reads across tenants as the mailer role and retries inside each tenant's own
+ * transaction, with an audit row there.
  */
 async function main() {
   const args = parseArguments();
-  const config = loadConfig();
-  const ownerConfig =
-    config.database.kind === 'postgres'
-      ? { ...config, database: { ...config.database, appUrl: config.database.ownerUrl } }
-      : config;
-  const databases = await openDatabases(ownerConfig);
+  // The API's own login (from DATABASE_URL and APP_SECRET), as npm run worker: it reads across
+  // tenants as the mailer role and retries as the application role in each tenant.
+  const databases = await openDatabases(loadConfig());
   try {
     await databases.open();
     const ds = databases.app;
-    const tenants = await inMailerTransaction(ds, (m) =>
+    const tenants = await inTransaction(ds, { as: 'mailer' }, (m) =>
       sql<{ id: string; slug: string }>(
         m,
         `select id, slug from tenants where $1::text is null or slug = $1 order by slug`,
@@ -108,7 +104,7 @@ async function main() {
     }
 
     if (args.command === 'list') {
-      const rows = await inMailerTransaction(ds, (m) =>
+      const rows = await inTransaction(ds, { as: 'mailer' }, (m) =>
         sql<ListedRow>(
           m,
           `select o.created_at, t.slug, o.kind, o.status, o.attempts, o.recipient, o.last_error,

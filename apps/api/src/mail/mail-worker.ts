@@ -75,14 +75,6 @@ export function mailWorkerFor(
   });
 }
 
-/** One transaction as the mailer role, across every tenant's outbox. */
-export function inMailerTransaction<T>(
-  dataSource: DataSource,
-  work: (manager: EntityManager) => Promise<T>,
-): Promise<T> {
-  return inTransaction(dataSource, { as: 'mailer' }, work);
-}
-
 /** Stable per outbox row: a resend after a crash carries the same Message-ID. */
 export const messageIdOf = (row: { tenant_id: string; id: string }) =>
   `<${row.id}.${row.tenant_id}@outbox.convene>`;
@@ -218,7 +210,7 @@ export class MailWorker {
   }
 
   private inMailerTransaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return inMailerTransaction(this.dataSource, work);
+    return inTransaction(this.dataSource, { as: 'mailer' }, work);
   }
 
   private claim(): Promise<ClaimedRow[]> {

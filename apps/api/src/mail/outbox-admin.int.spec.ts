@@ -2,7 +2,7 @@ import { sql } from '../db/sql';
 import { inTransaction } from '../db/transaction';
 import { addMember, createTenant } from '../tenants/tenant-provisioning';
 import type { ApiClient } from '../testing/http-client';
-import { startTestApp, type TestApp } from '../testing/test-app';
+import { ownerQuery, startTestApp, type TestApp } from '../testing/test-app';
 
 const PASSWORD = 'outbox admin passphrase';
 
@@ -216,7 +216,8 @@ describe('the mail page’s API', () => {
 
     // Back in the queue, due now, with a fresh day of retries; another tenant's mail untouched.
     // (The app's own worker may have sent them already: the dev catcher accepts these.)
-    const rows = (await ds.query(
+    const rows = (await ownerQuery(
+      app,
       `select tenant_id, status, retried_at is not null as retried, failed_at
          from mail_outbox where recipient like 'inv%' or recipient like 'reset%'
             or recipient = 'theirs@x.org'`,
