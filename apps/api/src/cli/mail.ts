@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { MailKind, MailRetryFilter, MailStatus } from '@convene/contracts';
+import { Instant, MailKind, MailRetryFilter, MailStatus } from '@convene/contracts';
 import { z } from 'zod';
 import { loadConfig } from '../config/app-config';
 import { openDatabases } from '../db/data-source.factory';
@@ -17,7 +17,6 @@ Without --tenant, every tenant.`;
 
 const Command = z.enum(['list', 'retry']);
 const Limit = z.coerce.number().int().min(1).max(10_000).default(50);
-const Instant = z.iso.datetime({ offset: true });
 
 interface Arguments {
   command: z.infer<typeof Command>;

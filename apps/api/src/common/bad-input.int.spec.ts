@@ -432,6 +432,12 @@ describe('hostile values in every field of every route', () => {
       'POST /api/t/:tenant/events/:eventId/agenda': session,
       'PUT /api/t/:tenant/events/:eventId/agenda/:sessionId': session,
       'PUT /api/t/:tenant/events/:eventId/agenda/order': { sessionIds: [UUID] },
+      'POST /api/t/:tenant/mail/retry': {
+        status: 'failed',
+        kind: 'invitation',
+        createdFrom: '2030-01-01T00:00:00Z',
+        createdTo: '2030-02-01T00:00:00Z',
+      },
     };
     return bodies[key] ?? {};
   };

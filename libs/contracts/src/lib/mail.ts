@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PageQuery } from './common';
+import { Instant } from './text';
 
 /**
  * Every kind of mail Convene sends. Security mails always go; the others
@@ -52,8 +53,8 @@ export const MailRetryFilter = z
   .strictObject({
     status: z.literal('failed'),
     kind: MailKind.optional(),
-    createdFrom: z.iso.datetime({ offset: true }).optional(),
-    createdTo: z.iso.datetime({ offset: true }).optional(),
+    createdFrom: Instant.optional(),
+    createdTo: Instant.optional(),
   })
   .refine(
     (filter) =>
