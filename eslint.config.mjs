@@ -54,6 +54,20 @@ export default [
     },
   },
   {
+    // Type-aware rules: a promise nobody awaits loses its error (an unhandled rejection, or a
+    // transaction that commits before the work is done). projectService finds each file's own
+    // tsconfig (through the solution-style tsconfig.json of each project), so every project is
+    // checked with the compiler options it is built with.
+    files: ['**/*.ts'],
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+    },
+  },
+  {
     // Tests read parsed JSON bodies freely; production code may not.
     files: ['**/*.spec.ts', '**/testing/**/*.ts', 'e2e/**/*.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
