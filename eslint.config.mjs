@@ -1,5 +1,42 @@
 import nx from '@nx/eslint-plugin';
 
+/**
+ * The arrows point one way: apps may use shared libraries; shared libraries import nothing of the
+ * apps; contracts and domain stay framework-free so the browser bundle stays small. Exported so a
+ * project (tools) can add its own narrow allowances without restating the constraints.
+ */
+export const moduleBoundaries = {
+  enforceBuildableLibDependency: true,
+  allow: ['^.*/eslint(\\.base)?\\.config\\.[cm]?[jt]s$'],
+  depConstraints: [
+    {
+      sourceTag: 'scope:api',
+      onlyDependOnLibsWithTags: ['scope:api', 'scope:shared'],
+    },
+    {
+      sourceTag: 'scope:web',
+      onlyDependOnLibsWithTags: ['scope:web', 'scope:shared'],
+    },
+    {
+      sourceTag: 'scope:shared',
+      onlyDependOnLibsWithTags: ['scope:shared'],
+    },
+    {
+      // tools reaches apps/api only through the modules its own config allows by path.
+      sourceTag: 'scope:tools',
+      onlyDependOnLibsWithTags: ['scope:tools', 'scope:shared'],
+    },
+    {
+      sourceTag: 'type:contracts',
+      onlyDependOnLibsWithTags: ['type:contracts'],
+    },
+    {
+      sourceTag: 'type:domain',
+      onlyDependOnLibsWithTags: ['type:domain', 'type:contracts'],
+    },
+  ],
+};
+
 export default [
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],
@@ -10,38 +47,7 @@ export default [
   {
     files: ['**/*.ts', '**/*.tsx', '**/*.js', '**/*.jsx'],
     rules: {
-      // The arrows point one way: apps may use shared libraries; shared
-      // libraries import nothing of the apps; contracts and domain stay
-      // framework-free so the browser bundle stays small.
-      '@nx/enforce-module-boundaries': [
-        'error',
-        {
-          enforceBuildableLibDependency: true,
-          allow: ['^.*/eslint(\\.base)?\\.config\\.[cm]?[jt]s$'],
-          depConstraints: [
-            {
-              sourceTag: 'scope:api',
-              onlyDependOnLibsWithTags: ['scope:api', 'scope:shared'],
-            },
-            {
-              sourceTag: 'scope:web',
-              onlyDependOnLibsWithTags: ['scope:web', 'scope:shared'],
-            },
-            {
-              sourceTag: 'scope:shared',
-              onlyDependOnLibsWithTags: ['scope:shared'],
-            },
-            {
-              sourceTag: 'type:contracts',
-              onlyDependOnLibsWithTags: ['type:contracts'],
-            },
-            {
-              sourceTag: 'type:domain',
-              onlyDependOnLibsWithTags: ['type:domain', 'type:contracts'],
-            },
-          ],
-        },
-      ],
+      '@nx/enforce-module-boundaries': ['error', moduleBoundaries],
     },
   },
   {
