@@ -1,4 +1,4 @@
-import type { Language } from '@convene/contracts';
+import type { Language, OptionalMailKind } from '@convene/contracts';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 /** One person, one account, whatever tenants they belong to. Global. */
@@ -16,6 +16,10 @@ export class User {
 
   @Column({ name: 'preferred_language', type: 'text', default: 'en' })
   preferredLanguage!: Language;
+
+  /** Optional mail the person does not want (migration …0004-mail-preferences). */
+  @Column({ name: 'muted_mail_kinds', type: 'text', array: true, default: () => "'{}'" })
+  mutedMailKinds!: OptionalMailKind[];
 
   /** argon2id; null until the person sets a password. */
   @Column({ name: 'password_hash', type: 'text', nullable: true, select: false })

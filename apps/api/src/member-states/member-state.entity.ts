@@ -13,7 +13,7 @@ export class MemberStateRow {
   @Column({ name: 'regional_group', type: 'text', nullable: true })
   regionalGroup!: RegionalGroup | null;
 
-  @Column({ type: 'boolean' })
+  @Column({ type: 'boolean', default: false })
   observer!: boolean;
 
   @Column({ name: 'name_ar', type: 'text' }) nameAr!: string;
