@@ -1,8 +1,23 @@
 import { sql } from '../db/sql';
 import type { AuditEntry, Page } from '@convene/contracts';
 import { Injectable } from '@nestjs/common';
+import { z } from 'zod';
+import { AuditEntryRow } from './audit-entry.entity';
 import { requestContext } from '../db/request-context';
 import { decodeCursor, encodeCursor } from '../common/cursor';
+
+const AuditListRow = z.strictObject({
+  id: z.guid(),
+  actor_id: z.guid().nullable(),
+  actor_name: z.string().nullable(),
+  action: z.string(),
+  entity: z.string(),
+  entity_id: z.string(),
+  before: z.unknown(),
+  after: z.unknown(),
+  at: z.date(),
+  at_key: z.string(),
+});
 
 @Injectable()
 export class AuditService {
@@ -19,38 +34,31 @@ export class AuditService {
     const { manager, tenant, user } = requestContext.current();
     const tenantId = change.tenantId ?? tenant?.id;
     if (!tenantId) throw new Error(`Audit of ${change.action} without a tenant`);
-    await sql(
-      manager,
-      `insert into audit_log (tenant_id, actor_id, action, entity, entity_id, before, after)
-       values ($1, $2, $3, $4, $5, $6, $7)`,
-      [
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(AuditEntryRow)
+      .values({
         tenantId,
-        change.actorId === undefined ? (user?.id ?? null) : change.actorId,
-        change.action,
-        change.entity,
-        change.entityId,
-        change.before === undefined ? null : JSON.stringify(change.before),
-        change.after === undefined ? null : JSON.stringify(change.after),
-      ],
-    );
+        actorId: change.actorId === undefined ? (user?.id ?? null) : change.actorId,
+        action: change.action,
+        entity: change.entity,
+        entityId: change.entityId,
+        // The driver writes a jsonb value as JSON.stringify of it; undefined writes DEFAULT (null).
+        before: change.before ?? undefined,
+        after: change.after ?? undefined,
+      })
+      // Nothing reads the generated id back: no RETURNING clause.
+      .updateEntity(false)
+      .execute();
   }
 
   /** Newest first, keyset-paginated on (at, id). */
   async list(limit: number, after?: string): Promise<Page<AuditEntry>> {
     const { manager } = requestContext.current();
     const cursor = decodeCursor(after, ['timestamp', 'uuid'] as const);
-    const rows = await sql<{
-      id: string;
-      actor_id: string | null;
-      actor_name: string | null;
-      action: string;
-      entity: string;
-      entity_id: string;
-      before: unknown;
-      after: unknown;
-      at: Date;
-      at_key: string;
-    }>(
+    // Raw SQL: a keyset page joined with the actors' names.
+    const rows = await sql(
       manager,
       `select a.id, a.actor_id, u.name as actor_name, a.action, a.entity, a.entity_id,
               a.before, a.after, a.at, a.at::text as at_key
@@ -59,6 +67,7 @@ export class AuditService {
         order by a.at desc, a.id desc
         limit $3`,
       [cursor?.[0] ?? null, cursor?.[1] ?? null, limit + 1],
+      AuditListRow,
     );
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
@@ -71,7 +80,7 @@ export class AuditService {
         entityId: row.entity_id,
         before: row.before,
         after: row.after,
-        at: new Date(row.at).toISOString(),
+        at: row.at.toISOString(),
       })),
       nextCursor: rows.length > limit && last ? encodeCursor([last.at_key, last.id]) : null,
     };

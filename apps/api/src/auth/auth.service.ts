@@ -2,19 +2,17 @@ import { sql } from '../db/sql';
 import type {
   InvitationAcceptance,
   InvitationPreview,
-  Language,
   LoginRequest,
-  OptionalMailKind,
   PasswordChange,
   PasswordResetCompletion,
   ProfileUpdate,
-  Role,
   SessionView,
   UserProfile,
 } from '@convene/contracts';
-import { NewPassword, PersonName } from '@convene/contracts';
+import { Language, NewPassword, OptionalMailKind, PersonName, Role } from '@convene/contracts';
 import { Inject, Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { type EntityManager, IsNull, Raw } from 'typeorm';
+import { z } from 'zod';
 import { AuditService } from '../audit/audit.service';
 import { AppException } from '../common/app-exception';
 import { zodIssues } from '../common/problem-details.filter';
@@ -26,26 +24,47 @@ import { OutboxService } from '../mail/outbox.service';
 import { TenantsService } from '../tenants/tenants.service';
 import { bytesToUuid, hashPassword, hashToken, newToken, verifyPassword } from './secrets';
 import { SessionService } from './session.service';
+import { User } from './user.entity';
+import { UserToken } from './user-token.entity';
+import { Invitation } from '../members/invitation.entity';
 
-interface UserRow {
-  id: string;
-  email: string;
-  name: string;
-  preferred_language: Language;
-  muted_mail_kinds: OptionalMailKind[];
-  password_hash: string | null;
-}
+/** What the profile shows of a person, as updateProfile's statement returns it. */
+const ProfileRow = z.strictObject({
+  id: z.guid(),
+  email: z.string(),
+  name: z.string(),
+  preferred_language: Language,
+  muted_mail_kinds: z.array(OptionalMailKind),
+});
 
-interface InvitationRow {
-  tenant_id: string;
-  id: string;
-  email: string;
-  role: Role;
-  member_state_code: string | null;
-  expires_at: Date;
-  tenant_slug: string;
-  tenant_name: string;
-}
+/** A pending invitation with its tenant's names (findInvitation's join). */
+const InvitationRow = z.strictObject({
+  tenant_id: z.guid(),
+  id: z.guid(),
+  email: z.string(),
+  role: Role,
+  member_state_code: z.string().nullable(),
+  expires_at: z.date(),
+  tenant_slug: z.string(),
+  tenant_name: z.string(),
+});
+type InvitationRow = z.infer<typeof InvitationRow>;
+
+/** The columns of a person the service reads; the password hash only where it is checked. */
+const PROFILE = {
+  id: true,
+  email: true,
+  name: true,
+  preferredLanguage: true,
+  mutedMailKinds: true,
+} as const;
+type Profile = Pick<User, keyof typeof PROFILE>;
+
+/**
+ * Emails are stored lowercased and indexed on lower(email) (users_email_key): comparing
+ * lower(email) lets the look-up use that index, which a plain `email = …` would not.
+ */
+const emailIs = (email: string) => Raw((column) => `lower(${column}) = lower(:email)`, { email });
 
 const badCredentials = () =>
   new AppException(401, 'invalid-credentials', 'Email or password is incorrect');
@@ -73,7 +92,7 @@ export class AuthService {
   ): Promise<{ token: string; view: SessionView }> {
     const { manager } = requestContext.current();
     const user = await this.findUserByEmail(manager, credentials.email);
-    const valid = await verifyPassword(user?.password_hash, credentials.password);
+    const valid = await verifyPassword(user?.passwordHash, credentials.password);
     if (!user || !valid) throw badCredentials();
     const token = await this.sessions.create(manager, user.id, userAgent);
     return { token, view: await this.sessionView(manager, user.id) };
@@ -86,12 +105,7 @@ export class AuthService {
   async sessionView(manager: EntityManager, userId: string): Promise<SessionView> {
     // Out of any tenant: the own_memberships policy then shows every tenant of the person.
     await applyScope(manager, { userId });
-    const rows = await sql<UserRow>(
-      manager,
-      `select id, email, name, preferred_language, muted_mail_kinds from users where id = $1`,
-      [userId],
-    );
-    const user = rows[0];
+    const user = await manager.findOne(User, { select: PROFILE, where: { id: userId } });
     if (!user) throw new AppException(401, 'unauthenticated', 'Sign in to continue');
     return {
       user: toProfile(user),
@@ -104,16 +118,25 @@ export class AuthService {
     const user = await this.findUserByEmail(manager, email);
     if (!user) return;
     const { token, hash } = newToken();
-    await sql(
-      manager,
-      `insert into user_tokens (user_id, purpose, token_hash, expires_at)
-       values ($1, 'password_reset', $2, now() + make_interval(secs => $3))`,
-      [user.id, hash, this.config.resetTtlMs / 1000],
-    );
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(UserToken)
+      .values({
+        userId: user.id,
+        purpose: 'password_reset',
+        tokenHash: hash,
+        // The database's clock, as the statement that spends the token compares with now().
+        expiresAt: () => 'now() + make_interval(secs => :ttl)',
+      })
+      .setParameter('ttl', this.config.resetTtlMs / 1000)
+      // Nothing reads the generated id back: no RETURNING clause.
+      .updateEntity(false)
+      .execute();
     await this.outbox.enqueue({
       tenantId: PLATFORM_TENANT_ID,
       recipient: user.email,
-      language: user.preferred_language,
+      language: user.preferredLanguage,
       message: {
         kind: 'password_reset',
         name: user.name,
@@ -126,12 +149,15 @@ export class AuthService {
   /** Sets the new password, spends the token and signs the person out everywhere. */
   async completePasswordReset(input: PasswordResetCompletion): Promise<void> {
     const { manager } = requestContext.current();
-    const rows = await sql<{ id: string; user_id: string }>(
+    // Raw SQL: spends the token and names its person in one conditional statement, so two
+    // requests racing with the same link cannot both succeed.
+    const rows = await sql(
       manager,
       `update user_tokens set used_at = now()
         where token_hash = $1 and purpose = 'password_reset' and used_at is null and expires_at > now()
         returning id, user_id`,
       [hashToken(input.token)],
+      z.strictObject({ id: z.guid(), user_id: z.guid() }),
     );
     const spent = rows[0];
     if (!spent)
@@ -140,34 +166,29 @@ export class AuthService {
         'reset-token-invalid',
         'This reset link is not valid: it may have expired or been used',
       );
-    await sql(manager, `update users set password_hash = $2, updated_at = now() where id = $1`, [
-      spent.user_id,
-      await hashPassword(input.password),
-    ]);
+    await this.setPassword(manager, spent.user_id, input.password);
     await this.sessions.revokeAllOf(manager, spent.user_id);
     // Older unused links die with the password they were meant to replace.
-    await sql(
-      manager,
-      `update user_tokens set used_at = now() where user_id = $1 and used_at is null`,
-      [spent.user_id],
+    await manager.update(
+      UserToken,
+      { userId: spent.user_id, usedAt: IsNull() },
+      { usedAt: () => 'now()' },
     );
   }
 
   async previewInvitation(token: string): Promise<InvitationPreview> {
     const { manager } = requestContext.current();
     const invitation = await this.findInvitation(manager, token);
-    const users = await sql<{ id: string }>(
-      manager,
-      `select id from users where lower(email) = $1`,
-      [invitation.email],
-    );
+    const accountExists = await manager.exists(User, {
+      where: { email: emailIs(invitation.email) },
+    });
     return {
       email: invitation.email,
       role: invitation.role,
       tenant: { slug: invitation.tenant_slug, name: invitation.tenant_name },
       memberStateAlpha3: invitation.member_state_code?.trim() ?? null,
-      accountExists: users.length > 0,
-      expiresAt: new Date(invitation.expires_at).toISOString(),
+      accountExists,
+      expiresAt: invitation.expires_at.toISOString(),
     };
   }
 
@@ -183,7 +204,7 @@ export class AuthService {
     const invitation = await this.findInvitation(manager, input.token);
     let user = await this.findUserByEmail(manager, invitation.email);
     if (user) {
-      if (!(await verifyPassword(user.password_hash, input.password))) throw badCredentials();
+      if (!(await verifyPassword(user.passwordHash, input.password))) throw badCredentials();
     } else {
       const name = PersonName.safeParse(input.name);
       const password = NewPassword.safeParse(input.password);
@@ -197,32 +218,34 @@ export class AuthService {
             : zodIssues(password.error).map((issue) => ({ ...issue, path: 'password' }))),
         ]);
       }
-      const created = await sql<UserRow>(
-        manager,
-        `insert into users (email, name, preferred_language, password_hash)
-         values ($1, $2, $3, $4)
-         returning id, email, name, preferred_language, muted_mail_kinds, password_hash`,
-        [
-          invitation.email,
-          name.data,
-          input.preferredLanguage ?? 'en',
-          await hashPassword(password.data),
-        ],
-      );
-      user = created[0] ?? null;
+      const created: Omit<Profile, 'id'> & Pick<User, 'passwordHash'> = {
+        email: invitation.email,
+        name: name.data,
+        preferredLanguage: input.preferredLanguage ?? 'en',
+        mutedMailKinds: [],
+        passwordHash: await hashPassword(password.data),
+      };
+      const inserted = await manager.insert(User, created);
+      const id: unknown = inserted.identifiers[0]?.['id'];
+      if (typeof id !== 'string') throw new Error('user was not created');
+      user = { ...created, id };
     }
-    if (!user) throw new Error('user was not created');
 
     await applyScope(manager, { userId: user.id, tenantId: invitation.tenant_id });
-    const spent = await sql<unknown>(
-      manager,
-      `update invitations set accepted_at = now()
-        where tenant_id = $1 and id = $2 and accepted_at is null and revoked_at is null
-        returning id`,
-      [invitation.tenant_id, invitation.id],
+    // Conditional, so that of two acceptances racing for one invitation only one spends it.
+    const spent = await manager.update(
+      Invitation,
+      {
+        tenantId: invitation.tenant_id,
+        id: invitation.id,
+        acceptedAt: IsNull(),
+        revokedAt: IsNull(),
+      },
+      { acceptedAt: () => 'now()' },
     );
-    if (spent.length === 0) throw invalidInvitation();
-    const memberships = await sql<{ id: string; role: Role; status: string }>(
+    if (spent.affected !== 1) throw invalidInvitation();
+    // Raw SQL: an upsert that reactivates a former membership with the invitation's role.
+    const memberships = await sql(
       manager,
       `insert into memberships (tenant_id, user_id, role, member_state_code)
        values ($1, $2, $3, $4)
@@ -231,6 +254,7 @@ export class AuthService {
              status = 'active', updated_at = now()
        returning id, role, status`,
       [invitation.tenant_id, user.id, invitation.role, invitation.member_state_code],
+      z.strictObject({ id: z.guid(), role: Role, status: z.enum(['active', 'deactivated']) }),
     );
     const membership = memberships[0];
     await this.audit.record({
@@ -251,7 +275,8 @@ export class AuthService {
 
   async updateProfile(user: AuthenticatedUser, update: ProfileUpdate): Promise<UserProfile> {
     const { manager } = requestContext.current();
-    const rows = await sql<UserRow>(
+    // Raw SQL: changes only the fields given and returns the profile, in one round trip.
+    const rows = await sql(
       manager,
       `update users set name = coalesce($2, name), preferred_language = coalesce($3, preferred_language),
               muted_mail_kinds = coalesce($4, muted_mail_kinds), updated_at = now()
@@ -263,10 +288,17 @@ export class AuthService {
         update.preferredLanguage ?? null,
         update.mutedMailKinds ?? null,
       ],
+      ProfileRow,
     );
     const updated = rows[0];
     if (!updated) throw new AppException(401, 'unauthenticated', 'Sign in to continue');
-    return toProfile(updated);
+    return {
+      id: updated.id,
+      email: updated.email,
+      name: updated.name,
+      preferredLanguage: updated.preferred_language,
+      mutedMailKinds: updated.muted_mail_kinds,
+    };
   }
 
   async profile(user: AuthenticatedUser): Promise<UserProfile> {
@@ -276,12 +308,11 @@ export class AuthService {
   /** Checks the current password, sets the new one, ends the person's other sessions. */
   async changePassword(user: AuthenticatedUser, change: PasswordChange): Promise<void> {
     const { manager } = requestContext.current();
-    const rows = await sql<{ password_hash: string | null }>(
-      manager,
-      `select password_hash from users where id = $1`,
-      [user.id],
-    );
-    if (!(await verifyPassword(rows[0]?.password_hash, change.currentPassword))) {
+    const current = await manager.findOne(User, {
+      select: { id: true, passwordHash: true },
+      where: { id: user.id },
+    });
+    if (!(await verifyPassword(current?.passwordHash, change.currentPassword))) {
       throw new AppException(
         400,
         'wrong-password',
@@ -290,21 +321,26 @@ export class AuthService {
         [{ path: 'currentPassword', message: 'incorrect password' }],
       );
     }
-    await sql(manager, `update users set password_hash = $2, updated_at = now() where id = $1`, [
-      user.id,
-      await hashPassword(change.newPassword),
-    ]);
+    await this.setPassword(manager, user.id, change.newPassword);
     await this.sessions.revokeAllOf(manager, user.id, user.sessionId);
   }
 
-  private async findUserByEmail(manager: EntityManager, email: string): Promise<UserRow | null> {
-    const rows = await sql<UserRow>(
-      manager,
-      `select id, email, name, preferred_language, muted_mail_kinds, password_hash
-         from users where lower(email) = lower($1)`,
-      [email],
+  private async setPassword(manager: EntityManager, userId: string, password: string) {
+    await manager.update(
+      User,
+      { id: userId },
+      { passwordHash: await hashPassword(password), updatedAt: () => 'now()' },
     );
-    return rows[0] ?? null;
+  }
+
+  private findUserByEmail(
+    manager: EntityManager,
+    email: string,
+  ): Promise<(Profile & Pick<User, 'passwordHash'>) | null> {
+    return manager.findOne(User, {
+      select: { ...PROFILE, passwordHash: true },
+      where: { email: emailIs(email) },
+    });
   }
 
   /** The token's first 22 characters name its tenant; the rest is the secret. */
@@ -313,7 +349,8 @@ export class AuthService {
     if (tenantPart.length !== 16) throw invalidInvitation();
     const tenantId = bytesToUuid(tenantPart);
     await applyScope(manager, { tenantId, userId: requestContext.current().user?.id });
-    const rows = await sql<InvitationRow>(
+    // Raw SQL: a join, and the one read of an invitation by its token.
+    const rows = await sql(
       manager,
       `select i.tenant_id, i.id, i.email, i.role, i.member_state_code, i.expires_at,
               t.slug as tenant_slug, t.name as tenant_name
@@ -321,6 +358,7 @@ export class AuthService {
         where i.tenant_id = $1 and i.token_hash = $2
           and i.accepted_at is null and i.revoked_at is null and i.expires_at > now()`,
       [tenantId, hashToken(token)],
+      InvitationRow,
     );
     const invitation = rows[0];
     if (!invitation) throw invalidInvitation();
@@ -328,14 +366,12 @@ export class AuthService {
   }
 }
 
-function toProfile(
-  row: Pick<UserRow, 'id' | 'email' | 'name' | 'preferred_language' | 'muted_mail_kinds'>,
-): UserProfile {
+function toProfile(user: Profile): UserProfile {
   return {
-    id: row.id,
-    email: row.email,
-    name: row.name,
-    preferredLanguage: row.preferred_language,
-    mutedMailKinds: row.muted_mail_kinds,
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    preferredLanguage: user.preferredLanguage,
+    mutedMailKinds: user.mutedMailKinds,
   };
 }

@@ -3,12 +3,14 @@ import { SESSION_COOKIE } from '../common/cookie-names';
 import { setCsrfCookie } from '../common/csrf';
 import { sql } from '../db/sql';
 import { Inject, Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import { type Role, TENANT_SLUG_PATTERN } from '@convene/contracts';
+import { Language, Role, TENANT_SLUG_PATTERN } from '@convene/contracts';
+import { type EntityManager, IsNull, Not } from 'typeorm';
+import { z } from 'zod';
 import { APP_ROLE } from '../db/app-role';
 import type { AuthenticatedUser, TenantScope } from '../db/request-context';
 import { hashToken, newToken } from './secrets';
+import { Session } from './session.entity';
 
 /** Refresh last_seen at most this often, so reads stay reads. */
 const TOUCH_EVERY_MS = 5 * 60_000;
@@ -16,20 +18,20 @@ const TOUCH_EVERY_MS = 5 * 60_000;
 const ABSOLUTE_LIFETIME_MS = 14 * 24 * 3_600_000;
 
 /** A row of request_scope(): the session's person, and their membership if the URL named one. */
-interface ScopeRow {
-  session_id: string;
-  last_seen_at: Date;
-  user_id: string;
-  email: string;
-  name: string;
-  preferred_language: string;
-  tenant_id: string | null;
-  tenant_slug: string | null;
-  tenant_name: string | null;
-  membership_id: string | null;
-  role: Role | null;
-  member_state_code: string | null;
-}
+const ScopeRow = z.strictObject({
+  session_id: z.guid(),
+  last_seen_at: z.date(),
+  user_id: z.guid(),
+  email: z.string(),
+  name: z.string(),
+  preferred_language: Language,
+  tenant_id: z.guid().nullable(),
+  tenant_slug: z.string().nullable(),
+  tenant_name: z.string().nullable(),
+  membership_id: z.guid().nullable(),
+  role: Role.nullable(),
+  member_state_code: z.string().nullable(),
+});
 
 @Injectable()
 export class SessionService {
@@ -41,12 +43,21 @@ export class SessionService {
     userAgent: string | undefined,
   ): Promise<string> {
     const { token, hash } = newToken();
-    await sql(
-      manager,
-      `insert into sessions (token_hash, user_id, expires_at, user_agent)
-       values ($1, $2, now() + make_interval(secs => $3), $4)`,
-      [hash, userId, this.config.sessionTtlMs / 1000, userAgent?.slice(0, 300) ?? null],
-    );
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(Session)
+      .values({
+        tokenHash: hash,
+        userId,
+        // The database's clock, as request_scope() compares it with now().
+        expiresAt: () => 'now() + make_interval(secs => :ttl)',
+        userAgent: userAgent?.slice(0, 300) ?? null,
+      })
+      .setParameter('ttl', this.config.sessionTtlMs / 1000)
+      // Nothing reads the generated id or dates back: no RETURNING clause.
+      .updateEntity(false)
+      .execute();
     return token;
   }
 
@@ -65,21 +76,26 @@ export class SessionService {
     const tokenHash = token && token.length <= 200 ? hashToken(token) : null;
     const slug =
       tenantSlug !== undefined && TENANT_SLUG_PATTERN.test(tenantSlug) ? tenantSlug : null;
-    const rows = await sql<ScopeRow>(manager, `select * from request_scope($1, $2, $3, $4)`, [
-      APP_ROLE,
-      tokenHash,
-      ABSOLUTE_LIFETIME_MS / 1000,
-      slug,
-    ]);
+    // Raw SQL: one round trip that also scopes the transaction (docs/tenancy.md).
+    const rows = await sql(
+      manager,
+      `select * from request_scope($1, $2, $3, $4)`,
+      [APP_ROLE, tokenHash, ABSOLUTE_LIFETIME_MS / 1000, slug],
+      ScopeRow,
+    );
     const row = rows[0];
     if (!row) return { user: null, tenant: null };
-    if (Date.now() - new Date(row.last_seen_at).getTime() > TOUCH_EVERY_MS) {
-      await sql(
-        manager,
-        `update sessions set last_seen_at = now(), expires_at = now() + make_interval(secs => $2)
-          where id = $1`,
-        [row.session_id, this.config.sessionTtlMs / 1000],
-      );
+    if (Date.now() - row.last_seen_at.getTime() > TOUCH_EVERY_MS) {
+      await manager
+        .createQueryBuilder()
+        .update(Session)
+        .set({
+          lastSeenAt: () => 'now()',
+          expiresAt: () => 'now() + make_interval(secs => :ttl)',
+        })
+        .where({ id: row.session_id })
+        .setParameter('ttl', this.config.sessionTtlMs / 1000)
+        .execute();
     }
     const user: AuthenticatedUser = {
       id: row.user_id,
@@ -103,10 +119,10 @@ export class SessionService {
   }
 
   async revoke(manager: EntityManager, sessionId: string): Promise<void> {
-    await sql(
-      manager,
-      `update sessions set revoked_at = now() where id = $1 and revoked_at is null`,
-      [sessionId],
+    await manager.update(
+      Session,
+      { id: sessionId, revokedAt: IsNull() },
+      { revokedAt: () => 'now()' },
     );
   }
 
@@ -116,11 +132,14 @@ export class SessionService {
     userId: string,
     exceptSessionId?: string,
   ): Promise<void> {
-    await sql(
-      manager,
-      `update sessions set revoked_at = now()
-        where user_id = $1 and revoked_at is null and id is distinct from $2`,
-      [userId, exceptSessionId ?? null],
+    await manager.update(
+      Session,
+      {
+        userId,
+        revokedAt: IsNull(),
+        ...(exceptSessionId === undefined ? {} : { id: Not(exceptSessionId) }),
+      },
+      { revokedAt: () => 'now()' },
     );
   }
 

@@ -1,12 +1,12 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { Role } from '@convene/contracts';
+import type { Language, Role } from '@convene/contracts';
 import type { EntityManager } from 'typeorm';
 
 export interface AuthenticatedUser {
   id: string;
   email: string;
   name: string;
-  preferredLanguage: string;
+  preferredLanguage: Language;
   sessionId: string;
 }
 

@@ -1,16 +1,20 @@
-import type {
-  InvitationCreate,
-  Language,
-  MembershipStatus,
-  MembershipUpdate,
-  Page,
-  PendingInvitation,
+import {
+  type InvitationCreate,
+  type MembershipStatus,
+  type MembershipUpdate,
+  type Page,
+  type PendingInvitation,
   Role,
-  TenantMember,
-  TenantMemberQuery,
+  type TenantMember,
+  type TenantMemberQuery,
 } from '@convene/contracts';
 import { Inject, Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { type EntityManager, IsNull, Not, Raw } from 'typeorm';
+import { z } from 'zod';
+import { User } from '../auth/user.entity';
+import { MemberStateRow } from '../member-states/member-state.entity';
+import { Membership } from '../tenants/membership.entity';
+import { Invitation } from './invitation.entity';
 import { AuditService } from '../audit/audit.service';
 import { newToken, uuidToBytes } from '../auth/secrets';
 import { AppException, notFound } from '../common/app-exception';
@@ -21,16 +25,29 @@ import { type AuthenticatedUser, requestContext, type TenantScope } from '../db/
 import { sql } from '../db/sql';
 import { OutboxService } from '../mail/outbox.service';
 
-interface MemberRow {
-  membership_id: string;
-  user_id: string;
-  email: string;
-  name: string;
-  role: Role;
-  member_state_code: string | null;
-  status: MembershipStatus;
-  created_at: Date;
-}
+/** A membership with its person (MEMBER_COLUMNS). */
+const MemberRow = z.strictObject({
+  membership_id: z.guid(),
+  user_id: z.guid(),
+  email: z.string(),
+  name: z.string(),
+  role: Role,
+  member_state_code: z.string().nullable(),
+  status: z.enum(['active', 'deactivated']),
+  created_at: z.date(),
+});
+type MemberRow = z.infer<typeof MemberRow>;
+
+const PendingInvitationRow = z.strictObject({
+  id: z.guid(),
+  email: z.string(),
+  role: Role,
+  member_state_code: z.string().nullable(),
+  invited_by_name: z.string().nullable(),
+  created_at: z.date(),
+  created_key: z.string(),
+  expires_at: z.date(),
+});
 
 const MEMBER_COLUMNS = `m.id as membership_id, m.user_id, u.email, u.name, m.role,
   m.member_state_code, m.status, m.created_at`;
@@ -48,7 +65,8 @@ export class MembersService {
     const { manager } = requestContext.current();
     const cursor = decodeCursor(query.after, ['text', 'uuid'] as const);
     const search = query.q ? `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
-    const rows = await sql<MemberRow & { sort_name: string }>(
+    // Raw SQL: a keyset page of a join, with optional filters.
+    const rows = await sql(
       manager,
       `select ${MEMBER_COLUMNS}, lower(u.name) as sort_name
          from memberships m join users u on u.id = m.user_id
@@ -66,6 +84,7 @@ export class MembersService {
         cursor?.[1] ?? null,
         query.limit + 1,
       ],
+      MemberRow.extend({ sort_name: z.string() }),
     );
     const page = rows.slice(0, query.limit);
     const last = page[page.length - 1];
@@ -95,10 +114,14 @@ export class MembersService {
     if (before.role === 'tenant_admin' && update.role !== 'tenant_admin')
       await this.ensureAnotherAdmin(manager, membershipId);
     await this.ensureMemberState(manager, update.memberStateAlpha3 ?? null);
-    await sql(
-      manager,
-      `update memberships set role = $2, member_state_code = $3, updated_at = now() where id = $1`,
-      [membershipId, update.role, update.memberStateAlpha3 ?? null],
+    await manager.update(
+      Membership,
+      { id: membershipId },
+      {
+        role: update.role,
+        memberStateCode: update.memberStateAlpha3 ?? null,
+        updatedAt: () => 'now()',
+      },
     );
     const after = await this.findRow(manager, membershipId);
     await this.audit.record({
@@ -124,10 +147,7 @@ export class MembersService {
       }
       if (before.role === 'tenant_admin') await this.ensureAnotherAdmin(manager, membershipId);
     }
-    await sql(manager, `update memberships set status = $2, updated_at = now() where id = $1`, [
-      membershipId,
-      status,
-    ]);
+    await manager.update(Membership, { id: membershipId }, { status, updatedAt: () => 'now()' });
     const after = await this.findRow(manager, membershipId);
     await this.audit.record({
       action: status === 'active' ? 'membership.reactivated' : 'membership.deactivated',
@@ -142,16 +162,8 @@ export class MembersService {
   async listInvitations(limit: number, after?: string): Promise<Page<PendingInvitation>> {
     const { manager } = requestContext.current();
     const cursor = decodeCursor(after, ['timestamp', 'uuid'] as const);
-    const rows = await sql<{
-      id: string;
-      email: string;
-      role: Role;
-      member_state_code: string | null;
-      invited_by_name: string | null;
-      created_at: Date;
-      created_key: string;
-      expires_at: Date;
-    }>(
+    // Raw SQL: a keyset page joined with the inviters' names.
+    const rows = await sql(
       manager,
       `select i.id, i.email, i.role, i.member_state_code, u.name as invited_by_name,
               i.created_at, i.created_at::text as created_key, i.expires_at
@@ -161,6 +173,7 @@ export class MembersService {
         order by i.created_at desc, i.id
         limit $3`,
       [cursor?.[0] ?? null, cursor?.[1] ?? null, limit + 1],
+      PendingInvitationRow,
     );
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
@@ -171,8 +184,8 @@ export class MembersService {
         role: row.role,
         memberStateAlpha3: row.member_state_code?.trim() ?? null,
         invitedBy: row.invited_by_name ?? '',
-        createdAt: new Date(row.created_at).toISOString(),
-        expiresAt: new Date(row.expires_at).toISOString(),
+        createdAt: row.created_at.toISOString(),
+        expiresAt: row.expires_at.toISOString(),
       })),
       nextCursor: rows.length > limit && last ? encodeCursor([last.created_key, last.id]) : null,
     };
@@ -200,14 +213,14 @@ export class MembersService {
       );
     }
     // A new invitation replaces any pending one for the same email.
-    await sql(
-      manager,
-      `update invitations set revoked_at = now()
-        where email = $1 and accepted_at is null and revoked_at is null`,
-      [input.email],
+    await manager.update(
+      Invitation,
+      { email: input.email, acceptedAt: IsNull(), revokedAt: IsNull() },
+      { revokedAt: () => 'now()' },
     );
     const { token, hash } = newToken(uuidToBytes(tenant.id));
-    const rows = await sql<{ id: string; created_at: Date; expires_at: Date }>(
+    // Raw SQL: the insert hands back the dates the database computed, in the same round trip.
+    const rows = await sql(
       manager,
       `insert into invitations (tenant_id, email, role, member_state_code, token_hash, invited_by, expires_at)
        values ($1, $2, $3, $4, $5, $6, now() + make_interval(secs => $7))
@@ -221,6 +234,7 @@ export class MembersService {
         inviter.id,
         this.config.invitationTtlMs / 1000,
       ],
+      z.strictObject({ id: z.guid(), created_at: z.date(), expires_at: z.date() }),
     );
     const row = rows[0];
     if (!row) throw new Error('invitation was not created');
@@ -230,8 +244,8 @@ export class MembersService {
       role: input.role,
       memberStateAlpha3: input.memberStateAlpha3 ?? null,
       invitedBy: inviter.name,
-      createdAt: new Date(row.created_at).toISOString(),
-      expiresAt: new Date(row.expires_at).toISOString(),
+      createdAt: row.created_at.toISOString(),
+      expiresAt: row.expires_at.toISOString(),
     };
     await this.audit.record({
       action: 'invitation.created',
@@ -243,12 +257,12 @@ export class MembersService {
         memberStateAlpha3: invitation.memberStateAlpha3,
       },
     });
-    const recipient = await sql<{ preferred_language: string }>(
-      manager,
-      `select preferred_language from users where lower(email) = $1`,
-      [input.email],
-    );
-    const language = (recipient[0]?.preferred_language ?? inviter.preferredLanguage) as Language;
+    const recipient = await manager.findOne(User, {
+      select: { id: true, preferredLanguage: true },
+      // lower(email), as users_email_key indexes it (the invitation's email is lowercase).
+      where: { email: Raw((column) => `lower(${column}) = :email`, { email: input.email }) },
+    });
+    const language = recipient?.preferredLanguage ?? inviter.preferredLanguage;
     await this.outbox.enqueue({
       tenantId: tenant.id,
       recipient: input.email,
@@ -269,12 +283,14 @@ export class MembersService {
   async revokeInvitation(invitationId: string): Promise<void> {
     const { manager } = requestContext.current();
     if (!isUuid(invitationId)) throw notFound('Invitation');
-    const rows = await sql<{ id: string; email: string }>(
+    // Raw SQL: revokes only a pending invitation and returns its email for the audit, at once.
+    const rows = await sql(
       manager,
       `update invitations set revoked_at = now()
         where id = $1 and accepted_at is null and revoked_at is null
         returning id, email`,
       [invitationId],
+      z.strictObject({ id: z.guid(), email: z.string() }),
     );
     if (!rows[0]) throw notFound('Invitation');
     await this.audit.record({
@@ -287,10 +303,11 @@ export class MembersService {
 
   private async findRow(manager: EntityManager, membershipId: string): Promise<MemberRow> {
     if (!isUuid(membershipId)) throw notFound('Member');
-    const rows = await sql<MemberRow>(
+    const rows = await sql(
       manager,
       `select ${MEMBER_COLUMNS} from memberships m join users u on u.id = m.user_id where m.id = $1`,
       [membershipId],
+      MemberRow,
     );
     const row = rows[0];
     if (!row) throw notFound('Member');
@@ -301,12 +318,10 @@ export class MembersService {
     manager: EntityManager,
     exceptMembershipId: string,
   ): Promise<void> {
-    const others = await sql(
-      manager,
-      `select 1 from memberships where role = 'tenant_admin' and status = 'active' and id <> $1 limit 1`,
-      [exceptMembershipId],
-    );
-    if (others.length === 0) {
+    const others = await manager.exists(Membership, {
+      where: { role: 'tenant_admin', status: 'active', id: Not(exceptMembershipId) },
+    });
+    if (!others) {
       throw new AppException(
         409,
         'last-admin',
@@ -317,8 +332,7 @@ export class MembersService {
 
   private async ensureMemberState(manager: EntityManager, alpha3: string | null): Promise<void> {
     if (!alpha3) return;
-    const rows = await sql(manager, `select 1 from member_states where alpha3 = $1`, [alpha3]);
-    if (rows.length === 0) {
+    if (!(await manager.exists(MemberStateRow, { where: { alpha3 } }))) {
       throw new AppException(400, 'validation', 'The request is not valid', undefined, [
         { path: 'memberStateAlpha3', message: 'unknown Member State' },
       ]);
@@ -335,7 +349,7 @@ function toMember(row: MemberRow): TenantMember {
     role: row.role,
     memberStateAlpha3: row.member_state_code?.trim() ?? null,
     status: row.status,
-    createdAt: new Date(row.created_at).toISOString(),
+    createdAt: row.created_at.toISOString(),
   };
 }
 

@@ -1,8 +1,13 @@
 import { type Role, singleLineText, TENANT_SLUG_PATTERN } from '@convene/contracts';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager, InsertResult } from 'typeorm';
+import { z } from 'zod';
+import { AuditEntryRow } from '../audit/audit-entry.entity';
 import { hashPassword, newToken, uuidToBytes } from '../auth/secrets';
 import { applyScope } from '../db/transaction';
 import { sql } from '../db/sql';
+import { Invitation } from '../members/invitation.entity';
+import { Membership } from './membership.entity';
+import { Tenant } from './tenant.entity';
 
 const TENANT_NAME = singleLineText(200).trim().min(1);
 
@@ -26,16 +31,13 @@ export async function createTenant(dataSource: DataSource, tenant: NewTenant): P
   }
   return dataSource.transaction(async (manager) => {
     await applyScope(manager, { as: 'provisioner' });
-    const existing = await sql(manager, `select 1 from tenants where slug = $1`, [tenant.slug]);
-    if (existing.length > 0) throw new Error(`A tenant with slug "${tenant.slug}" already exists`);
-    const rows = await sql<{ id: string }>(
-      manager,
-      `insert into tenants (slug, name) values ($1, $2) returning id`,
-      [tenant.slug, tenant.name],
+    if (await manager.exists(Tenant, { where: { slug: tenant.slug } })) {
+      throw new Error(`A tenant with slug "${tenant.slug}" already exists`);
+    }
+    return insertedId(
+      await manager.insert(Tenant, { slug: tenant.slug, name: tenant.name }),
+      'tenant',
     );
-    const id = rows[0]?.id;
-    if (!id) throw new Error('tenant was not created');
-    return id;
   });
 }
 
@@ -48,33 +50,27 @@ export async function inviteToTenant(
   const { token, hash } = newToken(uuidToBytes(tenantId));
   await dataSource.transaction(async (manager) => {
     await applyScope(manager, { tenantId });
-    const rows = await sql<{ id: string }>(
-      manager,
-      `insert into invitations (tenant_id, email, role, member_state_code, token_hash, expires_at)
-       values ($1, lower($2), $3, $4, $5, now() + make_interval(secs => $6)) returning id`,
-      [
+    const inserted = await manager
+      .createQueryBuilder()
+      .insert()
+      .into(Invitation)
+      .values({
         tenantId,
-        invitation.email,
-        invitation.role,
-        invitation.memberStateAlpha3 ?? null,
-        hash,
-        invitation.ttlMs / 1000,
-      ],
-    );
-    await sql(
-      manager,
-      `insert into audit_log (tenant_id, actor_id, action, entity, entity_id, after)
-       values ($1, null, 'invitation.created', 'invitation', $2, $3)`,
-      [
-        tenantId,
-        rows[0]?.id,
-        JSON.stringify({
-          email: invitation.email.toLowerCase(),
-          role: invitation.role,
-          by: 'platform',
-        }),
-      ],
-    );
+        // PostgreSQL's lower(), which the table's check (email = lower(email)) applies.
+        email: () => 'lower(:email)',
+        role: invitation.role,
+        memberStateCode: invitation.memberStateAlpha3 ?? null,
+        tokenHash: hash,
+        expiresAt: () => 'now() + make_interval(secs => :ttl)',
+      })
+      .setParameters({ email: invitation.email, ttl: invitation.ttlMs / 1000 })
+      .execute();
+    await auditByPlatform(manager, tenantId, {
+      action: 'invitation.created',
+      entity: 'invitation',
+      entityId: insertedId(inserted, 'invitation'),
+      after: { email: invitation.email.toLowerCase(), role: invitation.role, by: 'platform' },
+    });
   });
   return token;
 }
@@ -95,32 +91,57 @@ export async function addMember(
   const passwordHash = await hashPassword(person.password);
   return dataSource.transaction(async (manager) => {
     await applyScope(manager, { tenantId });
-    const users = await sql<{ id: string }>(
+    // Raw SQL: an upsert on the lower(email) index, keeping an existing person as they are.
+    const users = await sql(
       manager,
       `insert into users (email, name, password_hash, preferred_language) values (lower($1), $2, $3, $4)
        on conflict ((lower(email))) do update set name = users.name
        returning id`,
       [person.email, person.name, passwordHash, person.preferredLanguage ?? 'en'],
+      z.strictObject({ id: z.guid() }),
     );
     const userId = users[0]?.id;
     if (!userId) throw new Error('user was not created');
-    const memberships = await sql<{ id: string }>(
-      manager,
-      `insert into memberships (tenant_id, user_id, role, member_state_code) values ($1, $2, $3, $4) returning id`,
-      [tenantId, userId, person.role, person.memberStateAlpha3 ?? null],
-    );
-    const membershipId = memberships[0]?.id;
-    if (!membershipId) throw new Error('membership was not created');
-    await sql(
-      manager,
-      `insert into audit_log (tenant_id, actor_id, action, entity, entity_id, after)
-       values ($1, null, 'membership.created', 'membership', $2, $3)`,
-      [
+    const membershipId = insertedId(
+      await manager.insert(Membership, {
         tenantId,
-        membershipId,
-        JSON.stringify({ email: person.email, role: person.role, by: 'platform' }),
-      ],
+        userId,
+        role: person.role,
+        memberStateCode: person.memberStateAlpha3 ?? null,
+      }),
+      'membership',
     );
+    await auditByPlatform(manager, tenantId, {
+      action: 'membership.created',
+      entity: 'membership',
+      entityId: membershipId,
+      after: { email: person.email, role: person.role, by: 'platform' },
+    });
     return { userId, membershipId };
   });
+}
+
+/** The id the database generated for the one row an insert wrote. */
+function insertedId(result: InsertResult, what: string): string {
+  const id: unknown = result.identifiers[0]?.['id'];
+  if (typeof id !== 'string') throw new Error(`${what} was not created`);
+  return id;
+}
+
+/**
+ * An audit row with no actor: the operator's commands run outside any request, so
+ * AuditService (which reads the request's context) cannot write it.
+ */
+async function auditByPlatform(
+  manager: EntityManager,
+  tenantId: string,
+  entry: { action: string; entity: string; entityId: string; after: object },
+): Promise<void> {
+  await manager
+    .createQueryBuilder()
+    .insert()
+    .into(AuditEntryRow)
+    .values({ tenantId, actorId: null, ...entry })
+    .updateEntity(false)
+    .execute();
 }

@@ -1,23 +1,25 @@
 import { sql } from '../db/sql';
-import type { MembershipSummary, Role } from '@convene/contracts';
+import { type MembershipSummary, Role } from '@convene/contracts';
 import { permissionsOf } from '@convene/domain';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { z } from 'zod';
 
-interface MembershipRow {
-  tenant_id: string;
-  slug: string;
-  tenant_name: string;
-  membership_id: string;
-  role: Role;
-  member_state_code: string | null;
-}
+const MembershipRow = z.strictObject({
+  tenant_id: z.guid(),
+  slug: z.string(),
+  tenant_name: z.string(),
+  membership_id: z.guid(),
+  role: Role,
+  member_state_code: z.string().nullable(),
+});
 
 @Injectable()
 export class TenantsService {
   /** Every tenant the person may switch to (needs app.user_id set). */
   async membershipsOf(manager: EntityManager, userId: string): Promise<MembershipSummary[]> {
-    const rows = await sql<MembershipRow>(
+    // Raw SQL: a join of memberships with their tenants, sorted by the tenants' names.
+    const rows = await sql(
       manager,
       `select t.id as tenant_id, t.slug, t.name as tenant_name,
               m.id as membership_id, m.role, m.member_state_code
@@ -25,6 +27,7 @@ export class TenantsService {
         where m.user_id = $1 and m.status = 'active'
         order by t.name, t.id`,
       [userId],
+      MembershipRow,
     );
     return rows.map((row) => ({
       tenant: { id: row.tenant_id, slug: row.slug, name: row.tenant_name },
