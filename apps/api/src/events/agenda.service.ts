@@ -1,24 +1,39 @@
 import type { Agenda, AgendaOrder, AgendaSessionInput, AgendaWarning } from '@convene/contracts';
 import { Injectable } from '@nestjs/common';
+import { z } from 'zod';
 import { AuditService } from '../audit/audit.service';
 import { AppException, notFound } from '../common/app-exception';
 import { isUuid } from '../common/uuid';
 import { requestContext } from '../db/request-context';
 import { sql } from '../db/sql';
-import { type EventRow, EventsService } from './events.service';
+import { type EventRow, EventsService, IdRow } from './events.service';
 import { viewerParams, visibleEvent } from './event-visibility';
 
-interface SessionRow {
-  id: string;
-  position: number;
-  title: string;
-  description: string;
-  starts_at: Date;
-  ends_at: Date;
-  room: string | null;
-  speakers: { id: string; name: string }[];
-  guest_speakers: string[];
-}
+const SessionRow = z.strictObject({
+  id: z.guid(),
+  position: z.number().int(),
+  title: z.string(),
+  description: z.string(),
+  starts_at: z.date(),
+  ends_at: z.date(),
+  room: z.string().nullable(),
+  /** json_agg: ids are plain strings in JSON. */
+  speakers: z.array(z.strictObject({ id: z.guid(), name: z.string() })),
+  guest_speakers: z.array(z.string()),
+});
+type SessionRow = z.infer<typeof SessionRow>;
+
+const RoomClashRow = z.strictObject({ room: z.string(), a: z.guid(), b: z.guid() });
+
+const SpeakerClashRow = z.strictObject({
+  speaker_id: z.guid(),
+  speaker_name: z.string(),
+  session_id: z.guid(),
+  other_session_id: z.guid(),
+  other_event_id: z.guid(),
+  other_event_title: z.string(),
+  other_visible: z.boolean(),
+});
 
 const invalid = (path: string, message: string) =>
   new AppException(400, 'validation', 'The request is not valid', undefined, [{ path, message }]);
@@ -44,7 +59,7 @@ export class AgendaService {
     const event = await this.events.find(eventId, true);
     await this.check(event, input);
     // Planners only (events.manage), on an event find() has just checked.
-    const [created] = await sql<{ id: string }>(
+    const [created] = await sql(
       requestContext.current().manager,
       `insert into agenda_sessions (tenant_id, event_id, position, title, description, starts_at,
                                     ends_at, room, speaker_user_ids, guest_speakers)
@@ -54,6 +69,7 @@ export class AgendaService {
          from events where id = $1
        returning id`,
       [eventId, ...sessionValues(input)],
+      IdRow,
     );
     if (!created) throw notFound('Event');
     await this.record('agenda.session_added', eventId, { sessionId: created.id, ...input });
@@ -123,7 +139,7 @@ export class AgendaService {
 
   private async sessions(eventId: string, sessionId?: string): Promise<SessionRow[]> {
     if (sessionId !== undefined && !isUuid(sessionId)) return [];
-    return sql<SessionRow>(
+    return sql(
       requestContext.current().manager,
       `select s.id, s.position, s.title, s.description, s.starts_at, s.ends_at, s.room,
               s.guest_speakers,
@@ -134,13 +150,14 @@ export class AgendaService {
         where s.event_id = $1 and ($2::uuid is null or s.id = $2)
         order by s.position, s.id`,
       [eventId, sessionId ?? null],
+      SessionRow,
     );
   }
 
   /** Both kinds of clash in one query each, whatever the agenda's size. */
   private async warnings(eventId: string): Promise<AgendaWarning[]> {
     const { manager } = requestContext.current();
-    const rooms = await sql<{ room: string; a: string; b: string }>(
+    const rooms = await sql(
       manager,
       `select a.room, a.id as a, b.id as b
          from agenda_sessions a
@@ -151,18 +168,11 @@ export class AgendaService {
         where a.event_id = $1
         order by a.starts_at, a.id, b.id`,
       [eventId],
+      RoomClashRow,
     );
     // The other side of a clash may be an event the caller may not see (a draft, another
     // State's meeting): the one rule decides, per row, whether it may be named.
-    const speakers = await sql<{
-      speaker_id: string;
-      speaker_name: string;
-      session_id: string;
-      other_session_id: string;
-      other_event_id: string;
-      other_event_title: string;
-      other_visible: boolean;
-    }>(
+    const speakers = await sql(
       manager,
       `select u.id as speaker_id, u.name as speaker_name, s.id as session_id,
               o.id as other_session_id, o.event_id as other_event_id, e.title as other_event_title,
@@ -178,6 +188,7 @@ export class AgendaService {
         where s.event_id = $4
         order by s.starts_at, s.id, u.id, o.starts_at, o.id`,
       [...this.events.visibility(), eventId],
+      SpeakerClashRow,
     );
     // One "another commitment" per speaker and session, however many hidden events lie behind
     // it: their number would tell something too.
@@ -224,11 +235,12 @@ export class AgendaService {
       throw invalid('startsAt', 'the session must take place within the event’s dates');
     }
     if (input.speakerUserIds.length === 0) return;
-    const experts = await sql<{ user_id: string }>(
+    const experts = await sql(
       requestContext.current().manager,
       `select user_id from memberships
         where user_id = any ($1::uuid[]) and role = 'expert' and status = 'active'`,
       [input.speakerUserIds],
+      z.strictObject({ user_id: z.guid() }),
     );
     if (experts.length !== input.speakerUserIds.length) {
       throw invalid('speakerUserIds', 'speakers must be active experts of this organisation');

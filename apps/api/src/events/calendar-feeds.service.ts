@@ -3,11 +3,11 @@ import type {
   CalendarFeedStatus,
   PublicEvent,
   PublicEventsPage,
-  Role,
 } from '@convene/contracts';
-import { TENANT_SLUG_PATTERN } from '@convene/contracts';
+import { Role, TENANT_SLUG_PATTERN } from '@convene/contracts';
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { z } from 'zod';
 import { notFound } from '../common/app-exception';
 import { decodeCursor, encodeCursor } from '../common/cursor';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
@@ -15,26 +15,45 @@ import { type AuthenticatedUser, requestContext } from '../db/request-context';
 import { sql } from '../db/sql';
 import { applyScope } from '../db/transaction';
 import { hashToken, newToken } from '../auth/secrets';
+import { Tenant } from '../tenants/tenant.entity';
 import { eventsCalendar } from './event-calendar';
-import { type EventRow, toCalendarEvent } from './events.service';
+import { EventRow, toCalendarEvent } from './events.service';
 import { publicEvent, viewerParams, visibilityOf, visibleEvent } from './event-visibility';
 
-type CalendarRow = Pick<
-  EventRow,
-  | 'id'
-  | 'title'
-  | 'summary'
-  | 'status'
-  | 'starts_at'
-  | 'ends_at'
-  | 'time_zone'
-  | 'venue_name'
-  | 'venue_city'
-  | 'venue_country'
-  | 'meeting_link'
-  | 'version'
-  | 'updated_at'
->;
+/** An event as CALENDAR_COLUMNS selects it. */
+const CalendarRow = EventRow.pick({
+  id: true,
+  title: true,
+  summary: true,
+  status: true,
+  starts_at: true,
+  ends_at: true,
+  time_zone: true,
+  venue_name: true,
+  venue_city: true,
+  venue_country: true,
+  meeting_link: true,
+  version: true,
+  updated_at: true,
+});
+
+/** An event as the public page lists it: nothing about people. */
+const PublicEventRow = EventRow.pick({
+  id: true,
+  type: true,
+  title: true,
+  summary: true,
+  thematic_areas: true,
+  format: true,
+  venue_city: true,
+  venue_country: true,
+  starts_at: true,
+  starts_key: true,
+  ends_at: true,
+  time_zone: true,
+  working_languages: true,
+  status: true,
+});
 
 const CALENDAR_COLUMNS = `e.id, e.title, e.summary, e.status, e.starts_at, e.ends_at, e.time_zone,
   e.venue_name, e.venue_city, e.venue_country, e.meeting_link, e.version, e.updated_at`;
@@ -54,10 +73,11 @@ export class CalendarFeedsService {
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
   async status(user: AuthenticatedUser): Promise<CalendarFeedStatus> {
-    const [row] = await sql<{ created_at: Date }>(
+    const [row] = await sql(
       requestContext.current().manager,
       `select created_at from calendar_feeds where user_id = $1`,
       [user.id],
+      z.strictObject({ created_at: z.date() }),
     );
     return { active: !!row, createdAt: row ? new Date(row.created_at).toISOString() : null };
   }
@@ -84,32 +104,34 @@ export class CalendarFeedsService {
   async privateFeed(token: string): Promise<string> {
     const { manager } = requestContext.current();
     if (!/^[A-Za-z0-9_-]{20,200}$/.test(token)) throw notFound('Calendar');
-    const [feed] = await sql<{ user_id: string }>(
+    const [feed] = await sql(
       manager,
       `select user_id from calendar_feeds where token_hash = $1`,
       [hashToken(token)],
+      z.strictObject({ user_id: z.guid() }),
     );
     if (!feed) throw notFound('Calendar');
     await applyScope(manager, { userId: feed.user_id });
     // The person's role in each tenant, as it is now: what they may see differs by tenant, and
     // an officer who became an expert no longer sees the drafts they once planned.
-    const tenants = await sql<{
-      id: string;
-      slug: string;
-      role: Role;
-      member_state_code: string | null;
-    }>(
+    const tenants = await sql(
       manager,
       `select t.id, t.slug, m.role, trim(m.member_state_code) as member_state_code
          from memberships m join tenants t on t.id = m.tenant_id
         where m.user_id = $1 and m.status = 'active' order by t.slug`,
       [feed.user_id],
+      z.strictObject({
+        id: z.guid(),
+        slug: z.string(),
+        role: Role,
+        member_state_code: z.string().nullable(),
+      }),
     );
     const events = [];
     for (const tenant of tenants) {
       await applyScope(manager, { userId: feed.user_id, tenantId: tenant.id });
       // What concerns them, among what the one rule lets them see in this tenant.
-      const rows = await sql<CalendarRow>(
+      const rows = await sql(
         manager,
         `select ${CALENDAR_COLUMNS} from events e
           where e.ends_at > now() - interval '90 days'
@@ -127,6 +149,7 @@ export class CalendarFeedsService {
           }),
           FEED_LIMIT,
         ],
+        CalendarRow,
       );
       events.push(...rows.map((row) => toCalendarEvent(row, this.config.appUrl, tenant.slug)));
     }
@@ -138,7 +161,7 @@ export class CalendarFeedsService {
     const { manager } = requestContext.current();
     const tenant = await this.publicTenant(manager, slug);
     const cursor = decodeCursor(after, ['timestamp', 'uuid'] as const);
-    const rows = await sql<EventRow & { starts_key: string }>(
+    const rows = await sql(
       manager,
       `select e.id, e.type, e.title, e.summary, e.thematic_areas, e.format, e.venue_city,
               e.venue_country, e.starts_at, e.starts_at::text as starts_key, e.ends_at,
@@ -149,6 +172,7 @@ export class CalendarFeedsService {
         order by e.starts_at, e.id
         limit $3`,
       [cursor?.[0] ?? null, cursor?.[1] ?? null, limit + 1],
+      PublicEventRow,
     );
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
@@ -179,13 +203,14 @@ export class CalendarFeedsService {
   async publicFeed(slug: string): Promise<string> {
     const { manager } = requestContext.current();
     const tenant = await this.publicTenant(manager, slug);
-    const rows = await sql<CalendarRow>(
+    const rows = await sql(
       manager,
       `select ${CALENDAR_COLUMNS} from events e
         where ${publicEvent('e')} and e.ends_at > now() - interval '90 days'
         order by e.starts_at, e.id
         limit $1`,
       [FEED_LIMIT],
+      CalendarRow,
     );
     const page = `/public/${encodeURIComponent(tenant.slug)}`;
     return eventsCalendar(
@@ -200,11 +225,13 @@ export class CalendarFeedsService {
   /** Any tenant's public events are public; the platform's own pseudo-tenant has none. */
   private async publicTenant(manager: EntityManager, slug: string) {
     if (!TENANT_SLUG_PATTERN.test(slug)) throw notFound('Organisation');
-    const [tenant] = await sql<{ id: string; slug: string; name: string }>(
-      manager,
-      `select id, slug, name from tenants where slug = $1 and slug <> 'platform'`,
-      [slug],
-    );
+    const tenant =
+      slug === 'platform'
+        ? null
+        : await manager.findOne(Tenant, {
+            select: { id: true, slug: true, name: true },
+            where: { slug },
+          });
     if (!tenant) throw notFound('Organisation');
     await applyScope(manager, { tenantId: tenant.id });
     return tenant;

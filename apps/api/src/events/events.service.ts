@@ -1,15 +1,22 @@
-import type {
-  EventCreate,
-  EventDetail,
-  EventHistoryEntry,
-  EventQuery,
-  EventSummary,
-  EventTransition,
-  EventUpdate,
-  Page,
+import {
+  EventAction,
+  type EventCreate,
+  type EventDetail,
+  EventFormat,
+  type EventQuery,
+  EventStatus,
+  type EventSummary,
+  type EventTransition,
+  EventType,
+  type EventUpdate,
+  Language,
+  type Page,
+  TargetAudience,
+  ThematicArea,
 } from '@convene/contracts';
 import { allowedActions, can, transition } from '@convene/domain';
 import { Inject, Injectable } from '@nestjs/common';
+import { z } from 'zod';
 import { AuditService } from '../audit/audit.service';
 import { AppException, notFound } from '../common/app-exception';
 import { decodeCursor, encodeCursor } from '../common/cursor';
@@ -21,38 +28,52 @@ import { type CalendarEvent, eventsCalendar } from './event-calendar';
 import { eventListStatement } from './event-list.query';
 import { type Visibility, viewerParams, visibilityOf, visibleEvent } from './event-visibility';
 
-export interface EventRow {
-  id: string;
-  type: EventDetail['type'];
-  title: string;
-  summary: string;
-  description: string;
-  thematic_areas: EventDetail['thematicAreas'];
-  target_audiences: EventDetail['targetAudiences'];
-  format: EventDetail['format'];
-  venue_name: string | null;
-  venue_city: string | null;
-  venue_country: string | null;
-  meeting_link: string | null;
-  starts_at: Date;
-  starts_key: string;
-  ends_at: Date;
-  time_zone: string;
-  working_languages: EventDetail['workingLanguages'];
-  interpretation: boolean;
-  capacity: number | null;
-  host_states: string[];
-  organisers: string[];
-  partner_organisations: string[];
-  responsible_officer_id: string | null;
-  responsible_officer_name: string | null;
-  is_public: boolean;
-  status: EventDetail['status'];
-  cancel_reason: string | null;
-  version: number;
-  created_at: Date;
-  updated_at: Date;
-}
+/** An event as COLUMNS selects it; the lists, feeds and mail pick the columns they select. */
+export const EventRow = z.strictObject({
+  id: z.guid(),
+  type: EventType,
+  title: z.string(),
+  summary: z.string(),
+  description: z.string(),
+  thematic_areas: z.array(ThematicArea),
+  target_audiences: z.array(TargetAudience),
+  format: EventFormat,
+  venue_name: z.string().nullable(),
+  venue_city: z.string().nullable(),
+  venue_country: z.string().nullable(),
+  meeting_link: z.string().nullable(),
+  starts_at: z.date(),
+  starts_key: z.string(),
+  ends_at: z.date(),
+  time_zone: z.string(),
+  working_languages: z.array(Language),
+  interpretation: z.boolean(),
+  capacity: z.number().int().nullable(),
+  host_states: z.array(z.string()),
+  organisers: z.array(z.string()),
+  partner_organisations: z.array(z.string()),
+  responsible_officer_id: z.guid().nullable(),
+  responsible_officer_name: z.string().nullable(),
+  is_public: z.boolean(),
+  status: EventStatus,
+  cancel_reason: z.string().nullable(),
+  version: z.number().int(),
+  created_at: z.date(),
+  updated_at: z.date(),
+});
+export type EventRow = z.infer<typeof EventRow>;
+
+const HistoryRow = z.strictObject({
+  action: EventAction,
+  from_status: EventStatus,
+  to_status: EventStatus,
+  reason: z.string().nullable(),
+  starts_at: z.date().nullable(),
+  ends_at: z.date().nullable(),
+  at: z.date(),
+  actor_id: z.guid().nullable(),
+  actor_name: z.string().nullable(),
+});
 
 const COLUMNS = `e.id, e.type, e.title, e.summary, e.description, e.thematic_areas,
   e.target_audiences, e.format, e.venue_name, e.venue_city, e.venue_country, e.meeting_link,
@@ -62,28 +83,31 @@ const COLUMNS = `e.id, e.type, e.title, e.summary, e.description, e.thematic_are
   e.is_public, e.status, e.cancel_reason, e.version, e.created_at, e.updated_at`;
 
 /** The columns of a list row (event-list.query.ts), which toSummary reads. */
-export type EventSummaryRow = Pick<
-  EventRow,
-  | 'id'
-  | 'type'
-  | 'title'
-  | 'summary'
-  | 'thematic_areas'
-  | 'format'
-  | 'venue_name'
-  | 'venue_city'
-  | 'venue_country'
-  | 'meeting_link'
-  | 'starts_at'
-  | 'starts_key'
-  | 'ends_at'
-  | 'time_zone'
-  | 'host_states'
-  | 'is_public'
-  | 'status'
-  | 'responsible_officer_id'
-  | 'responsible_officer_name'
->;
+export const EventSummaryRow = EventRow.pick({
+  id: true,
+  type: true,
+  title: true,
+  summary: true,
+  thematic_areas: true,
+  format: true,
+  venue_name: true,
+  venue_city: true,
+  venue_country: true,
+  meeting_link: true,
+  starts_at: true,
+  starts_key: true,
+  ends_at: true,
+  time_zone: true,
+  host_states: true,
+  is_public: true,
+  status: true,
+  responsible_officer_id: true,
+  responsible_officer_name: true,
+});
+export type EventSummaryRow = z.infer<typeof EventSummaryRow>;
+
+/** What an insert or update returning the event's id gives back. */
+export const IdRow = z.strictObject({ id: z.guid() });
 
 const FROM = `events e left join users o on o.id = e.responsible_officer_id`;
 
@@ -108,7 +132,7 @@ export class EventsService {
     const { manager } = requestContext.current();
     const cursor = decodeCursor(query.after, ['timestamp', 'uuid'] as const);
     const statement = eventListStatement(this.visibility(), query, cursor);
-    const rows = await sql<EventSummaryRow>(manager, statement.text, statement.values);
+    const rows = await sql(manager, statement.text, statement.values, EventSummaryRow);
     const page = rows.slice(0, query.limit);
     const last = page[page.length - 1];
     return {
@@ -120,23 +144,14 @@ export class EventsService {
 
   async get(id: string): Promise<EventDetail> {
     const row = await this.find(id);
-    const history = await sql<{
-      action: EventHistoryEntry['action'];
-      from_status: EventHistoryEntry['fromStatus'];
-      to_status: EventHistoryEntry['toStatus'];
-      reason: string | null;
-      starts_at: Date | null;
-      ends_at: Date | null;
-      at: Date;
-      actor_id: string | null;
-      actor_name: string | null;
-    }>(
+    const history = await sql(
       requestContext.current().manager,
       `select h.action, h.from_status, h.to_status, h.reason, h.starts_at, h.ends_at, h.at,
               h.actor_id, u.name as actor_name
          from event_history h left join users u on u.id = h.actor_id
         where h.event_id = $1 order by h.at, h.id`,
       [id],
+      HistoryRow,
     );
     return {
       ...toSummary(row),
@@ -169,12 +184,13 @@ export class EventsService {
   async create(tenant: TenantScope, input: EventCreate): Promise<EventDetail> {
     const { manager, user } = requestContext.current();
     await this.checkOfficer(input.responsibleOfficerId);
-    const [created] = await sql<{ id: string }>(
+    const [created] = await sql(
       manager,
       `insert into events (tenant_id, ${WRITABLE.join(', ')}, created_by)
        values ($1, ${WRITABLE.map((_, i) => `$${i + 2}`).join(', ')}, $${WRITABLE.length + 2})
        returning id`,
       [tenant.id, ...writableValues(input), user?.id ?? null],
+      IdRow,
     );
     if (!created) throw new Error('insert returned no row');
     const detail = await this.get(created.id);
@@ -191,13 +207,14 @@ export class EventsService {
     const { manager } = requestContext.current();
     const before = await this.get(id);
     await this.checkOfficer(input.responsibleOfficerId);
-    const [updated] = await sql<{ id: string }>(
+    const [updated] = await sql(
       manager,
       `update events set ${WRITABLE.map((column, i) => `${column} = $${i + 3}`).join(', ')},
               version = version + 1, updated_at = now()
         where id = $1 and version = $2
         returning id`,
       [id, input.version, ...writableValues(input)],
+      IdRow,
     );
     if (!updated) throw staleVersion();
     const after = await this.get(id);
@@ -216,13 +233,14 @@ export class EventsService {
     const { manager, user } = requestContext.current();
     await this.find(id);
     // Planners only (events.manage), and find() has applied the rule to this id.
-    const [copy] = await sql<{ id: string }>(
+    const [copy] = await sql(
       manager,
       `insert into events (tenant_id, ${WRITABLE.join(', ')}, created_by)
        select tenant_id, ${WRITABLE.map((c) => (c === 'title' ? `left(title, 190) || ' (copy)'` : c)).join(', ')}, $2
          from events where id = $1
        returning id`,
       [id, user?.id ?? null],
+      IdRow,
     );
     if (!copy) throw notFound('Event');
     const detail = await this.get(copy.id);
@@ -306,11 +324,12 @@ export class EventsService {
   /** One event the caller may see, or 404 (never 403: the event does not exist for them). */
   async find(id: string, forUpdate = false): Promise<EventRow> {
     if (!isUuid(id)) throw notFound('Event');
-    const rows = await sql<EventRow>(
+    const rows = await sql(
       requestContext.current().manager,
       `select ${COLUMNS} from ${FROM} where e.id = $4 and ${VISIBLE}
        ${forUpdate ? 'for update of e' : ''}`,
       [...this.visibility(), id],
+      EventRow,
     );
     const row = rows[0];
     if (!row) throw notFound('Event');
