@@ -1,6 +1,8 @@
 import type { Agenda, AgendaOrder, AgendaSessionInput, AgendaWarning } from '@convene/contracts';
 import { Injectable } from '@nestjs/common';
+import { In } from 'typeorm';
 import { z } from 'zod';
+import { Membership } from '../tenants/membership.entity';
 import { AuditService } from '../audit/audit.service';
 import { AppException, notFound } from '../common/app-exception';
 import { isUuid } from '../common/uuid';
@@ -235,14 +237,10 @@ export class AgendaService {
       throw invalid('startsAt', 'the session must take place within the event’s dates');
     }
     if (input.speakerUserIds.length === 0) return;
-    const experts = await sql(
-      requestContext.current().manager,
-      `select user_id from memberships
-        where user_id = any ($1::uuid[]) and role = 'expert' and status = 'active'`,
-      [input.speakerUserIds],
-      z.strictObject({ user_id: z.guid() }),
-    );
-    if (experts.length !== input.speakerUserIds.length) {
+    const experts = await requestContext.current().manager.count(Membership, {
+      where: { userId: In(input.speakerUserIds), role: 'expert', status: 'active' },
+    });
+    if (experts !== input.speakerUserIds.length) {
       throw invalid('speakerUserIds', 'speakers must be active experts of this organisation');
     }
   }

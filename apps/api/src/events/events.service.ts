@@ -16,6 +16,7 @@ import {
 } from '@convene/contracts';
 import { allowedActions, can, transition } from '@convene/domain';
 import { Inject, Injectable } from '@nestjs/common';
+import { In } from 'typeorm';
 import { z } from 'zod';
 import { AuditService } from '../audit/audit.service';
 import { AppException, notFound } from '../common/app-exception';
@@ -24,6 +25,7 @@ import { isUuid } from '../common/uuid';
 import { requestContext, type TenantScope } from '../db/request-context';
 import { sql } from '../db/sql';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { Membership } from '../tenants/membership.entity';
 import { type CalendarEvent, eventsCalendar } from './event-calendar';
 import { eventListStatement } from './event-list.query';
 import { type Visibility, viewerParams, visibilityOf, visibleEvent } from './event-visibility';
@@ -349,13 +351,10 @@ export class EventsService {
 
   /** The responsible officer must be an active officer or admin of this tenant. */
   private async checkOfficer(userId: string): Promise<void> {
-    const rows = await sql(
-      requestContext.current().manager,
-      `select from memberships where user_id = $1 and status = 'active'
-          and role in ('programme_officer', 'tenant_admin')`,
-      [userId],
-    );
-    if (rows.length === 0) {
+    const isOfficer = await requestContext.current().manager.exists(Membership, {
+      where: { userId, status: 'active', role: In(['programme_officer', 'tenant_admin']) },
+    });
+    if (!isOfficer) {
       throw new AppException(400, 'validation', 'The request is not valid', undefined, [
         {
           path: 'responsibleOfficerId',
