@@ -122,6 +122,38 @@ describe('accounts and sessions', () => {
     expect((await client.get('/api/auth/session')).status).toBe(401);
   });
 
+  it('extends a session by its TTL on a request after five idle minutes, and not sooner', async () => {
+    const client = await app.client().signIn('officer@acme.example', PASSWORD);
+    const database = app.database;
+    if (!database) throw new Error('this test reads the sessions table as the owner');
+    const officerSessions = `user_id = (select id from users where email = 'officer@acme.example')
+      and revoked_at is null`;
+    const age = (minutes: number) =>
+      database.query(
+        `update sessions set last_seen_at = now() - make_interval(mins => $1),
+                             expires_at = now() + interval '1 minute'
+          where ${officerSessions}`,
+        [minutes],
+      );
+    const session = () =>
+      database.query<{ seen_now: boolean; ttl_hours: number }>(
+        `select last_seen_at > now() - interval '1 minute' as seen_now,
+                (extract(epoch from expires_at - last_seen_at) / 3600)::float8 as ttl_hours
+           from sessions where ${officerSessions}`,
+      );
+    const ttlHours = app.config.sessionTtlMs / 3_600_000;
+
+    await age(10);
+    expect((await client.get('/api/auth/session')).status).toBe(200);
+    expect(await session()).toEqual([{ seen_now: true, ttl_hours: ttlHours }]);
+
+    // Seen two minutes ago: the request stays a read.
+    await age(2);
+    expect((await client.get('/api/auth/session')).status).toBe(200);
+    expect(await session()).toEqual([{ seen_now: false, ttl_hours: expect.any(Number) }]);
+    expect((await session())[0]?.ttl_hours).toBeLessThan(1);
+  });
+
   it('resets a forgotten password through a single-use link sent by email, in the person’s language', async () => {
     const client = app.client();
     const other = await app.client().signIn('officer@acme.example', PASSWORD);
