@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import { join } from 'node:path';
+import { problemType } from '@convene/contracts';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
@@ -132,7 +133,7 @@ export async function createApp(
       const path = decodedPath(request.url).toLowerCase();
       if (path.startsWith('/api/') || path.startsWith('/dev/')) {
         return sendProblem(reply, {
-          type: '/problems/not-found',
+          type: problemType('not-found'),
           title: 'No such route',
           status: 404,
           instance: request.url,

@@ -1,8 +1,19 @@
 import { z } from 'zod';
-import { CurrentPassword, Email, Language, NewPassword, PersonName } from './common';
+import {
+  CurrentPassword,
+  DisplayName,
+  Email,
+  EmailAddress,
+  Language,
+  NewPassword,
+  PersonName,
+  TenantSlug,
+  Uuid,
+} from './common';
 import { Role } from './roles';
 import { OPTIONAL_MAIL_KINDS, OptionalMailKind } from './mail';
-import { singleLineText } from './text';
+import { Alpha3Code } from './member-states';
+import { singleLineText, Timestamp } from './text';
 
 export const LoginRequest = z.strictObject({
   email: Email,
@@ -32,37 +43,83 @@ export const InvitationAcceptance = z.strictObject({
 });
 export type InvitationAcceptance = z.infer<typeof InvitationAcceptance>;
 
-export interface InvitationPreview {
-  email: string;
-  role: Role;
-  tenant: { slug: string; name: string };
-  memberStateAlpha3: string | null;
-  /** When true the invitee signs in with their existing password. */
-  accountExists: boolean;
-  expiresAt: string;
-}
+/*
+ * Response bodies. The API declares each in its OpenAPI document through these schemas, and
+ * the web app reads the inferred types; bounds follow what the request contracts and the
+ * database allow.
+ */
 
-export interface UserProfile {
-  id: string;
-  email: string;
-  name: string;
-  preferredLanguage: Language;
-  /** Optional notifications this person has turned off. */
-  mutedMailKinds: OptionalMailKind[];
-}
+/** A tenant's name (the tenants table holds 1–200 characters). */
+export const TenantName = singleLineText(200);
 
-export interface MembershipSummary {
-  tenant: { id: string; slug: string; name: string };
-  role: Role;
-  memberStateAlpha3: string | null;
-  /** What this role may do in this tenant (from the permission table). */
-  permissions: string[];
-}
+/** What a role may do in a tenant, by permission name (libs/domain holds the table). */
+export const Permissions = z.array(singleLineText(64)).max(64);
 
-export interface SessionView {
-  user: UserProfile;
-  memberships: MembershipSummary[];
-}
+export const InvitationPreview = z
+  .strictObject({
+    email: EmailAddress,
+    role: Role,
+    tenant: z.strictObject({ slug: TenantSlug, name: TenantName }),
+    memberStateAlpha3: Alpha3Code.nullable(),
+    /** When true the invitee signs in with their existing password. */
+    accountExists: z.boolean(),
+    expiresAt: Timestamp,
+  })
+  .meta({ id: 'InvitationPreview' });
+export type InvitationPreview = z.infer<typeof InvitationPreview>;
+
+export const UserProfile = z
+  .strictObject({
+    id: Uuid,
+    email: EmailAddress,
+    name: DisplayName,
+    preferredLanguage: Language,
+    /** Optional notifications this person has turned off. */
+    mutedMailKinds: z.array(OptionalMailKind).max(OPTIONAL_MAIL_KINDS.length),
+  })
+  .meta({ id: 'UserProfile' });
+export type UserProfile = z.infer<typeof UserProfile>;
+
+export const MembershipSummary = z
+  .strictObject({
+    tenant: z.strictObject({ id: Uuid, slug: TenantSlug, name: TenantName }),
+    role: Role,
+    memberStateAlpha3: Alpha3Code.nullable(),
+    /** What this role may do in this tenant (from the permission table). */
+    permissions: Permissions,
+  })
+  .meta({ id: 'MembershipSummary' });
+export type MembershipSummary = z.infer<typeof MembershipSummary>;
+
+/** Bounds what one answer may list; nobody belongs to this many tenants. */
+export const MAX_MEMBERSHIPS = 1000;
+
+export const SessionView = z
+  .strictObject({
+    user: UserProfile,
+    memberships: z.array(MembershipSummary).max(MAX_MEMBERSHIPS),
+  })
+  .meta({ id: 'SessionView' });
+export type SessionView = z.infer<typeof SessionView>;
+
+/** The tenant as the caller sees it: its name, their role and what it lets them do. */
+export const CurrentTenantView = z
+  .strictObject({
+    id: Uuid,
+    slug: TenantSlug,
+    name: TenantName,
+    role: Role,
+    memberStateAlpha3: Alpha3Code.nullable(),
+    permissions: Permissions,
+  })
+  .meta({ id: 'CurrentTenantView' });
+export type CurrentTenantView = z.infer<typeof CurrentTenantView>;
+
+/** GET /api/health: answered only when the database answers. */
+export const Health = z
+  .strictObject({ status: z.literal('ok'), database: z.literal('up') })
+  .meta({ id: 'Health' });
+export type Health = z.infer<typeof Health>;
 
 export const ProfileUpdate = z.strictObject({
   name: PersonName.optional(),

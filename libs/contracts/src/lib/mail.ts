@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { PageQuery } from './common';
+import { EmailAddress, PageQuery, pageOf, Uuid } from './common';
+import { int32, Timestamp } from './text';
 
 /**
  * Every kind of mail Convene sends. Security mails always go; the others
@@ -8,7 +9,8 @@ import { PageQuery } from './common';
 export const SECURITY_MAIL_KINDS = ['invitation', 'password_reset'] as const;
 export const OPTIONAL_MAIL_KINDS = ['admin_digest', 'event_reminder'] as const;
 export const MAIL_KINDS = [...SECURITY_MAIL_KINDS, ...OPTIONAL_MAIL_KINDS] as const;
-export type MailKind = (typeof MAIL_KINDS)[number];
+export const MailKind = z.enum(MAIL_KINDS);
+export type MailKind = z.infer<typeof MailKind>;
 export const OptionalMailKind = z.enum(OPTIONAL_MAIL_KINDS);
 export type OptionalMailKind = z.infer<typeof OptionalMailKind>;
 
@@ -20,23 +22,37 @@ export type MailStatus = z.infer<typeof MailStatus>;
  * One outbox row as a tenant administrator sees it: who, what and how it
  * went — never the content, which may carry a sign-in link.
  */
-export interface OutboxMessage {
-  id: string;
-  kind: MailKind;
-  recipient: string;
-  status: MailStatus;
-  attempts: number;
-  /** The last SMTP or connection error, when there was one. */
-  lastError: string | null;
-  createdAt: string;
-  sentAt: string | null;
-  /** When a queued message is next tried. */
-  nextAttemptAt: string | null;
-}
+export const OutboxMessage = z
+  .strictObject({
+    id: Uuid,
+    kind: MailKind,
+    recipient: EmailAddress,
+    status: MailStatus,
+    attempts: int32(z.number().int().min(0).max(2_147_483_647)),
+    /** The last SMTP or connection error, when there was one (the worker keeps 1000 characters). */
+    lastError: z.string().max(1000).nullable(),
+    createdAt: Timestamp,
+    sentAt: Timestamp.nullable(),
+    /** When a queued message is next tried. */
+    nextAttemptAt: Timestamp.nullable(),
+  })
+  .meta({ id: 'OutboxMessage' });
+export type OutboxMessage = z.infer<typeof OutboxMessage>;
+export const OutboxMessagePage = pageOf(OutboxMessage).meta({ id: 'OutboxMessagePage' });
 
 export const OutboxQuery = PageQuery.extend({
   status: MailStatus.optional(),
 });
 export type OutboxQuery = z.infer<typeof OutboxQuery>;
 
-export type OutboxCounts = Record<MailStatus, number>;
+const count = () => int32(z.number().int().min(0).max(2_147_483_647));
+/** How many of the tenant's messages are in each status. */
+export const OutboxCounts = z
+  .strictObject({
+    queued: count(),
+    sent: count(),
+    failed: count(),
+    cancelled: count(),
+  } satisfies Record<MailStatus, z.ZodType>)
+  .meta({ id: 'OutboxCounts' });
+export type OutboxCounts = z.infer<typeof OutboxCounts>;
