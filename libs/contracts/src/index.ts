@@ -3,6 +3,7 @@ export * from './lib/common';
 export * from './lib/events';
 export * from './lib/mail';
 export * from './lib/member-states';
+export * from './lib/path-parameters';
 export * from './lib/problems';
 export * from './lib/roles';
 export * from './lib/text';

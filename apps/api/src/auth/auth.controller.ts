@@ -1,9 +1,10 @@
-import type { InvitationPreview, SessionView } from '@convene/contracts';
 import {
   InvitationAcceptance,
+  InvitationPreview,
   LoginRequest,
   PasswordResetCompletion,
   PasswordResetRequest,
+  SessionView,
   Token,
 } from '@convene/contracts';
 import {
@@ -17,11 +18,12 @@ import {
   Res,
   UseGuards,
 } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { createZodDto } from 'nestjs-zod';
+import { createZodDto, ZodResponse } from 'nestjs-zod';
 import { CurrentUser, Public } from '../common/access.decorators';
 import { AppException } from '../common/app-exception';
+import { ApiLoginRateLimit, ApiProblem } from '../common/openapi';
 import type { AuthenticatedUser } from '../db/request-context';
 import { requestContext } from '../db/request-context';
 import { AuthService } from './auth.service';
@@ -32,6 +34,8 @@ class LoginDto extends createZodDto(LoginRequest) {}
 class PasswordResetRequestDto extends createZodDto(PasswordResetRequest) {}
 class PasswordResetCompletionDto extends createZodDto(PasswordResetCompletion) {}
 class InvitationAcceptanceDto extends createZodDto(InvitationAcceptance) {}
+class SessionViewDto extends createZodDto(SessionView) {}
+class InvitationPreviewDto extends createZodDto(InvitationPreview) {}
 
 @ApiTags('auth')
 @Controller('auth')
@@ -42,13 +46,24 @@ export class AuthController {
   ) {}
 
   @Get('session')
+  @ZodResponse({
+    status: 200,
+    type: SessionViewDto,
+    description: 'Who is signed in, and their memberships',
+  })
   session(@CurrentUser() user: AuthenticatedUser): Promise<SessionView> {
     return this.auth.sessionView(requestContext.current().manager, user.id);
   }
 
   @Post('login')
   @Public()
-  @HttpCode(200)
+  @ZodResponse({
+    status: 200,
+    type: SessionViewDto,
+    description: 'Signed in: the session cookie and a new CSRF cookie are set',
+  })
+  @ApiProblem(401, 'invalid-credentials')
+  @ApiLoginRateLimit('address', 'account')
   @UseGuards(LoginThrottlerGuard)
   async login(
     @Body() body: LoginDto,
@@ -62,6 +77,7 @@ export class AuthController {
 
   @Post('logout')
   @HttpCode(204)
+  @ApiNoContentResponse({ description: 'Signed out: the session ends and its cookies are cleared' })
   async logout(
     @CurrentUser() user: AuthenticatedUser,
     @Res({ passthrough: true }) reply: FastifyReply,
@@ -73,6 +89,10 @@ export class AuthController {
   @Post('password-reset')
   @Public()
   @HttpCode(202)
+  @ApiAcceptedResponse({
+    description: 'A reset link is mailed if the address has an account (the answer never says)',
+  })
+  @ApiLoginRateLimit('address', 'account')
   @UseGuards(LoginThrottlerGuard)
   async requestPasswordReset(@Body() body: PasswordResetRequestDto): Promise<void> {
     await this.auth.requestPasswordReset(body.email);
@@ -81,6 +101,10 @@ export class AuthController {
   @Post('password-reset/complete')
   @Public()
   @HttpCode(204)
+  @ApiNoContentResponse({ description: 'The new password is set; every session is ended' })
+  @ApiProblem(404, 'reset-token-invalid')
+  // The body names no email, so only the per-address allowance counts it.
+  @ApiLoginRateLimit('address')
   @UseGuards(LoginThrottlerGuard)
   async completePasswordReset(@Body() body: PasswordResetCompletionDto): Promise<void> {
     await this.auth.completePasswordReset(body);
@@ -88,6 +112,12 @@ export class AuthController {
 
   @Get('invitations/:token')
   @Public()
+  @ZodResponse({
+    status: 200,
+    type: InvitationPreviewDto,
+    description: 'What accepting the invitation will do',
+  })
+  @ApiProblem(404, 'invitation-invalid')
   previewInvitation(@Param('token') token: string): Promise<InvitationPreview> {
     if (!Token.safeParse(token).success)
       throw new AppException(404, 'invitation-invalid', 'This invitation link is not valid');
@@ -96,7 +126,13 @@ export class AuthController {
 
   @Post('invitations/accept')
   @Public()
-  @HttpCode(200)
+  @ZodResponse({
+    status: 200,
+    type: SessionViewDto,
+    description: 'Accepted and signed in: the session cookie and a new CSRF cookie are set',
+  })
+  @ApiProblem(404, 'invitation-invalid')
+  @ApiLoginRateLimit('address')
   @UseGuards(LoginThrottlerGuard)
   async acceptInvitation(
     @Body() body: InvitationAcceptanceDto,

@@ -1,13 +1,13 @@
-import type { Agenda } from '@convene/contracts';
-import { AgendaOrder, AgendaSessionInput } from '@convene/contracts';
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
+import { Agenda, AgendaOrder, AgendaSessionInput } from '@convene/contracts';
+import { Body, Controller, Delete, Get, Param, Post, Put } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { createZodDto } from 'nestjs-zod';
+import { createZodDto, ZodResponse } from 'nestjs-zod';
 import { RequirePermission } from '../common/access.decorators';
 import { AgendaService } from './agenda.service';
 
 class AgendaSessionDto extends createZodDto(AgendaSessionInput) {}
 class AgendaOrderDto extends createZodDto(AgendaOrder) {}
+class AgendaDto extends createZodDto(Agenda) {}
 
 /** An event's sessions; each change answers with the whole agenda and its warnings. */
 @ApiTags('events')
@@ -17,39 +17,40 @@ export class AgendaController {
 
   @Get()
   @RequirePermission('events.read')
-  get(@Param('eventId') eventId: string): Promise<Agenda> {
+  @ZodResponse({ status: 200, type: AgendaDto, description: 'The sessions and their warnings' })
+  get(@Param('eventId') eventId: string) {
     return this.agenda.get(eventId);
   }
 
   @Post()
   @RequirePermission('events.manage')
-  add(@Param('eventId') eventId: string, @Body() body: AgendaSessionDto): Promise<Agenda> {
+  @ZodResponse({ status: 201, type: AgendaDto, description: 'The agenda with the new session' })
+  add(@Param('eventId') eventId: string, @Body() body: AgendaSessionDto) {
     return this.agenda.add(eventId, body);
   }
 
   @Put('order')
   @RequirePermission('events.manage')
-  reorder(@Param('eventId') eventId: string, @Body() body: AgendaOrderDto): Promise<Agenda> {
+  @ZodResponse({ status: 200, type: AgendaDto, description: 'The agenda in its new order' })
+  reorder(@Param('eventId') eventId: string, @Body() body: AgendaOrderDto) {
     return this.agenda.reorder(eventId, body);
   }
 
   @Put(':sessionId')
   @RequirePermission('events.manage')
+  @ZodResponse({ status: 200, type: AgendaDto, description: 'The agenda as changed' })
   update(
     @Param('eventId') eventId: string,
     @Param('sessionId') sessionId: string,
     @Body() body: AgendaSessionDto,
-  ): Promise<Agenda> {
+  ) {
     return this.agenda.update(eventId, sessionId, body);
   }
 
   @Delete(':sessionId')
-  @HttpCode(200)
   @RequirePermission('events.manage')
-  remove(
-    @Param('eventId') eventId: string,
-    @Param('sessionId') sessionId: string,
-  ): Promise<Agenda> {
+  @ZodResponse({ status: 200, type: AgendaDto, description: 'The agenda without the session' })
+  remove(@Param('eventId') eventId: string, @Param('sessionId') sessionId: string) {
     return this.agenda.remove(eventId, sessionId);
   }
 }

@@ -1,8 +1,12 @@
+import { Health } from '@convene/contracts';
 import { Controller, Get } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import { createZodDto, ZodResponse } from 'nestjs-zod';
 import { Public } from '../common/access.decorators';
 import { requestContext } from '../db/request-context';
 import { sql } from '../db/sql';
+
+class HealthDto extends createZodDto(Health) {}
 
 @ApiTags('health')
 @Controller('health')
@@ -10,7 +14,8 @@ export class HealthController {
   /** Answers only when the database does. */
   @Get()
   @Public()
-  async health(): Promise<{ status: 'ok'; database: 'up' }> {
+  @ZodResponse({ status: 200, type: HealthDto, description: 'The API and its database answer' })
+  async health(): Promise<Health> {
     await sql(requestContext.current().manager, 'select 1');
     return { status: 'ok', database: 'up' };
   }

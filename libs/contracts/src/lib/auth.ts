@@ -13,7 +13,7 @@ import {
 import { Role } from './roles';
 import { OPTIONAL_MAIL_KINDS, OptionalMailKind } from './mail';
 import { Alpha3Code } from './member-states';
-import { singleLineText, Timestamp } from './text';
+import { patternText, singleLineText, Timestamp } from './text';
 
 export const LoginRequest = z.strictObject({
   email: Email,
@@ -25,7 +25,7 @@ export type LoginRequest = z.infer<typeof LoginRequest>;
 export const PasswordResetRequest = z.strictObject({ email: Email });
 export type PasswordResetRequest = z.infer<typeof PasswordResetRequest>;
 
-export const Token = singleLineText(128).regex(/^[A-Za-z0-9_-]{32,128}$/, 'malformed token');
+export const Token = patternText(128, /^[A-Za-z0-9_-]{32,128}$/, 'malformed token');
 
 export const PasswordResetCompletion = z.strictObject({
   token: Token,
@@ -55,70 +55,58 @@ export const TenantName = singleLineText(200);
 /** What a role may do in a tenant, by permission name (libs/domain holds the table). */
 export const Permissions = z.array(singleLineText(64)).max(64);
 
-export const InvitationPreview = z
-  .strictObject({
-    email: EmailAddress,
-    role: Role,
-    tenant: z.strictObject({ slug: TenantSlug, name: TenantName }),
-    memberStateAlpha3: Alpha3Code.nullable(),
-    /** When true the invitee signs in with their existing password. */
-    accountExists: z.boolean(),
-    expiresAt: Timestamp,
-  })
-  .meta({ id: 'InvitationPreview' });
+export const InvitationPreview = z.strictObject({
+  email: EmailAddress,
+  role: Role,
+  tenant: z.strictObject({ slug: TenantSlug, name: TenantName }),
+  memberStateAlpha3: Alpha3Code.nullable(),
+  /** When true the invitee signs in with their existing password. */
+  accountExists: z.boolean(),
+  expiresAt: Timestamp,
+});
 export type InvitationPreview = z.infer<typeof InvitationPreview>;
 
-export const UserProfile = z
-  .strictObject({
-    id: Uuid,
-    email: EmailAddress,
-    name: DisplayName,
-    preferredLanguage: Language,
-    /** Optional notifications this person has turned off. */
-    mutedMailKinds: z.array(OptionalMailKind).max(OPTIONAL_MAIL_KINDS.length),
-  })
-  .meta({ id: 'UserProfile' });
+export const UserProfile = z.strictObject({
+  id: Uuid,
+  email: EmailAddress,
+  name: DisplayName,
+  preferredLanguage: Language,
+  /** Optional notifications this person has turned off. */
+  mutedMailKinds: z.array(OptionalMailKind).max(OPTIONAL_MAIL_KINDS.length),
+});
 export type UserProfile = z.infer<typeof UserProfile>;
 
-export const MembershipSummary = z
-  .strictObject({
-    tenant: z.strictObject({ id: Uuid, slug: TenantSlug, name: TenantName }),
-    role: Role,
-    memberStateAlpha3: Alpha3Code.nullable(),
-    /** What this role may do in this tenant (from the permission table). */
-    permissions: Permissions,
-  })
-  .meta({ id: 'MembershipSummary' });
+export const MembershipSummary = z.strictObject({
+  tenant: z.strictObject({ id: Uuid, slug: TenantSlug, name: TenantName }),
+  role: Role,
+  memberStateAlpha3: Alpha3Code.nullable(),
+  /** What this role may do in this tenant (from the permission table). */
+  permissions: Permissions,
+});
 export type MembershipSummary = z.infer<typeof MembershipSummary>;
 
 /** Bounds what one answer may list; nobody belongs to this many tenants. */
 export const MAX_MEMBERSHIPS = 1000;
 
-export const SessionView = z
-  .strictObject({
-    user: UserProfile,
-    memberships: z.array(MembershipSummary).max(MAX_MEMBERSHIPS),
-  })
-  .meta({ id: 'SessionView' });
+export const SessionView = z.strictObject({
+  user: UserProfile,
+  memberships: z.array(MembershipSummary).max(MAX_MEMBERSHIPS),
+});
 export type SessionView = z.infer<typeof SessionView>;
 
 /** The tenant as the caller sees it: its name, their role and what it lets them do. */
-export const CurrentTenantView = z
-  .strictObject({
-    id: Uuid,
-    slug: TenantSlug,
-    name: TenantName,
-    role: Role,
-    memberStateAlpha3: Alpha3Code.nullable(),
-    permissions: Permissions,
-  })
-  .meta({ id: 'CurrentTenantView' });
+export const CurrentTenantView = z.strictObject({
+  id: Uuid,
+  slug: TenantSlug,
+  name: TenantName,
+  role: Role,
+  memberStateAlpha3: Alpha3Code.nullable(),
+  permissions: Permissions,
+});
 export type CurrentTenantView = z.infer<typeof CurrentTenantView>;
 
 /** GET /api/health: answered only when the database answers. */
-export const Health = z
-  .strictObject({ status: z.literal('ok'), database: z.literal('up') })
-  .meta({ id: 'Health' });
+export const Health = z.strictObject({ status: z.literal('ok'), database: z.literal('up') });
 export type Health = z.infer<typeof Health>;
 
 export const ProfileUpdate = z.strictObject({

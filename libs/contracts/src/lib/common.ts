@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { PROBLEM_CODES } from './problems';
-import { int32, multiLineText, singleLineText } from './text';
+import { int32, multiLineText, patternText, singleLineText } from './text';
 
 /** The six official UN languages, by ISO 639-1 code. */
 export const UN_LANGUAGES = ['ar', 'zh', 'en', 'fr', 'ru', 'es'] as const;
@@ -17,7 +17,7 @@ export type Uuid = z.infer<typeof Uuid>;
 
 /** A tenant's name in URLs ("demo", "unodc-tpb"); the tenants table checks the same pattern. */
 export const TENANT_SLUG_PATTERN = /^[a-z0-9][a-z0-9-]{1,62}$/;
-export const TenantSlug = singleLineText(63).regex(TENANT_SLUG_PATTERN, 'not a tenant slug');
+export const TenantSlug = patternText(63, TENANT_SLUG_PATTERN, 'not a tenant slug');
 
 /** Emails compare case-insensitively; we store and compare them lowercased. */
 export const Email = singleLineText(254)
@@ -80,22 +80,19 @@ export const pageOf = <T extends z.ZodType>(item: T) =>
  * makes itself; it stays a string here because a proxy in front of the API,
  * or the web app's own `network` problem, may carry another.
  */
-export const ProblemDetails = z
-  .strictObject({
-    type: singleLineText(100).meta({
-      description: `\`/problems/<code>\`, where code is one of: ${PROBLEM_CODES.join(', ')}`,
-      examples: ['/problems/validation'],
-    }),
-    title: singleLineText(500),
-    status: int32(z.number().int().min(0).max(599)),
-    detail: multiLineText(2000).optional(),
-    /** The path of the request that met the problem. */
-    instance: singleLineText(2048).optional(),
-    /** For a validation problem: each field refused and why. */
-    errors: z
-      .array(z.strictObject({ path: singleLineText(500), message: multiLineText(1000) }))
-      .max(1000)
-      .optional(),
-  })
-  .meta({ id: 'ProblemDetails' });
+export const ProblemDetails = z.strictObject({
+  type: singleLineText(100).meta({
+    description: `\`/problems/<code>\`, where code is one of: ${PROBLEM_CODES.join(', ')}`,
+  }),
+  title: singleLineText(500),
+  status: int32(z.number().int().min(0).max(599)),
+  detail: multiLineText(2000).optional(),
+  /** The path of the request that met the problem. */
+  instance: singleLineText(2048).optional(),
+  /** For a validation problem: each field refused and why. */
+  errors: z
+    .array(z.strictObject({ path: singleLineText(500), message: multiLineText(1000) }))
+    .max(1000)
+    .optional(),
+});
 export type ProblemDetails = z.infer<typeof ProblemDetails>;

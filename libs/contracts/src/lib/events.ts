@@ -1,13 +1,5 @@
 import { z } from 'zod';
-import {
-  Cursor,
-  DisplayName,
-  Language,
-  PAGE_LIMIT_MAX,
-  PageQuery,
-  pageOf,
-  Uuid,
-} from './common';
+import { Cursor, DisplayName, Language, PAGE_LIMIT_MAX, PageQuery, pageOf, Uuid } from './common';
 import { Alpha3, Alpha3Code, RegionalGroup } from './member-states';
 import { Instant, int32, multiLineText, singleLineText, Timestamp } from './text';
 
@@ -245,48 +237,44 @@ const eventSummaryFields = {
   responsibleOfficer: PersonRef.nullable(),
 };
 
-export const EventSummary = z.strictObject(eventSummaryFields).meta({ id: 'EventSummary' });
+export const EventSummary = z.strictObject(eventSummaryFields);
 export type EventSummary = z.infer<typeof EventSummary>;
-export const EventSummaryPage = pageOf(EventSummary).meta({ id: 'EventSummaryPage' });
+export const EventSummaryPage = pageOf(EventSummary);
 
 /** Bounds what one answer may list; no event goes through this many changes of status. */
 export const MAX_EVENT_HISTORY = 1000;
 
-export const EventHistoryEntry = z
-  .strictObject({
-    action: EventAction,
-    fromStatus: EventStatus,
-    toStatus: EventStatus,
-    reason: multiLineText(1000).nullable(),
-    /** For a postponement: the new dates. */
-    startsAt: Timestamp.nullable(),
-    endsAt: Timestamp.nullable(),
-    at: Timestamp,
-    actor: PersonRef.nullable(),
-  })
-  .meta({ id: 'EventHistoryEntry' });
+export const EventHistoryEntry = z.strictObject({
+  action: EventAction,
+  fromStatus: EventStatus,
+  toStatus: EventStatus,
+  reason: multiLineText(1000).nullable(),
+  /** For a postponement: the new dates. */
+  startsAt: Timestamp.nullable(),
+  endsAt: Timestamp.nullable(),
+  at: Timestamp,
+  actor: PersonRef.nullable(),
+});
 export type EventHistoryEntry = z.infer<typeof EventHistoryEntry>;
 
-export const EventDetail = z
-  .strictObject({
-    ...eventSummaryFields,
-    description: multiLineText(20_000),
-    targetAudiences: z.array(TargetAudience).max(TARGET_AUDIENCES.length),
-    workingLanguages: z.array(Language).max(6),
-    interpretation: z.boolean(),
-    capacity: int32(z.number().int().min(1).max(10_000)).nullable(),
-    organisers: z.array(Title).max(20),
-    partnerOrganisations: z.array(Title).max(20),
-    responsibleOfficerId: Uuid.nullable(),
-    cancelReason: multiLineText(1000).nullable(),
-    version: Version,
-    createdAt: Timestamp,
-    updatedAt: Timestamp,
-    /** What the caller may do next (empty for those who cannot plan events). */
-    allowedActions: z.array(EventAction).max(EVENT_ACTIONS.length),
-    history: z.array(EventHistoryEntry).max(MAX_EVENT_HISTORY),
-  })
-  .meta({ id: 'EventDetail' });
+export const EventDetail = z.strictObject({
+  ...eventSummaryFields,
+  description: multiLineText(20_000),
+  targetAudiences: z.array(TargetAudience).max(TARGET_AUDIENCES.length),
+  workingLanguages: z.array(Language).max(6),
+  interpretation: z.boolean(),
+  capacity: int32(z.number().int().min(1).max(10_000)).nullable(),
+  organisers: z.array(Title).max(20),
+  partnerOrganisations: z.array(Title).max(20),
+  responsibleOfficerId: Uuid.nullable(),
+  cancelReason: multiLineText(1000).nullable(),
+  version: Version,
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+  /** What the caller may do next (empty for those who cannot plan events). */
+  allowedActions: z.array(EventAction).max(EVENT_ACTIONS.length),
+  history: z.array(EventHistoryEntry).max(MAX_EVENT_HISTORY),
+});
 export type EventDetail = z.infer<typeof EventDetail>;
 
 export const AgendaSessionInput = z
@@ -315,19 +303,17 @@ export type AgendaOrder = z.infer<typeof AgendaOrder>;
 /** The most sessions one event's agenda holds (AgendaOrder's bound). */
 export const MAX_AGENDA_SESSIONS = 500;
 
-export const AgendaSession = z
-  .strictObject({
-    id: Uuid,
-    position: int32(z.number().int().min(0).max(MAX_AGENDA_SESSIONS)),
-    title: Title,
-    description: multiLineText(5000),
-    startsAt: Timestamp,
-    endsAt: Timestamp,
-    room: singleLineText(100).nullable(),
-    speakers: z.array(PersonRef).max(20),
-    guestSpeakers: z.array(Title).max(20),
-  })
-  .meta({ id: 'AgendaSession' });
+export const AgendaSession = z.strictObject({
+  id: Uuid,
+  position: int32(z.number().int().min(0).max(MAX_AGENDA_SESSIONS)),
+  title: Title,
+  description: multiLineText(5000),
+  startsAt: Timestamp,
+  endsAt: Timestamp,
+  room: singleLineText(100).nullable(),
+  speakers: z.array(PersonRef).max(20),
+  guestSpeakers: z.array(Title).max(20),
+});
 export type AgendaSession = z.infer<typeof AgendaSession>;
 
 /**
@@ -335,86 +321,78 @@ export type AgendaSession = z.infer<typeof AgendaSession>;
  * room at once, or a speaker in two places at once (in this event or another
  * of the tenant's).
  */
-export const AgendaWarning = z
-  .discriminatedUnion('kind', [
-    z.strictObject({
-      kind: z.literal('room_overlap'),
-      room: singleLineText(100),
-      sessionIds: z.tuple([Uuid, Uuid]),
-    }),
-    z.strictObject({
-      kind: z.literal('speaker_double_booked'),
-      speaker: PersonRef,
-      sessionId: Uuid,
-      /**
-       * The other session, maybe in another event; only "another commitment" when that event is
-       * one the caller may not see.
-       */
-      other: z.union([
-        z.strictObject({
-          hidden: z.literal(false),
-          sessionId: Uuid,
-          eventId: Uuid,
-          eventTitle: Title,
-        }),
-        z.strictObject({ hidden: z.literal(true) }),
-      ]),
-    }),
-  ])
-  .meta({ id: 'AgendaWarning' });
+export const AgendaWarning = z.discriminatedUnion('kind', [
+  z.strictObject({
+    kind: z.literal('room_overlap'),
+    room: singleLineText(100),
+    // Two ids; a list of two rather than a tuple, which OpenAPI 3.0 cannot describe.
+    sessionIds: z.array(Uuid).length(2),
+  }),
+  z.strictObject({
+    kind: z.literal('speaker_double_booked'),
+    speaker: PersonRef,
+    sessionId: Uuid,
+    /**
+     * The other session, maybe in another event; only "another commitment" when that event is
+     * one the caller may not see.
+     */
+    other: z.union([
+      z.strictObject({
+        hidden: z.literal(false),
+        sessionId: Uuid,
+        eventId: Uuid,
+        eventTitle: Title,
+      }),
+      z.strictObject({ hidden: z.literal(true) }),
+    ]),
+  }),
+]);
 export type AgendaWarning = z.infer<typeof AgendaWarning>;
 
 /** Bounds the warnings of one agenda: each pair of its sessions at most once per kind. */
 export const MAX_AGENDA_WARNINGS = 10_000;
 
-export const Agenda = z
-  .strictObject({
-    sessions: z.array(AgendaSession).max(MAX_AGENDA_SESSIONS),
-    warnings: z.array(AgendaWarning).max(MAX_AGENDA_WARNINGS),
-  })
-  .meta({ id: 'Agenda' });
+export const Agenda = z.strictObject({
+  sessions: z.array(AgendaSession).max(MAX_AGENDA_SESSIONS),
+  warnings: z.array(AgendaWarning).max(MAX_AGENDA_WARNINGS),
+});
 export type Agenda = z.infer<typeof Agenda>;
 
 /** What anyone may see of an event its tenant marked public: nothing about people. */
-export const PublicEvent = z
-  .strictObject({
-    id: Uuid,
-    type: EventType,
-    title: Title,
-    summary: multiLineText(1000),
-    thematicAreas: z.array(ThematicArea).max(THEMATIC_AREAS.length),
-    format: EventFormat,
-    venue: z
-      .strictObject({ city: singleLineText(100), countryAlpha3: Alpha3Code.nullable() })
-      .nullable(),
-    startsAt: Timestamp,
-    endsAt: Timestamp,
-    timeZone: singleLineText(64),
-    workingLanguages: z.array(Language).max(6),
-    status: EventStatus,
-  })
-  .meta({ id: 'PublicEvent' });
+export const PublicEvent = z.strictObject({
+  id: Uuid,
+  type: EventType,
+  title: Title,
+  summary: multiLineText(1000),
+  thematicAreas: z.array(ThematicArea).max(THEMATIC_AREAS.length),
+  format: EventFormat,
+  venue: z
+    .strictObject({ city: singleLineText(100), countryAlpha3: Alpha3Code.nullable() })
+    .nullable(),
+  startsAt: Timestamp,
+  endsAt: Timestamp,
+  timeZone: singleLineText(64),
+  workingLanguages: z.array(Language).max(6),
+  status: EventStatus,
+});
 export type PublicEvent = z.infer<typeof PublicEvent>;
 
-export const PublicEventsPage = z
-  .strictObject({
-    items: z.array(PublicEvent).max(PAGE_LIMIT_MAX),
-    nextCursor: Cursor.nullable(),
-    tenant: z.strictObject({ name: singleLineText(200) }),
-  })
-  .meta({ id: 'PublicEventsPage' });
+export const PublicEventsPage = z.strictObject({
+  items: z.array(PublicEvent).max(PAGE_LIMIT_MAX),
+  nextCursor: Cursor.nullable(),
+  tenant: z.strictObject({ name: singleLineText(200) }),
+});
 export type PublicEventsPage = z.infer<typeof PublicEventsPage>;
 
 /** The person's private calendar feed: the URL is shown once, when made. */
-export const CalendarFeedStatus = z
-  .strictObject({ active: z.boolean(), createdAt: Timestamp.nullable() })
-  .meta({ id: 'CalendarFeedStatus' });
+export const CalendarFeedStatus = z.strictObject({
+  active: z.boolean(),
+  createdAt: Timestamp.nullable(),
+});
 export type CalendarFeedStatus = z.infer<typeof CalendarFeedStatus>;
 
-export const CalendarFeedCreated = z
-  .strictObject({
-    /** The feed's address, secret token included: shown once. */
-    url: z.url().max(2048),
-  })
-  .meta({ id: 'CalendarFeedCreated' });
+export const CalendarFeedCreated = z.strictObject({
+  /** The feed's address, secret token included: shown once. */
+  url: z.url().max(2048),
+});
 export type CalendarFeedCreated = z.infer<typeof CalendarFeedCreated>;

@@ -22,23 +22,21 @@ export type MailStatus = z.infer<typeof MailStatus>;
  * One outbox row as a tenant administrator sees it: who, what and how it
  * went — never the content, which may carry a sign-in link.
  */
-export const OutboxMessage = z
-  .strictObject({
-    id: Uuid,
-    kind: MailKind,
-    recipient: EmailAddress,
-    status: MailStatus,
-    attempts: int32(z.number().int().min(0).max(2_147_483_647)),
-    /** The last SMTP or connection error, when there was one (the worker keeps 1000 characters). */
-    lastError: z.string().max(1000).nullable(),
-    createdAt: Timestamp,
-    sentAt: Timestamp.nullable(),
-    /** When a queued message is next tried. */
-    nextAttemptAt: Timestamp.nullable(),
-  })
-  .meta({ id: 'OutboxMessage' });
+export const OutboxMessage = z.strictObject({
+  id: Uuid,
+  kind: MailKind,
+  recipient: EmailAddress,
+  status: MailStatus,
+  attempts: int32(z.number().int().min(0).max(2_147_483_647)),
+  /** The last SMTP or connection error, when there was one (the worker keeps 1000 characters). */
+  lastError: z.string().max(1000).nullable(),
+  createdAt: Timestamp,
+  sentAt: Timestamp.nullable(),
+  /** When a queued message is next tried. */
+  nextAttemptAt: Timestamp.nullable(),
+});
 export type OutboxMessage = z.infer<typeof OutboxMessage>;
-export const OutboxMessagePage = pageOf(OutboxMessage).meta({ id: 'OutboxMessagePage' });
+export const OutboxMessagePage = pageOf(OutboxMessage);
 
 export const OutboxQuery = PageQuery.extend({
   status: MailStatus.optional(),
@@ -47,12 +45,10 @@ export type OutboxQuery = z.infer<typeof OutboxQuery>;
 
 const count = () => int32(z.number().int().min(0).max(2_147_483_647));
 /** How many of the tenant's messages are in each status. */
-export const OutboxCounts = z
-  .strictObject({
-    queued: count(),
-    sent: count(),
-    failed: count(),
-    cancelled: count(),
-  } satisfies Record<MailStatus, z.ZodType>)
-  .meta({ id: 'OutboxCounts' });
+export const OutboxCounts = z.strictObject({
+  queued: count(),
+  sent: count(),
+  failed: count(),
+  cancelled: count(),
+} satisfies Record<MailStatus, z.ZodType>);
 export type OutboxCounts = z.infer<typeof OutboxCounts>;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Language } from './common';
-import { singleLineText } from './text';
+import { patternText, singleLineText } from './text';
 
 /** The five UN regional groups. */
 export const REGIONAL_GROUPS = [
@@ -234,27 +234,25 @@ export const Alpha3 = singleLineText(8)
   .transform((code) => code.toUpperCase());
 
 /** An alpha-3 code as the API writes it (upper case): for response schemas. */
-export const Alpha3Code = singleLineText(3).regex(/^[A-Z]{3}$/, 'not an alpha-3 code');
+export const Alpha3Code = patternText(3, /^[A-Z]{3}$/, 'not an alpha-3 code');
 
-export const MemberState = z
-  .strictObject({
-    alpha3: Alpha3Code,
-    alpha2: singleLineText(2).regex(/^[A-Z]{2}$/, 'not an alpha-2 code'),
-    /** null for a State that sits in no regional group. */
-    regionalGroup: RegionalGroup.nullable(),
-    /** true for the two observer States (Holy See, State of Palestine). */
-    observer: z.boolean(),
-    /** The State's name in each UN language. */
-    names: z.strictObject({
-      ar: singleLineText(200),
-      zh: singleLineText(200),
-      en: singleLineText(200),
-      fr: singleLineText(200),
-      ru: singleLineText(200),
-      es: singleLineText(200),
-    } satisfies Record<Language, z.ZodType>),
-  })
-  .meta({ id: 'MemberState' });
+export const MemberState = z.strictObject({
+  alpha3: Alpha3Code,
+  alpha2: patternText(2, /^[A-Z]{2}$/, 'not an alpha-2 code'),
+  /** null for a State that sits in no regional group. */
+  regionalGroup: RegionalGroup.nullable(),
+  /** true for the two observer States (Holy See, State of Palestine). */
+  observer: z.boolean(),
+  /** The State's name in each UN language. */
+  names: z.strictObject({
+    ar: singleLineText(200),
+    zh: singleLineText(200),
+    en: singleLineText(200),
+    fr: singleLineText(200),
+    ru: singleLineText(200),
+    es: singleLineText(200),
+  } satisfies Record<Language, z.ZodType>),
+});
 export type MemberState = z.infer<typeof MemberState>;
 
 /** The whole reference list: 193 Member States and 2 observer States. */

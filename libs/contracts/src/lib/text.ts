@@ -20,6 +20,14 @@ const MULTI_LINE = /^(?:[\t\n\r]|\P{Cc})*$/u;
 export const singleLineText = (max: number) =>
   z.string().max(max).regex(ONE_LINE, 'must be one line, without control characters');
 
+/**
+ * Text of at most `max` characters that must match `pattern` whole. The pattern itself must
+ * refuse every control character (a slug, a token, a code), so it stands in for the one-line
+ * check, and the OpenAPI document gets one pattern rather than two.
+ */
+export const patternText = (max: number, pattern: RegExp, message: string) =>
+  z.string().max(max).regex(pattern, message);
+
 /** Text of at most `max` characters that may hold line breaks (\n, \r) and tabs, no other control. */
 export const multiLineText = (max: number) =>
   z
@@ -112,5 +120,4 @@ export const Timestamp = z.iso.datetime({ offset: true }).max(INSTANT_MAX_LENGTH
  * generator picks a bounded type. Applied last, around the bounded number, since zod keeps
  * metadata on the schema instance it is given.
  */
-export const int32 = <T extends z.ZodType>(schema: T): T =>
-  schema.meta({ format: 'int32' });
+export const int32 = <T extends z.ZodType>(schema: T): T => schema.meta({ format: 'int32' });

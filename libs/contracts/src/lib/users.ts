@@ -8,20 +8,18 @@ export const MEMBERSHIP_STATUSES = ['active', 'deactivated'] as const;
 export const MembershipStatus = z.enum(MEMBERSHIP_STATUSES);
 export type MembershipStatus = z.infer<typeof MembershipStatus>;
 
-export const TenantMember = z
-  .strictObject({
-    membershipId: Uuid,
-    userId: Uuid,
-    email: EmailAddress,
-    name: DisplayName,
-    role: Role,
-    memberStateAlpha3: Alpha3Code.nullable(),
-    status: MembershipStatus,
-    createdAt: Timestamp,
-  })
-  .meta({ id: 'TenantMember' });
+export const TenantMember = z.strictObject({
+  membershipId: Uuid,
+  userId: Uuid,
+  email: EmailAddress,
+  name: DisplayName,
+  role: Role,
+  memberStateAlpha3: Alpha3Code.nullable(),
+  status: MembershipStatus,
+  createdAt: Timestamp,
+});
 export type TenantMember = z.infer<typeof TenantMember>;
-export const TenantMemberPage = pageOf(TenantMember).meta({ id: 'TenantMemberPage' });
+export const TenantMemberPage = pageOf(TenantMember);
 
 export const TenantMemberQuery = PageQuery.extend({
   q: singleLineText(100).trim().optional(),
@@ -70,40 +68,34 @@ export const InvitationCreate = z
   .superRefine(withStateForFocalPoints);
 export type InvitationCreate = z.infer<typeof InvitationCreate>;
 
-export const PendingInvitation = z
-  .strictObject({
-    id: Uuid,
-    email: EmailAddress,
-    role: Role,
-    memberStateAlpha3: Alpha3Code.nullable(),
-    /** The inviter's name. */
-    invitedBy: DisplayName,
-    createdAt: Timestamp,
-    expiresAt: Timestamp,
-  })
-  .meta({ id: 'PendingInvitation' });
-export type PendingInvitation = z.infer<typeof PendingInvitation>;
-export const PendingInvitationPage = pageOf(PendingInvitation).meta({
-  id: 'PendingInvitationPage',
+export const PendingInvitation = z.strictObject({
+  id: Uuid,
+  email: EmailAddress,
+  role: Role,
+  memberStateAlpha3: Alpha3Code.nullable(),
+  /** The inviter's name. */
+  invitedBy: DisplayName,
+  createdAt: Timestamp,
+  expiresAt: Timestamp,
 });
+export type PendingInvitation = z.infer<typeof PendingInvitation>;
+export const PendingInvitationPage = pageOf(PendingInvitation);
 
 /** A person as others see them in a list: id and name. */
 export const PersonRef = z.strictObject({ id: Uuid, name: DisplayName });
 export type PersonRef = z.infer<typeof PersonRef>;
 
-export const AuditEntry = z
-  .strictObject({
-    id: Uuid,
-    actor: PersonRef.nullable(),
-    /** What was done ("event.create"); written by the API, never by a caller. */
-    action: singleLineText(100),
-    entity: singleLineText(100),
-    entityId: singleLineText(100),
-    /** The entity before and after, as the API recorded it (any JSON). */
-    before: z.unknown(),
-    after: z.unknown(),
-    at: Timestamp,
-  })
-  .meta({ id: 'AuditEntry' });
+export const AuditEntry = z.strictObject({
+  id: Uuid,
+  actor: PersonRef.nullable(),
+  /** What was done ("event.create"); written by the API, never by a caller. */
+  action: singleLineText(100),
+  entity: singleLineText(100),
+  entityId: singleLineText(100),
+  /** The entity before and after, as the API recorded it (any JSON). */
+  before: z.unknown(),
+  after: z.unknown(),
+  at: Timestamp,
+});
 export type AuditEntry = z.infer<typeof AuditEntry>;
-export const AuditEntryPage = pageOf(AuditEntry).meta({ id: 'AuditEntryPage' });
+export const AuditEntryPage = pageOf(AuditEntry);
