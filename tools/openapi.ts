@@ -1,17 +1,29 @@
-// npm run lint:openapi
+// npm run lint:openapi [-- --write-only]
 // Builds the API as it runs (every controller, guard and contract) on an in-memory PGlite
 // database, so no PostgreSQL server is needed, reads the OpenAPI document it serves, writes it
 // to dist/openapi.json and lints it with Spectral (.spectral.yaml: spectral:oas and OWASP).
+//
+// Run by ts-node, not tsx: Nest's dependency injection reads the constructor types that only
+// TypeScript's emitDecoratorMetadata writes, and esbuild (tsx) does not.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { createApp } from '../apps/api/src/app.factory';
-import { loadConfig } from '../apps/api/src/config/app-config';
+import { register } from 'tsconfig-paths';
 
 const root = join(__dirname, '..');
 const output = join(root, 'dist', 'openapi.json');
 
+// The workspace's own packages (@convene/contracts, @convene/domain), as tsconfig.base.json
+// maps them for the compiler, for Node's require.
+const base = JSON.parse(readFileSync(join(root, 'tsconfig.base.json'), 'utf8')) as {
+  compilerOptions: { paths: Record<string, string[]> };
+};
+register({ baseUrl: root, paths: base.compilerOptions.paths });
+
 async function main(): Promise<number> {
+  // Imported once the paths are registered: the app imports the workspace packages.
+  const { createApp } = await import('../apps/api/src/app.factory');
+  const { loadConfig } = await import('../apps/api/src/config/app-config');
   const config = loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',

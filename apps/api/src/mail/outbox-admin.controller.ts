@@ -1,9 +1,4 @@
-import {
-  OutboxCounts,
-  OutboxMessage,
-  OutboxMessagePage,
-  OutboxQuery,
-} from '@convene/contracts';
+import { OutboxCounts, OutboxMessage, OutboxMessagePage, OutboxQuery } from '@convene/contracts';
 import { Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { createZodDto, ZodResponse } from 'nestjs-zod';

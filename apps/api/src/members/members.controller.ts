@@ -60,20 +60,14 @@ export class MembersController {
   @RequirePermission('users.manage')
   @ZodResponse({ status: 200, type: TenantMemberDto, description: 'Deactivated' })
   @ApiProblem(409, 'self-deactivation', 'last-admin')
-  deactivate(
-    @CurrentTenant() tenant: TenantScope,
-    @Param('membershipId') membershipId: string,
-  ) {
+  deactivate(@CurrentTenant() tenant: TenantScope, @Param('membershipId') membershipId: string) {
     return this.members.setStatus(tenant, membershipId, 'deactivated');
   }
 
   @Post(':membershipId/reactivate')
   @RequirePermission('users.manage')
   @ZodResponse({ status: 200, type: TenantMemberDto, description: 'Active again' })
-  reactivate(
-    @CurrentTenant() tenant: TenantScope,
-    @Param('membershipId') membershipId: string,
-  ) {
+  reactivate(@CurrentTenant() tenant: TenantScope, @Param('membershipId') membershipId: string) {
     return this.members.setStatus(tenant, membershipId, 'active');
   }
 }
