@@ -5,6 +5,7 @@ export * from './lib/mail';
 export * from './lib/member-states';
 export * from './lib/path-parameters';
 export * from './lib/problems';
+export * from './lib/responses';
 export * from './lib/roles';
 export * from './lib/text';
 export * from './lib/users';

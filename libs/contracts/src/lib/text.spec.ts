@@ -175,8 +175,10 @@ const SAMPLES: Record<string, Record<string, unknown>> = {
 };
 SAMPLES['EventUpdate'] = { ...SAMPLES['EventCreate'], version: 1 };
 
+const responseSchemas = new Set<unknown>(Object.values(contracts.RESPONSE_SCHEMAS));
 const requestSchemas = Object.entries(contracts as Record<string, unknown>).flatMap(
-  ([name, value]) => (value instanceof z.ZodObject ? [[name, value] as const] : []),
+  ([name, value]) =>
+    value instanceof z.ZodObject && !responseSchemas.has(value) ? [[name, value] as const] : [],
 );
 
 type Path = (string | number)[];
@@ -248,4 +250,47 @@ describe('every string field of every request schema', () => {
       }
     }
   });
+});
+
+/** Every node of a JSON schema, with where it sits. */
+function* nodes(schema: unknown, path = '#'): Generator<[string, Record<string, unknown>]> {
+  if (Array.isArray(schema)) {
+    for (const [i, item] of schema.entries()) yield* nodes(item, `${path}/${i}`);
+  } else if (schema && typeof schema === 'object') {
+    yield [path, schema as Record<string, unknown>];
+    for (const [key, value] of Object.entries(schema)) yield* nodes(value, `${path}/${key}`);
+  }
+}
+
+describe('every response schema', () => {
+  it.each(Object.entries(contracts.RESPONSE_SCHEMAS))(
+    '%s bounds each string, list and integer, so the OpenAPI document can say how big it gets',
+    (name, schema) => {
+      const json = z.toJSONSchema(schema, { target: 'openapi-3.0', io: 'output' });
+      for (const [path, node] of nodes(json)) {
+        if (node['type'] === 'string') {
+          expect({ name, path, bounded: 'maxLength' in node || 'enum' in node }).toEqual({
+            name,
+            path,
+            bounded: true,
+          });
+        }
+        if (node['type'] === 'array') {
+          expect({ name, path, bounded: 'maxItems' in node }).toEqual({
+            name,
+            path,
+            bounded: true,
+          });
+        }
+        if (node['type'] === 'integer') {
+          expect({ name, path, format: node['format'], max: 'maximum' in node }).toEqual({
+            name,
+            path,
+            format: 'int32',
+            max: true,
+          });
+        }
+      }
+    },
+  );
 });

@@ -82,8 +82,7 @@ export type PendingInvitation = z.infer<typeof PendingInvitation>;
 export const PendingInvitationPage = pageOf(PendingInvitation);
 
 /** A person as others see them in a list: id and name. */
-export const PersonRef = z.strictObject({ id: Uuid, name: DisplayName });
-export type PersonRef = z.infer<typeof PersonRef>;
+const PersonRef = z.strictObject({ id: Uuid, name: DisplayName });
 
 export const AuditEntry = z.strictObject({
   id: Uuid,
