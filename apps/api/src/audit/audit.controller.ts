@@ -1,6 +1,6 @@
 import { AuditEntryPage, PageQuery } from '@convene/contracts';
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { createZodDto, ZodResponse } from 'nestjs-zod';
 import { RequirePermission } from '../common/access.decorators';
 import { AuditService } from './audit.service';
@@ -16,6 +16,10 @@ export class AuditController {
   @Get()
   @RequirePermission('audit.read')
   @ZodResponse({ status: 200, type: AuditEntryPageDto, description: 'Newest first' })
+  @ApiOperation({
+    description:
+      "The tenant's audit log, newest first: who changed what, with the entity before and after.",
+  })
   list(@Query() query: AuditQueryDto) {
     return this.audit.list(query.limit, query.after);
   }

@@ -18,7 +18,7 @@ import {
   Res,
   UseGuards,
 } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { createZodDto, ZodResponse } from 'nestjs-zod';
 import { CurrentUser, Public } from '../common/access.decorators';
@@ -51,6 +51,10 @@ export class AuthController {
     type: SessionViewDto,
     description: 'Who is signed in, and their memberships',
   })
+  @ApiOperation({
+    description:
+      'Who is signed in, and the tenants they belong to with their role and permissions there.',
+  })
   session(@CurrentUser() user: AuthenticatedUser): Promise<SessionView> {
     return this.auth.sessionView(requestContext.current().manager, user.id);
   }
@@ -65,6 +69,10 @@ export class AuthController {
   @ApiProblem(401, 'invalid-credentials')
   @ApiLoginRateLimit('address', 'account')
   @UseGuards(LoginThrottlerGuard)
+  @ApiOperation({
+    description:
+      'Signs in with an email and password. Sets the session cookie and a CSRF cookie bound to it; limited per address and per account.',
+  })
   async login(
     @Body() body: LoginDto,
     @Headers('user-agent') userAgent: string | undefined,
@@ -78,6 +86,7 @@ export class AuthController {
   @Post('logout')
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Signed out: the session ends and its cookies are cleared' })
+  @ApiOperation({ description: 'Signs out: ends this session and clears its cookies.' })
   async logout(
     @CurrentUser() user: AuthenticatedUser,
     @Res({ passthrough: true }) reply: FastifyReply,
@@ -94,6 +103,10 @@ export class AuthController {
   })
   @ApiLoginRateLimit('address', 'account')
   @UseGuards(LoginThrottlerGuard)
+  @ApiOperation({
+    description:
+      'Mails a single-use reset link if the address has an account; the answer is the same either way, so it reveals no account.',
+  })
   async requestPasswordReset(@Body() body: PasswordResetRequestDto): Promise<void> {
     await this.auth.requestPasswordReset(body.email);
   }
@@ -106,6 +119,10 @@ export class AuthController {
   // The body names no email, so only the per-address allowance counts it.
   @ApiLoginRateLimit('address')
   @UseGuards(LoginThrottlerGuard)
+  @ApiOperation({
+    description:
+      'Sets a new password with the token from a reset link, and ends every session of the account.',
+  })
   async completePasswordReset(@Body() body: PasswordResetCompletionDto): Promise<void> {
     await this.auth.completePasswordReset(body);
   }
@@ -118,6 +135,10 @@ export class AuthController {
     description: 'What accepting the invitation will do',
   })
   @ApiProblem(404, 'invitation-invalid')
+  @ApiOperation({
+    description:
+      'What accepting an invitation will do: the tenant, the role, and whether the invitee already has an account.',
+  })
   previewInvitation(@Param('token') token: string): Promise<InvitationPreview> {
     if (!Token.safeParse(token).success)
       throw new AppException(404, 'invitation-invalid', 'This invitation link is not valid');
@@ -134,6 +155,9 @@ export class AuthController {
   @ApiProblem(404, 'invitation-invalid')
   @ApiLoginRateLimit('address')
   @UseGuards(LoginThrottlerGuard)
+  @ApiOperation({
+    description: 'Accepts an invitation (making the account if the invitee has none) and signs in.',
+  })
   async acceptInvitation(
     @Body() body: InvitationAcceptanceDto,
     @Headers('user-agent') userAgent: string | undefined,

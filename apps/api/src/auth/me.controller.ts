@@ -1,6 +1,6 @@
 import { PasswordChange, ProfileUpdate, UserProfile } from '@convene/contracts';
 import { Body, Controller, Get, HttpCode, Patch, Post } from '@nestjs/common';
-import { ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
+import { ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { createZodDto, ZodResponse } from 'nestjs-zod';
 import { CurrentUser } from '../common/access.decorators';
 import { ApiProblem } from '../common/openapi';
@@ -19,12 +19,16 @@ export class MeController {
 
   @Get()
   @ZodResponse({ status: 200, type: UserProfileDto, description: 'The signed-in person' })
+  @ApiOperation({ description: "The signed-in person's profile." })
   profile(@CurrentUser() user: AuthenticatedUser): Promise<UserProfile> {
     return this.auth.profile(user);
   }
 
   @Patch()
   @ZodResponse({ status: 200, type: UserProfileDto, description: 'The profile as saved' })
+  @ApiOperation({
+    description: "Changes the signed-in person's name, language or muted notifications.",
+  })
   update(
     @CurrentUser() user: AuthenticatedUser,
     @Body() body: ProfileUpdateDto,
@@ -36,6 +40,10 @@ export class MeController {
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Changed; other sessions of this person are ended' })
   @ApiProblem(400, 'wrong-password', 'validation', 'bad-request')
+  @ApiOperation({
+    description:
+      "Changes the signed-in person's password, given the current one; their other sessions end.",
+  })
   async changePassword(
     @CurrentUser() user: AuthenticatedUser,
     @Body() body: PasswordChangeDto,

@@ -1,6 +1,6 @@
 import { Agenda, AgendaOrder, AgendaSessionInput } from '@convene/contracts';
 import { Body, Controller, Delete, Get, Param, Post, Put } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { createZodDto, ZodResponse } from 'nestjs-zod';
 import { RequirePermission } from '../common/access.decorators';
 import { AgendaService } from './agenda.service';
@@ -18,6 +18,10 @@ export class AgendaController {
   @Get()
   @RequirePermission('events.read')
   @ZodResponse({ status: 200, type: AgendaDto, description: 'The sessions and their warnings' })
+  @ApiOperation({
+    description:
+      "An event's sessions in order, with warnings about rooms and speakers booked twice.",
+  })
   get(@Param('eventId') eventId: string) {
     return this.agenda.get(eventId);
   }
@@ -25,6 +29,7 @@ export class AgendaController {
   @Post()
   @RequirePermission('events.manage')
   @ZodResponse({ status: 201, type: AgendaDto, description: 'The agenda with the new session' })
+  @ApiOperation({ description: "Adds a session to an event's agenda." })
   add(@Param('eventId') eventId: string, @Body() body: AgendaSessionDto) {
     return this.agenda.add(eventId, body);
   }
@@ -32,6 +37,7 @@ export class AgendaController {
   @Put('order')
   @RequirePermission('events.manage')
   @ZodResponse({ status: 200, type: AgendaDto, description: 'The agenda in its new order' })
+  @ApiOperation({ description: "Puts an event's sessions in a new order (every session, once)." })
   reorder(@Param('eventId') eventId: string, @Body() body: AgendaOrderDto) {
     return this.agenda.reorder(eventId, body);
   }
@@ -39,6 +45,7 @@ export class AgendaController {
   @Put(':sessionId')
   @RequirePermission('events.manage')
   @ZodResponse({ status: 200, type: AgendaDto, description: 'The agenda as changed' })
+  @ApiOperation({ description: "Changes one session of an event's agenda." })
   update(
     @Param('eventId') eventId: string,
     @Param('sessionId') sessionId: string,
@@ -50,6 +57,7 @@ export class AgendaController {
   @Delete(':sessionId')
   @RequirePermission('events.manage')
   @ZodResponse({ status: 200, type: AgendaDto, description: 'The agenda without the session' })
+  @ApiOperation({ description: "Removes one session from an event's agenda." })
   remove(@Param('eventId') eventId: string, @Param('sessionId') sessionId: string) {
     return this.agenda.remove(eventId, sessionId);
   }

@@ -15,7 +15,13 @@ import {
   Post,
   Query,
 } from '@nestjs/common';
-import { ApiNoContentResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
 import { createZodDto, ZodResponse } from 'nestjs-zod';
 import { CurrentUser, Public } from '../common/access.decorators';
 import type { AuthenticatedUser } from '../db/request-context';
@@ -41,6 +47,10 @@ export class MyCalendarFeedController {
 
   @Get()
   @ZodResponse({ status: 200, type: CalendarFeedStatusDto, description: 'Whether a feed exists' })
+  @ApiOperation({
+    description:
+      'Whether the signed-in person has a private calendar feed (its URL is shown only when made).',
+  })
   status(@CurrentUser() user: AuthenticatedUser) {
     return this.feeds.status(user);
   }
@@ -51,6 +61,10 @@ export class MyCalendarFeedController {
     type: CalendarFeedCreatedDto,
     description: 'A new feed, replacing any earlier one; its URL is shown only now',
   })
+  @ApiOperation({
+    description:
+      'Makes a new private calendar feed, revoking any earlier one; the answer holds its URL, shown only this once.',
+  })
   create(@CurrentUser() user: AuthenticatedUser) {
     return this.feeds.create(user);
   }
@@ -58,6 +72,7 @@ export class MyCalendarFeedController {
   @Delete()
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'The feed is revoked; its URL answers 404 from now on' })
+  @ApiOperation({ description: "Revokes the signed-in person's private calendar feed." })
   async revoke(@CurrentUser() user: AuthenticatedUser): Promise<void> {
     await this.feeds.revoke(user);
   }
@@ -74,6 +89,10 @@ export class PublicCalendarController {
   @Header('content-type', 'text/calendar; charset=utf-8')
   @Header('cache-control', 'private, max-age=300')
   @ICalendar("The person's events, for a calendar app")
+  @ApiOperation({
+    description:
+      'A private calendar feed, for calendar apps: the token in the path is the credential.',
+  })
   privateFeed(@Param('token') token: string): Promise<string> {
     return this.feeds.privateFeed(token);
   }
@@ -85,6 +104,9 @@ export class PublicCalendarController {
     type: PublicEventsPageDto,
     description: 'The events a tenant made public, soonest first',
   })
+  @ApiOperation({
+    description: 'The events a tenant has made public, for anyone, without details about people.',
+  })
   publicEvents(@Param('slug') slug: string, @Query() query: PublicEventsQueryDto) {
     return this.feeds.publicEvents(slug, query.limit, query.after);
   }
@@ -94,6 +116,9 @@ export class PublicCalendarController {
   @Header('content-type', 'text/calendar; charset=utf-8')
   @Header('cache-control', 'public, max-age=300')
   @ICalendar('The events a tenant made public, for a calendar app')
+  @ApiOperation({
+    description: 'The events a tenant has made public, as an iCalendar feed for calendar apps.',
+  })
   publicFeed(@Param('slug') slug: string): Promise<string> {
     return this.feeds.publicFeed(slug);
   }

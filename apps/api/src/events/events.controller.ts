@@ -7,7 +7,7 @@ import {
   EventUpdate,
 } from '@convene/contracts';
 import { Body, Controller, Get, Header, Param, Post, Put, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { createZodDto, ZodResponse } from 'nestjs-zod';
 import { CurrentTenant, RequirePermission } from '../common/access.decorators';
 import { ApiProblem } from '../common/openapi';
@@ -34,6 +34,9 @@ export class EventsController {
     type: EventSummaryPageDto,
     description: 'The events the caller may see, in the order asked for',
   })
+  @ApiOperation({
+    description: "The tenant's events the caller may see, filtered and sorted, a page at a time.",
+  })
   list(@Query() query: EventQueryDto) {
     return this.events.list(query);
   }
@@ -41,6 +44,7 @@ export class EventsController {
   @Post()
   @RequirePermission('events.manage')
   @ZodResponse({ status: 201, type: EventDetailDto, description: 'Created as a draft' })
+  @ApiOperation({ description: 'Creates an event as a draft.' })
   create(@CurrentTenant() tenant: TenantScope, @Body() body: EventCreateDto) {
     return this.events.create(tenant, body);
   }
@@ -48,6 +52,7 @@ export class EventsController {
   @Get(':eventId')
   @RequirePermission('events.read')
   @ZodResponse({ status: 200, type: EventDetailDto, description: 'The event' })
+  @ApiOperation({ description: 'One event, with its history and what the caller may do next.' })
   get(@Param('eventId') eventId: string) {
     return this.events.get(eventId);
   }
@@ -61,6 +66,7 @@ export class EventsController {
     description: 'The event as an iCalendar (RFC 5545) file',
     content: { 'text/calendar': { schema: { type: 'string' } } },
   })
+  @ApiOperation({ description: 'One event as an iCalendar file, to add to a calendar.' })
   calendar(
     @CurrentTenant() tenant: TenantScope,
     @Param('eventId') eventId: string,
@@ -72,6 +78,10 @@ export class EventsController {
   @RequirePermission('events.manage')
   @ZodResponse({ status: 200, type: EventDetailDto, description: 'The event as saved' })
   @ApiProblem(409, 'stale-version')
+  @ApiOperation({
+    description:
+      "Replaces an event's fields, given the version it was read at (a stale one answers 409).",
+  })
   update(@Param('eventId') eventId: string, @Body() body: EventUpdateDto) {
     return this.events.update(eventId, body);
   }
@@ -79,6 +89,7 @@ export class EventsController {
   @Post(':eventId/duplicate')
   @RequirePermission('events.manage')
   @ZodResponse({ status: 201, type: EventDetailDto, description: 'The copy, a new draft' })
+  @ApiOperation({ description: 'Copies an event into a new draft.' })
   duplicate(@Param('eventId') eventId: string) {
     return this.events.duplicate(eventId);
   }
@@ -87,6 +98,10 @@ export class EventsController {
   @RequirePermission('events.manage')
   @ZodResponse({ status: 200, type: EventDetailDto, description: 'The event in its new status' })
   @ApiProblem(409, 'event-transition', 'stale-version')
+  @ApiOperation({
+    description:
+      'Moves an event through its lifecycle (plan, open nominations, confirm, postpone, cancel, ...).',
+  })
   transition(@Param('eventId') eventId: string, @Body() body: EventTransitionDto) {
     return this.events.transition(eventId, body);
   }

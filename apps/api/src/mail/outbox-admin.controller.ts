@@ -1,6 +1,6 @@
 import { OutboxCounts, OutboxMessage, OutboxMessagePage, OutboxQuery } from '@convene/contracts';
 import { Controller, Get, Param, Post, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { createZodDto, ZodResponse } from 'nestjs-zod';
 import { RequirePermission } from '../common/access.decorators';
 import { ApiProblem } from '../common/openapi';
@@ -20,6 +20,10 @@ export class OutboxAdminController {
   @Get()
   @RequirePermission('mail.manage')
   @ZodResponse({ status: 200, type: OutboxMessagePageDto, description: 'Newest first' })
+  @ApiOperation({
+    description:
+      "The tenant's outgoing mail, newest first: to whom, what kind and how it went, never its content.",
+  })
   list(@Query() query: OutboxQueryDto) {
     return this.outbox.list(query);
   }
@@ -27,6 +31,9 @@ export class OutboxAdminController {
   @Get('counts')
   @RequirePermission('mail.manage')
   @ZodResponse({ status: 200, type: OutboxCountsDto, description: 'Messages by status' })
+  @ApiOperation({
+    description: "How many of the tenant's messages are queued, sent, failed or cancelled.",
+  })
   counts() {
     return this.outbox.counts();
   }
@@ -35,6 +42,7 @@ export class OutboxAdminController {
   @RequirePermission('mail.manage')
   @ZodResponse({ status: 200, type: OutboxMessageDto, description: 'Queued again' })
   @ApiProblem(409, 'mail-state')
+  @ApiOperation({ description: 'Queues a failed or cancelled message again.' })
   retry(@Param('messageId') messageId: string) {
     return this.outbox.retry(messageId);
   }
@@ -43,6 +51,7 @@ export class OutboxAdminController {
   @RequirePermission('mail.manage')
   @ZodResponse({ status: 200, type: OutboxMessageDto, description: 'Will not be sent' })
   @ApiProblem(409, 'mail-state')
+  @ApiOperation({ description: 'Cancels a queued message so it is not sent.' })
   cancel(@Param('messageId') messageId: string) {
     return this.outbox.cancel(messageId);
   }

@@ -1,7 +1,7 @@
 import type { Language, MemberState, RegionalGroup } from '@convene/contracts';
 import { MemberStateList, MemberStateQuery, UN_LANGUAGES } from '@convene/contracts';
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { createZodDto, ZodResponse } from 'nestjs-zod';
 import { requestContext } from '../db/request-context';
 import { sql } from '../db/sql';
@@ -28,6 +28,10 @@ export class MemberStatesController {
     status: 200,
     type: MemberStateListDto,
     description: 'Sorted by name in the language asked for',
+  })
+  @ApiOperation({
+    description:
+      'The 193 Member States and 2 observer States, named in the six UN languages, searchable and sorted by name.',
   })
   async list(@Query() query: MemberStateQueryDto): Promise<MemberState[]> {
     const { manager } = requestContext.current();

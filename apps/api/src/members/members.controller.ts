@@ -9,7 +9,7 @@ import {
   TenantMemberQuery,
 } from '@convene/contracts';
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
+import { ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { createZodDto, ZodResponse } from 'nestjs-zod';
 import { CurrentTenant, CurrentUser, RequirePermission } from '../common/access.decorators';
 import { ApiProblem } from '../common/openapi';
@@ -33,6 +33,7 @@ export class MembersController {
   @Get()
   @RequirePermission('users.read')
   @ZodResponse({ status: 200, type: TenantMemberPageDto, description: 'Members by name' })
+  @ApiOperation({ description: "The tenant's members, by name, filtered by role and status." })
   list(@Query() query: TenantMemberQueryDto) {
     return this.members.list(query);
   }
@@ -40,6 +41,7 @@ export class MembersController {
   @Get(':membershipId')
   @RequirePermission('users.read')
   @ZodResponse({ status: 200, type: TenantMemberDto, description: 'The member' })
+  @ApiOperation({ description: 'One member of the tenant.' })
   get(@Param('membershipId') membershipId: string) {
     return this.members.get(membershipId);
   }
@@ -48,6 +50,9 @@ export class MembersController {
   @RequirePermission('users.manage')
   @ZodResponse({ status: 200, type: TenantMemberDto, description: 'The member as changed' })
   @ApiProblem(409, 'last-admin')
+  @ApiOperation({
+    description: "Changes a member's role and the Member State a focal point represents.",
+  })
   update(
     @CurrentTenant() tenant: TenantScope,
     @Param('membershipId') membershipId: string,
@@ -60,6 +65,7 @@ export class MembersController {
   @RequirePermission('users.manage')
   @ZodResponse({ status: 200, type: TenantMemberDto, description: 'Deactivated' })
   @ApiProblem(409, 'self-deactivation', 'last-admin')
+  @ApiOperation({ description: 'Deactivates a member: they can no longer act in this tenant.' })
   deactivate(@CurrentTenant() tenant: TenantScope, @Param('membershipId') membershipId: string) {
     return this.members.setStatus(tenant, membershipId, 'deactivated');
   }
@@ -67,6 +73,7 @@ export class MembersController {
   @Post(':membershipId/reactivate')
   @RequirePermission('users.manage')
   @ZodResponse({ status: 200, type: TenantMemberDto, description: 'Active again' })
+  @ApiOperation({ description: 'Reactivates a deactivated member.' })
   reactivate(@CurrentTenant() tenant: TenantScope, @Param('membershipId') membershipId: string) {
     return this.members.setStatus(tenant, membershipId, 'active');
   }
@@ -84,6 +91,7 @@ export class InvitationsController {
     type: PendingInvitationPageDto,
     description: 'Invitations not yet accepted, newest first',
   })
+  @ApiOperation({ description: "The tenant's invitations not yet accepted, newest first." })
   list(@Query() query: InvitationQueryDto) {
     return this.members.listInvitations(query.limit, query.after);
   }
@@ -96,6 +104,10 @@ export class InvitationsController {
     description: 'Invited: the invitation mail is queued',
   })
   @ApiProblem(409, 'already-member')
+  @ApiOperation({
+    description:
+      'Invites a person by email to the tenant with a role; the invitation mail is queued.',
+  })
   invite(
     @CurrentTenant() tenant: TenantScope,
     @CurrentUser() inviter: AuthenticatedUser,
@@ -108,6 +120,7 @@ export class InvitationsController {
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Revoked: its link no longer works' })
   @RequirePermission('users.manage')
+  @ApiOperation({ description: 'Revokes an invitation: its link stops working.' })
   async revoke(@Param('invitationId') invitationId: string): Promise<void> {
     await this.members.revokeInvitation(invitationId);
   }

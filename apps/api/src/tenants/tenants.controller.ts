@@ -1,7 +1,7 @@
 import { CurrentTenantView } from '@convene/contracts';
 import { permissionsOf } from '@convene/domain';
 import { Controller, Get } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { createZodDto, ZodResponse } from 'nestjs-zod';
 import { CurrentTenant, RequirePermission } from '../common/access.decorators';
 import type { TenantScope } from '../db/request-context';
@@ -15,6 +15,9 @@ export class TenantsController {
   @Get()
   @RequirePermission('tenant.read')
   @ZodResponse({ status: 200, type: CurrentTenantViewDto, description: 'The tenant and your role' })
+  @ApiOperation({
+    description: 'The tenant as the caller sees it: its name, their role and what it lets them do.',
+  })
   current(@CurrentTenant() tenant: TenantScope): CurrentTenantView {
     return {
       id: tenant.id,
