@@ -5,7 +5,6 @@ import {
   ProblemDetails,
   problemType,
 } from '@convene/contracts';
-import { applyDecorators } from '@nestjs/common';
 import {
   ApiExtension,
   ApiResponse,
@@ -53,8 +52,8 @@ const STATUS_MEANING: Record<ProblemStatus, string> = {
   500: 'Something went wrong on our side',
 };
 
-const problemResponse = (status: ProblemStatus, codes: readonly string[]): ResponseObject => ({
-  description: `${STATUS_MEANING[status]}: ${codes.map((code) => `\`/problems/${code}\``).join(', ')}`,
+const problemResponse = (status: ProblemStatus, codes: readonly ProblemCode[]): ResponseObject => ({
+  description: `${STATUS_MEANING[status]}: ${codes.map((code) => `\`${problemType(code)}\``).join(', ')}`,
   content: {
     [PROBLEM_MEDIA_TYPE]: { schema: { $ref: `#/components/schemas/${PROBLEM_SCHEMA}` } },
   },
@@ -70,7 +69,7 @@ export const ApiProblem = (status: ProblemStatus, ...codes: [ProblemCode, ...Pro
  * headers and it may answer 429 with Retry-After.
  */
 export const ApiLoginRateLimit = (...throttlers: [LoginThrottler, ...LoginThrottler[]]) =>
-  applyDecorators(ApiExtension(LOGIN_RATE_LIMIT, throttlers));
+  ApiExtension(LOGIN_RATE_LIMIT, throttlers);
 
 /** The document's JSON schema of a contract, as OpenAPI 3.0 writes it. */
 function openApiSchema(schema: z.ZodType): SchemaObject {
