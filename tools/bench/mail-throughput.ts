@@ -9,7 +9,7 @@ import { loadConfig } from '../../apps/api/src/config/app-config';
 import { PLATFORM_TENANT_ID } from '../../apps/api/src/db/app-role';
 import { openDatabases } from '../../apps/api/src/db/data-source.factory';
 import { inTransaction } from '../../apps/api/src/db/transaction';
-import { MailWorker } from '../../apps/api/src/mail/mail-worker';
+import { MAIL_SMTP_CONNECTIONS, MailWorker } from '../../apps/api/src/mail/mail-worker';
 import { enqueueMail } from '../../apps/api/src/mail/outbox.service';
 
 export async function benchMailThroughput(options: { messages: number; workers: number }) {
@@ -71,6 +71,8 @@ export async function benchMailThroughput(options: { messages: number; workers: 
       seconds,
       perSecond: options.messages / seconds,
       duplicates,
+      // Each worker's pool holds MAIL_SMTP_CONNECTIONS at most: more would mean no pooling.
+      connections: counts.connections,
     };
   } finally {
     await sink.stop();
@@ -83,6 +85,8 @@ export async function benchMailThroughput(options: { messages: number; workers: 
 interface SinkCounts {
   received: number;
   unique: number;
+  /** SMTP connections the sink accepted. */
+  connections: number;
 }
 
 async function startSinkProcess() {
@@ -112,11 +116,13 @@ async function startSinkProcess() {
 /** The ceiling: nodemailer straight to the same sink, no database, same concurrency. */
 export async function benchRawSmtp(options: { messages: number }) {
   const sink = await startSinkProcess();
-  const transport = createTransport(sink.url, {
+  // Pool options go in the first argument (the second holds message defaults only).
+  const transport = createTransport({
+    url: sink.url,
     pool: true,
-    maxConnections: 10,
+    maxConnections: MAIL_SMTP_CONNECTIONS,
     maxMessages: Infinity,
-  } as object);
+  });
   try {
     const started = performance.now();
     for (let sent = 0; sent < options.messages; sent += 50) {
@@ -133,7 +139,8 @@ export async function benchRawSmtp(options: { messages: number }) {
       );
     }
     const seconds = (performance.now() - started) / 1000;
-    return { seconds, perSecond: options.messages / seconds };
+    const { connections } = await sink.count();
+    return { seconds, perSecond: options.messages / seconds, connections };
   } finally {
     transport.close();
     await sink.stop();

@@ -7,13 +7,15 @@ async function main() {
   console.log(`Mail: outbox → SMTP sink on loopback, ${messages} messages`);
   const raw = await benchRawSmtp({ messages });
   console.log(
-    `  nodemailer straight to the sink, batches of 50, no database: ${raw.perSecond.toFixed(0)} messages/s`,
+    `  nodemailer straight to the sink, batches of 50, no database: ${raw.perSecond.toFixed(0)} messages/s ` +
+      `over ${raw.connections} SMTP connections`,
   );
   for (const workers of [1, 2]) {
     const result = await benchMailThroughput({ messages, workers });
     console.log(
       `  ${workers} worker(s): ${result.perSecond.toFixed(0)} messages/s ` +
-        `(${result.seconds.toFixed(2)} s, ${result.duplicates} duplicates)`,
+        `(${result.seconds.toFixed(2)} s, ${result.duplicates} duplicates, ` +
+        `${result.connections} SMTP connections)`,
     );
   }
 

@@ -13,6 +13,7 @@ process.on('message', (message: { type: string }) => {
       type: 'count',
       received: sink.received.length,
       unique: sink.countsByMessageId().size,
+      connections: sink.connections,
     });
   } else if (message.type === 'stop') {
     void sink.stop().then(() => process.exit(0));

@@ -1,42 +1,26 @@
 import { randomUUID } from 'node:crypto';
-import { type DynamicModule, Module, type Provider } from '@nestjs/common';
+import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { ZodValidationPipe } from 'nestjs-zod';
 import { LoggerModule } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
-import { AuditController } from './audit/audit.controller';
-import { AuditService } from './audit/audit.service';
-import { AuthController } from './auth/auth.controller';
-import { AuthService } from './auth/auth.service';
+import { AuditModule } from './audit/audit.module';
+import { AuthModule } from './auth/auth.module';
 import { loginThrottlers } from './auth/login-throttler.guard';
-import { MeController } from './auth/me.controller';
 import { PostgresThrottlerStorage } from './auth/postgres-throttler.storage';
-import { SessionService } from './auth/session.service';
 import { ProblemDetailsFilter } from './common/problem-details.filter';
 import { RequestTransactionInterceptor } from './common/request-transaction.interceptor';
 import { APP_CONFIG, type AppConfig } from './config/app-config';
 import type { Databases } from './db/data-source.factory';
-import { HealthController } from './health/health.controller';
-import { DevMailCatcher } from './mail/dev-mail-catcher';
-import { DevMailController } from './mail/dev-mail.controller';
-import { AgendaController } from './events/agenda.controller';
-import { AgendaService } from './events/agenda.service';
-import {
-  MyCalendarFeedController,
-  PublicCalendarController,
-} from './events/calendar-feeds.controller';
-import { CalendarFeedsService } from './events/calendar-feeds.service';
-import { EventsController } from './events/events.controller';
-import { EventsService } from './events/events.service';
-import { OutboxAdminController } from './mail/outbox-admin.controller';
-import { OutboxAdminService } from './mail/outbox-admin.service';
-import { OutboxService } from './mail/outbox.service';
-import { MemberStatesController } from './member-states/member-states.controller';
-import { InvitationsController, MembersController } from './members/members.controller';
-import { MembersService } from './members/members.service';
-import { TenantsController } from './tenants/tenants.controller';
-import { TenantsService } from './tenants/tenants.service';
+import { EventsModule } from './events/events.module';
+import { HealthModule } from './health/health.module';
+import type { DevMailCatcher } from './mail/dev-mail-catcher';
+import { DevMailModule } from './mail/dev-mail.module';
+import { MailModule } from './mail/mail.module';
+import { MemberStatesModule } from './member-states/member-states.module';
+import { MembersModule } from './members/members.module';
+import { TenantsModule } from './tenants/tenants.module';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -45,49 +29,38 @@ export interface AppModuleOptions {
   devMail: DevMailCatcher | null;
 }
 
+/** Holds the configuration and the pool for every feature module (global). */
+@Module({})
+class CoreModule {}
+
+/** The whole API: one module per feature, and what runs around every request. */
 @Module({})
 export class AppModule {
   static register(options: AppModuleOptions): DynamicModule {
     const { config } = options;
-    const providers: Provider[] = [
-      { provide: APP_CONFIG, useValue: config },
-      { provide: DataSource, useValue: options.databases.app },
-      { provide: APP_PIPE, useClass: ZodValidationPipe },
-      { provide: APP_INTERCEPTOR, useClass: RequestTransactionInterceptor },
-      { provide: APP_FILTER, useClass: ProblemDetailsFilter },
-      AgendaService,
-      AuditService,
-      AuthService,
-      CalendarFeedsService,
-      EventsService,
-      MembersService,
-      OutboxAdminService,
-      OutboxService,
-      SessionService,
-      TenantsService,
-    ];
-    const controllers: DynamicModule['controllers'] = [
-      AgendaController,
-      AuditController,
-      AuthController,
-      MyCalendarFeedController,
-      PublicCalendarController,
-      EventsController,
-      HealthController,
-      InvitationsController,
-      MeController,
-      MembersController,
-      MemberStatesController,
-      OutboxAdminController,
-      TenantsController,
-    ];
-    if (options.devMail) {
-      providers.push({ provide: DevMailCatcher, useValue: options.devMail });
-      controllers.push(DevMailController);
-    }
+    // What every feature may inject: the configuration and the API's pool.
+    const core: DynamicModule = {
+      module: CoreModule,
+      global: true,
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        { provide: DataSource, useValue: options.databases.app },
+      ],
+      exports: [APP_CONFIG, DataSource],
+    };
     return {
       module: AppModule,
       imports: [
+        core,
+        AuditModule,
+        AuthModule,
+        EventsModule,
+        HealthModule,
+        MailModule,
+        ...(options.devMail ? [DevMailModule.register(options.devMail)] : []),
+        MemberStatesModule,
+        MembersModule,
+        TenantsModule,
         LoggerModule.forRoot({
           pinoHttp: {
             level: config.logLevel,
@@ -114,8 +87,11 @@ export class AppModule {
           storage: new PostgresThrottlerStorage(options.databases.app),
         }),
       ],
-      controllers,
-      providers,
+      providers: [
+        { provide: APP_PIPE, useClass: ZodValidationPipe },
+        { provide: APP_INTERCEPTOR, useClass: RequestTransactionInterceptor },
+        { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+      ],
     };
   }
 }

@@ -145,6 +145,10 @@ const RECIPES: Record<RouteKey, Recipe> = {
   }),
   'GET /api/t/:tenant/mail': async () => ({ path: {} }),
   'GET /api/t/:tenant/mail/counts': async () => ({ path: {} }),
+  'POST /api/t/:tenant/mail/retry': async (world, tenant) => {
+    await world.failedMail(tenant);
+    return { path: {}, body: { status: 'failed' } };
+  },
   'POST /api/t/:tenant/mail/:messageId/retry': async (world, tenant) => ({
     path: { messageId: await world.failedMail(tenant) },
   }),

@@ -50,6 +50,7 @@ export const ROUTE_ACCESS = {
   'DELETE /api/t/:tenant/events/:eventId/agenda/:sessionId': 'events.manage',
   'GET /api/t/:tenant/mail': 'mail.manage',
   'GET /api/t/:tenant/mail/counts': 'mail.manage',
+  'POST /api/t/:tenant/mail/retry': 'mail.manage',
   'POST /api/t/:tenant/mail/:messageId/retry': 'mail.manage',
   'POST /api/t/:tenant/mail/:messageId/cancel': 'mail.manage',
 } as const satisfies Record<string, RouteAccess>;

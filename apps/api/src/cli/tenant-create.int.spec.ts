@@ -78,6 +78,18 @@ describe('npm run tenant:create', () => {
       stderr: expect.stringContaining('slug'),
     });
     await expect(
+      createTenant(
+        '--slug',
+        'ok-slug',
+        '--name',
+        'Evil\r\nX-Injected: 1',
+        '--admin-email',
+        'a@b.org',
+      ),
+    ).rejects.toMatchObject({
+      stderr: expect.stringContaining('one line'),
+    });
+    await expect(
       createTenant('--slug', 'ok-slug', '--name', 'X', '--admin-email', 'not-an-email'),
     ).rejects.toMatchObject({
       stderr: expect.stringContaining('usage'),

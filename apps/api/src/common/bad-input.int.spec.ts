@@ -3,7 +3,7 @@ import { ROUTE_ACCESS, type RouteKey } from '../access/route-access';
 import { encodeCursor } from './cursor';
 import { addMember, createTenant } from '../tenants/tenant-provisioning';
 import type { ApiClient } from '../testing/http-client';
-import { startTestApp, type TestApp } from '../testing/test-app';
+import { ownerQuery, startTestApp, type TestApp } from '../testing/test-app';
 
 const PASSWORD = 'bad input passphrase';
 
@@ -127,7 +127,8 @@ describe('bad input', () => {
 
   it('knows the same State codes as the member_states table', async () => {
     // The contracts refuse unknown codes before SQL; they must not refuse a known one.
-    const rows: { alpha3: string }[] = await app.running.databases.app.query(
+    const rows = await ownerQuery<{ alpha3: string }>(
+      app,
       'select alpha3 from member_states order by alpha3',
     );
     expect(rows.map((row) => row.alpha3)).toEqual([...MEMBER_STATE_CODES]);
@@ -431,6 +432,12 @@ describe('hostile values in every field of every route', () => {
       'POST /api/t/:tenant/events/:eventId/agenda': session,
       'PUT /api/t/:tenant/events/:eventId/agenda/:sessionId': session,
       'PUT /api/t/:tenant/events/:eventId/agenda/order': { sessionIds: [UUID] },
+      'POST /api/t/:tenant/mail/retry': {
+        status: 'failed',
+        kind: 'invitation',
+        createdFrom: '2030-01-01T00:00:00Z',
+        createdTo: '2030-02-01T00:00:00Z',
+      },
     };
     return bodies[key] ?? {};
   };

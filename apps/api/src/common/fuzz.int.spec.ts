@@ -146,97 +146,105 @@ describe('fuzzing every route from its contract', () => {
     expect(routes.filter((route) => route.body || route.query).length).toBeGreaterThan(15);
   });
 
-  it.each(CALLERS)('never answers 5xx, always problem+json on 4xx, as %s', async (caller) => {
-    const sessions = new Map<string, ApiClient>();
-    /** A fresh session per route, so a route that ends sessions cannot end the next one's. */
-    const clientFor = async (route: RouteContract) => {
-      const key = `${caller}:${route.key}`;
-      let client = sessions.get(key);
-      if (!client) {
-        client = app.client();
-        if (caller !== 'anonymous') await client.signIn(EMAILS[caller], PASSWORD);
-        sessions.set(key, client);
+  it.each(CALLERS)(
+    'never answers 5xx, always problem+json on 4xx, as %s',
+    async (caller) => {
+      const sessions = new Map<string, ApiClient>();
+      /** A fresh session per route, so a route that ends sessions cannot end the next one's. */
+      const clientFor = async (route: RouteContract) => {
+        const key = `${caller}:${route.key}`;
+        let client = sessions.get(key);
+        if (!client) {
+          client = app.client();
+          if (caller !== 'anonymous') await client.signIn(EMAILS[caller], PASSWORD);
+          sessions.set(key, client);
+        }
+        return client;
+      };
+      const anyId = fc.oneof(
+        fc.constantFrom(...Object.values(ids).flat().filter(Boolean)),
+        fc.uuid(),
+      );
+      let cases = 0;
+      const started = performance.now();
+      for (const route of routes) {
+        const body = route.body ? jsonSchemaOf(route.body) : null;
+        const query = route.query ? jsonSchemaOf(route.query) : null;
+        const params = fc.record(
+          Object.fromEntries(
+            route.params.map((name) => [
+              name,
+              fc.oneof(
+                { weight: 3, arbitrary: known(ids[name]) },
+                { weight: 1, arbitrary: fc.uuid() },
+                { weight: 1, arbitrary: fc.constantFrom(...HOSTILE_STRINGS) },
+              ),
+            ]),
+          ),
+        );
+        const input = fc.record({
+          params,
+          body: body
+            ? fc.oneof(
+                validValue(body, anyId),
+                mutatedValue(body, anyId),
+                mutatedValue(body, anyId),
+              )
+            : fc.constant(undefined),
+          query: query
+            ? fc.oneof(validValue(query, anyId), mutatedValue(query, anyId))
+            : fc.constant(undefined),
+          cursor: fc.option(fc.constantFrom(...HOSTILE_CURSORS), { freq: 3 }),
+        });
+        const client = await clientFor(route);
+        await fc.assert(
+          fc.asyncProperty(input, async ({ params: values, body: sent, query: asked, cursor }) => {
+            cases++;
+            let path = route.path.replace(/:(\w+)/g, (_, name: string) =>
+              name === 'tenant' ? 'acme' : percentEncoded(String(values[name] ?? '')),
+            );
+            const search = queryString(asked);
+            path += search;
+            if (cursor !== null && route.method === 'GET') {
+              path += `${search ? '&' : '?'}after=${encodeURIComponent(cursor)}`;
+            }
+            const before = await digest();
+            const response = await client.request(route.method, path, {
+              ...(sent === undefined || route.method === 'GET'
+                ? {}
+                : {
+                    rawBody: JSON.stringify(sent),
+                    headers: { 'content-type': 'application/json' },
+                  }),
+            });
+            const seen = `${route.method} ${path.slice(0, 300)} ${JSON.stringify(sent)?.slice(0, 300)} → ${response.status} ${response.text.slice(0, 300)}`;
+            expect({ seen, ok: response.status < 500 }).toEqual({ seen, ok: true });
+            if (response.status >= 400) {
+              expect({ seen, type: response.headers.get('content-type') }).toEqual({
+                seen,
+                type: expect.stringMatching(/^application\/problem\+json/),
+              });
+              expect(response.body).toMatchObject({
+                status: response.status,
+                type: expect.stringMatching(/^\/problems\/[a-z0-9-]+$/),
+                title: expect.any(String),
+              });
+              expect({ seen, unchanged: (await digest()) === before }).toEqual({
+                seen,
+                unchanged: true,
+              });
+            }
+            if (caller === 'foreign' && route.path.startsWith('/api/t/:tenant')) {
+              expect({ seen, refused: response.status >= 400 }).toEqual({ seen, refused: true });
+            }
+          }),
+          { numRuns: RUNS, seed: SEED, endOnFailure: true },
+        );
       }
-      return client;
-    };
-    const anyId = fc.oneof(
-      fc.constantFrom(...Object.values(ids).flat().filter(Boolean)),
-      fc.uuid(),
-    );
-    let cases = 0;
-    const started = performance.now();
-    for (const route of routes) {
-      const body = route.body ? jsonSchemaOf(route.body) : null;
-      const query = route.query ? jsonSchemaOf(route.query) : null;
-      const params = fc.record(
-        Object.fromEntries(
-          route.params.map((name) => [
-            name,
-            fc.oneof(
-              { weight: 3, arbitrary: known(ids[name]) },
-              { weight: 1, arbitrary: fc.uuid() },
-              { weight: 1, arbitrary: fc.constantFrom(...HOSTILE_STRINGS) },
-            ),
-          ]),
-        ),
+      process.stdout.write(
+        `fuzz as ${caller}: ${routes.length} routes, ${cases} cases, ${((performance.now() - started) / 1000).toFixed(1)} s\n`,
       );
-      const input = fc.record({
-        params,
-        body: body
-          ? fc.oneof(validValue(body, anyId), mutatedValue(body, anyId), mutatedValue(body, anyId))
-          : fc.constant(undefined),
-        query: query
-          ? fc.oneof(validValue(query, anyId), mutatedValue(query, anyId))
-          : fc.constant(undefined),
-        cursor: fc.option(fc.constantFrom(...HOSTILE_CURSORS), { freq: 3 }),
-      });
-      const client = await clientFor(route);
-      await fc.assert(
-        fc.asyncProperty(input, async ({ params: values, body: sent, query: asked, cursor }) => {
-          cases++;
-          let path = route.path.replace(/:(\w+)/g, (_, name: string) =>
-            name === 'tenant' ? 'acme' : percentEncoded(String(values[name] ?? '')),
-          );
-          const search = queryString(asked);
-          path += search;
-          if (cursor !== null && route.method === 'GET') {
-            path += `${search ? '&' : '?'}after=${encodeURIComponent(cursor)}`;
-          }
-          const before = await digest();
-          const response = await client.request(route.method, path, {
-            ...(sent === undefined || route.method === 'GET'
-              ? {}
-              : {
-                  rawBody: JSON.stringify(sent),
-                  headers: { 'content-type': 'application/json' },
-                }),
-          });
-          const seen = `${route.method} ${path.slice(0, 300)} ${JSON.stringify(sent)?.slice(0, 300)} → ${response.status} ${response.text.slice(0, 300)}`;
-          expect({ seen, ok: response.status < 500 }).toEqual({ seen, ok: true });
-          if (response.status >= 400) {
-            expect({ seen, type: response.headers.get('content-type') }).toEqual({
-              seen,
-              type: expect.stringMatching(/^application\/problem\+json/),
-            });
-            expect(response.body).toMatchObject({
-              status: response.status,
-              type: expect.stringMatching(/^\/problems\/[a-z0-9-]+$/),
-              title: expect.any(String),
-            });
-            expect({ seen, unchanged: (await digest()) === before }).toEqual({
-              seen,
-              unchanged: true,
-            });
-          }
-          if (caller === 'foreign' && route.path.startsWith('/api/t/:tenant')) {
-            expect({ seen, refused: response.status >= 400 }).toEqual({ seen, refused: true });
-          }
-        }),
-        { numRuns: RUNS, seed: SEED, endOnFailure: true },
-      );
-    }
-    process.stdout.write(
-      `fuzz as ${caller}: ${routes.length} routes, ${cases} cases, ${((performance.now() - started) / 1000).toFixed(1)} s\n`,
-    );
-  });
+    },
+    Math.max(120_000, RUNS * 44 * 1_000),
+  );
 });

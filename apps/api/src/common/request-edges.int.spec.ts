@@ -1,4 +1,5 @@
 import { request as httpRequest } from 'node:http';
+import { connect } from 'node:net';
 import { addMember, createTenant } from '../tenants/tenant-provisioning';
 import type { ApiClient } from '../testing/http-client';
 import { startTestApp, type TestApp } from '../testing/test-app';
@@ -144,6 +145,46 @@ describe('the edges of a request: path spellings, bodies, origins, proxies', () 
       expect(signedIn).toBeDefined();
       expect(signedIn).not.toBe(anonymous);
       expect((await client.patch('/api/me', { name: 'officer' })).status).toBe(200);
+    });
+  });
+
+  describe('what the HTTP parser refuses', () => {
+    /** Writes bytes straight to the socket and reads what comes back. */
+    const onSocket = (bytes: string) =>
+      new Promise<string>((resolve) => {
+        const { hostname, port } = new URL(app.baseUrl);
+        const socket = connect(Number(port), hostname, () => socket.write(bytes));
+        let answer = '';
+        socket.on('data', (chunk) => (answer += chunk.toString()));
+        socket.on('close', () => resolve(answer));
+      });
+
+    it.each([
+      [
+        'a request both chunked and with a length (smuggling)',
+        'POST /api/auth/login HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\nContent-Length: 4\r\n\r\n0\r\n\r\n',
+        400,
+      ],
+      ['a NUL in the request line', 'GET /api/me\u0000 HTTP/1.1\r\nHost: x\r\n\r\n', 400],
+      [
+        'headers over the limit',
+        `GET /api/health HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`,
+        431,
+      ],
+    ])('answers %s with problem+json', async (_, bytes, status) => {
+      const answer = await onSocket(bytes);
+      expect(answer).toMatch(new RegExp(`^HTTP/1.1 ${status} `));
+      expect(answer).toMatch(/\r\nContent-Type: application\/problem\+json\r\n/i);
+      expect(JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4))).toMatchObject({ status });
+    });
+
+    it('refuses a prototype-polluting body', async () => {
+      const response = await officer.request('PATCH', '/api/me', {
+        rawBody: '{"__proto__":{"role":"tenant_admin"},"name":"p"}',
+        headers: { 'content-type': 'application/json' },
+      });
+      expect(response.status).toBe(400);
+      expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
     });
   });
 

@@ -38,6 +38,12 @@ const Environment = z.object({
   MAIL_WORKER: z.enum(['in-process', 'off']).default('in-process'),
   /** How long a worker's claim on a message lasts before another worker may take it. */
   MAIL_LEASE_SECONDS: z.coerce.number().positive().default(60),
+  /** How long a transient delivery failure (4xx, connection trouble) is retried before it is final. */
+  MAIL_GIVE_UP_HOURS: z.coerce.number().positive().default(24),
+  /** The longest wait between two delivery attempts of one message. */
+  MAIL_BACKOFF_MAX_SECONDS: z.coerce.number().positive().default(900),
+  /** SMTP connections each mail worker keeps open (its pool); every message shares them. */
+  MAIL_SMTP_CONNECTIONS: z.coerce.number().int().min(1).max(100).default(10),
   /** How often a mail worker computes scheduled mail (digests, reminders); 0 turns it off. */
   MAIL_SCHEDULE_SECONDS: z.coerce.number().min(0).default(60),
   /** The hour (UTC, 0–23) from which the day's digests for administrators go out. */
@@ -90,6 +96,9 @@ export interface AppConfig {
   mailFrom: string;
   mailWorker: 'in-process' | 'off';
   mailLeaseMs: number;
+  mailGiveUpMs: number;
+  mailBackoffMaxMs: number;
+  mailSmtpConnections: number;
   /** Null when this process computes no scheduled mail. */
   mailScheduleMs: number | null;
   digestHourUtc: number;
@@ -150,6 +159,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     mailFrom: e.MAIL_FROM,
     mailWorker: e.MAIL_WORKER,
     mailLeaseMs: e.MAIL_LEASE_SECONDS * 1000,
+    mailGiveUpMs: e.MAIL_GIVE_UP_HOURS * 3_600_000,
+    mailBackoffMaxMs: e.MAIL_BACKOFF_MAX_SECONDS * 1000,
+    mailSmtpConnections: e.MAIL_SMTP_CONNECTIONS,
     mailScheduleMs: e.MAIL_SCHEDULE_SECONDS > 0 ? e.MAIL_SCHEDULE_SECONDS * 1000 : null,
     digestHourUtc: e.MAIL_DIGEST_HOUR_UTC,
     devMailPort: e.NODE_ENV === 'development' ? e.DEV_MAIL_PORT : null,

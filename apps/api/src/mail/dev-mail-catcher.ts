@@ -66,6 +66,8 @@ export class DevMailCatcher {
       server.once('error', reject);
       server.listen(port, '127.0.0.1', () => resolve());
     });
+    // A client that drops its connection mid-session must not take the process down.
+    server.on('error', () => undefined);
     const address = (
       server as unknown as { server: { address(): { port: number } } }
     ).server.address();

@@ -110,15 +110,21 @@ describe('scheduled mail: digests and reminders', () => {
     expect(await digests()).toHaveLength(1);
   });
 
-  it('waits for the digest hour, and sends again the next day while something still waits', async () => {
-    await inTransaction(ds, { tenantId: acme }, (m) =>
+  /** A message of the tenant that became undeliverable at `failedAt`. */
+  const failedMail = (tenantId: string, failedAt: Date) =>
+    inTransaction(ds, { tenantId }, (m) =>
       sql(
         m,
-        `insert into mail_outbox (tenant_id, kind, recipient, language, payload, status)
-         values ($1, 'password_reset', 'bounced@example.org', 'en', '{}', 'failed')`,
-        [acme],
+        `insert into mail_outbox (tenant_id, kind, recipient, language, payload, status,
+                                  failed_at)
+         values ($1, 'password_reset', 'bounced@example.org', 'en', '{}', 'failed', $2)`,
+        [tenantId, failedAt],
       ),
     );
+
+  it('waits for the digest hour, and sends again the next day while something new waits', async () => {
+    await failedMail(acme, new Date(Date.UTC(2030, 0, 15, 6, 0)));
+    await failedMail(acme, new Date(Date.UTC(2030, 0, 16, 5, 0)));
     const early = new Date(Date.UTC(2030, 0, 15, 6, 59));
     expect(await scheduler().tick(early)).toBe(0);
     expect(await scheduler().tick(new Date(Date.UTC(2030, 0, 15, 7, 0)))).toBe(1);
@@ -131,7 +137,24 @@ describe('scheduled mail: digests and reminders', () => {
     expect(sent[0]?.payload).toMatchObject({
       failedMails: 1,
       expiringInvitations: [],
-      link: 'https://convene.example/t/acme/mail',
+      link: 'https://convene.example/t/acme/mail?status=failed',
+    });
+  });
+
+  it('reports the mail that failed in the last day, and links to the failed mail', async () => {
+    const now = new Date(Date.UTC(2030, 2, 10, 7, 30));
+    const ago = (hours: number) => new Date(now.getTime() - hours * HOUR);
+    await failedMail(acme, ago(1));
+    await failedMail(acme, ago(23));
+    // Reported in an earlier digest already; another tenant's failure is not acme's business.
+    await failedMail(acme, ago(30));
+    await failedMail(quiet, ago(50));
+    expect(await scheduler().tick(now)).toBe(1);
+    const sent = await digests();
+    expect(sent.map((row) => [row.slug, row.recipient])).toEqual([['acme', 'ada@acme.example']]);
+    expect(sent[0]?.payload).toMatchObject({
+      failedMails: 2,
+      link: 'https://convene.example/t/acme/mail?status=failed',
     });
   });
 

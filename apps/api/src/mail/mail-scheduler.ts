@@ -94,11 +94,13 @@ export class MailScheduler {
 const EXPIRING_WITHIN_HOURS = 72;
 /** At most this many invitations are listed in one digest. */
 const DIGEST_INVITATIONS = 20;
+/** The digest reports the mail that failed in this many hours before it. */
+const FAILED_WITHIN_HOURS = 24;
 
 /**
  * Once a day, each active tenant administrator hears of what waits for
  * them: invitations nobody accepted that lapse within three days, and
- * messages the mail server refused. Nothing waiting, no mail.
+ * messages that became undeliverable in the last day. Nothing waiting, no mail.
  */
 function adminDigest(appUrl: string, hourUtc: number): ScheduledMail {
   return {
@@ -114,9 +116,13 @@ function adminDigest(appUrl: string, hourUtc: number): ScheduledMail {
           limit $3`,
         [now, EXPIRING_WITHIN_HOURS, DIGEST_INVITATIONS],
       );
+      // What became undeliverable since the day before (the digest is daily: each failure once).
       const [failed] = await sql<{ count: number }>(
         manager,
-        `select count(*)::int as count from mail_outbox where status = 'failed'`,
+        `select count(*)::int as count from mail_outbox
+          where status = 'failed'
+            and failed_at > $1::timestamptz - make_interval(hours => $2) and failed_at <= $1`,
+        [now, FAILED_WITHIN_HOURS],
       );
       const failedMails = failed?.count ?? 0;
       if (invitations.length === 0 && failedMails === 0) return 0;
@@ -128,7 +134,9 @@ function adminDigest(appUrl: string, hourUtc: number): ScheduledMail {
           where m.role = 'tenant_admin' and m.status = 'active'
           order by u.id`,
       );
-      const page = invitations.length > 0 ? 'users' : 'mail';
+      // Failed mail needs the administrator's hand (retry or cancel) on the mail page, where
+      // the link opens the failed list; lapsing invitations are listed in full in the mail.
+      const page = failedMails > 0 ? 'mail?status=failed' : 'users';
       let written = 0;
       for (const admin of admins) {
         const queued = await enqueueMail(manager, {

@@ -16,12 +16,19 @@ export interface MailWorkerOptions {
   batchSize?: number;
   /** How long a claimed row stays out of other workers' reach. */
   leaseMs?: number;
-  /** After this many attempts a transient failure becomes final. */
-  maxAttempts?: number;
+  /**
+   * A transient failure (4xx, connection refused, timeout, DNS) is retried until the message
+   * has waited this long since it was queued or last retried by hand; then it becomes final.
+   */
+  giveUpMs?: number;
+  /** SMTP connections the worker's pool keeps open at most (each carries many messages). */
+  maxConnections?: number;
   /** Idle wait between polls. */
   pollMs?: number;
-  /** First retry delay; doubles each attempt, with jitter. */
+  /** First retry delay; doubles each attempt up to backoffMaxMs, with jitter. */
   backoffMs?: number;
+  /** The longest wait between two attempts. */
+  backoffMaxMs?: number;
   /** Scheduled mail (digests, reminders) to compute between sends. */
   scheduler?: MailScheduler;
   /** How often the scheduler looks for what is due. */
@@ -52,6 +59,9 @@ export function mailWorkerFor(
     from: config.mailFrom,
     appUrl: config.appUrl,
     leaseMs: config.mailLeaseMs,
+    giveUpMs: config.mailGiveUpMs,
+    backoffMaxMs: config.mailBackoffMaxMs,
+    maxConnections: config.mailSmtpConnections,
     ...(config.mailScheduleMs === null
       ? {}
       : {
@@ -76,10 +86,42 @@ export const messageIdOf = (row: { tenant_id: string; id: string }) =>
  */
 export const MAIL_BATCH_SIZE = 50;
 
+/** SMTP connections one worker keeps open by default; a batch shares them. */
+export const MAIL_SMTP_CONNECTIONS = 10;
+
+/**
+ * The wait before the next attempt, as a mail server spaces its retries: the base doubles
+ * with each attempt up to a cap, and a random factor of 0.5–1 spreads a backlog (say, all the
+ * mail queued during an outage) so it does not come back at one instant.
+ */
+export function retryDelayMs(
+  attempts: number,
+  baseMs: number,
+  maxMs: number,
+  random: () => number = Math.random,
+): number {
+  const exponential = Math.min(maxMs, baseMs * 2 ** Math.max(0, attempts - 1));
+  return exponential * (0.5 + random() / 2);
+}
+
+/**
+ * Only the server's final word fails a message at once: a 5xx answer. A 4xx answer, and an
+ * error with no SMTP answer at all (connection refused, timeout, DNS, a dropped connection),
+ * may heal, and is retried until the message is too old.
+ */
+export function isPermanentSmtpFailure(error: unknown): boolean {
+  const responseCode =
+    typeof error === 'object' && error !== null && 'responseCode' in error
+      ? error.responseCode
+      : undefined;
+  return typeof responseCode === 'number' && responseCode >= 500;
+}
+
 /**
  * Claims due outbox rows with FOR UPDATE SKIP LOCKED under a lease, sends
  * each over SMTP, and marks it sent, retried (4xx, connection trouble, with
- * exponential backoff and jitter) or failed (5xx, or too many attempts).
+ * capped exponential backoff and jitter) or failed (5xx, or still failing a
+ * day after it was queued).
  * Any number of workers may run at once; a crash between sending and
  * marking leads to one resend with the same Message-ID.
  */
@@ -99,17 +141,22 @@ export class MailWorker {
     this.options = {
       batchSize: MAIL_BATCH_SIZE,
       leaseMs: 60_000,
-      maxAttempts: 8,
+      giveUpMs: 24 * 3_600_000,
       pollMs: 250,
       backoffMs: 2_000,
+      backoffMaxMs: 15 * 60_000,
       scheduleEveryMs: 60_000,
+      maxConnections: MAIL_SMTP_CONNECTIONS,
       ...options,
     };
-    this.transport = createTransport(options.smtpUrl, {
+    // The pool options belong in the first argument: a second one only holds message
+    // defaults, and a pool asked for there silently becomes one connection per message.
+    this.transport = createTransport({
+      url: options.smtpUrl,
       pool: true,
-      maxConnections: 10,
+      maxConnections: this.options.maxConnections,
       maxMessages: Infinity,
-    } as object);
+    });
   }
 
   start(): void {
@@ -189,11 +236,18 @@ export class MailWorker {
   }
 
   private async deliver(row: ClaimedRow): Promise<void> {
+    let rendered: ReturnType<typeof renderMail>;
     try {
-      const rendered = renderMail(row.payload, row.language, {
+      rendered = renderMail(row.payload, row.language, {
         tenantName: row.platform ? null : row.tenant_name,
         appUrl: this.options.appUrl,
       });
+    } catch (error) {
+      // A message that cannot be rendered will not render better later.
+      await this.recordFailure(row, error, true);
+      return;
+    }
+    try {
       await this.transport.sendMail({
         from: this.options.from,
         to: row.recipient,
@@ -215,30 +269,34 @@ export class MailWorker {
         ),
       );
     } catch (error) {
-      await this.recordFailure(row, error);
+      await this.recordFailure(row, error, isPermanentSmtpFailure(error));
     }
   }
 
-  private async recordFailure(row: ClaimedRow, error: unknown): Promise<void> {
-    const responseCode = (error as { responseCode?: number }).responseCode;
+  private async recordFailure(row: ClaimedRow, error: unknown, permanent: boolean): Promise<void> {
     const message = (error instanceof Error ? error.message : String(error)).slice(0, 1000);
-    // A 5xx answer is the server's final word; a render error will not heal.
-    const permanent =
-      (typeof responseCode === 'number' && responseCode >= 500) ||
-      !(error as { code?: string }).code ||
-      row.attempts >= this.options.maxAttempts;
-    const delayMs = this.options.backoffMs * 2 ** (row.attempts - 1) * (0.5 + Math.random());
-    await this.inMailerTransaction((manager) =>
-      sql(
+    const { backoffMs, backoffMaxMs, giveUpMs } = this.options;
+    const delayMs = retryDelayMs(row.attempts, backoffMs, backoffMaxMs);
+    // A transient failure of a message that has waited long enough becomes final too.
+    const [marked] = await this.inMailerTransaction((manager) =>
+      sql<{ status: 'queued' | 'failed' }>(
         manager,
         `update mail_outbox
-            set status = case when $3 then 'failed' else 'queued' end,
+            set status = case when $3 or coalesce(retried_at, created_at)
+                                          <= now() - make_interval(secs => $6)
+                              then 'failed' else 'queued' end,
+                failed_at = case when $3 or coalesce(retried_at, created_at)
+                                             <= now() - make_interval(secs => $6)
+                                 then now() end,
                 next_attempt_at = now() + make_interval(secs => $4),
                 locked_until = null, last_error = $5
-          where tenant_id = $1 and id = $2`,
-        [row.tenant_id, row.id, permanent, delayMs / 1000, message],
+          where tenant_id = $1 and id = $2
+          returning status`,
+        [row.tenant_id, row.id, permanent, delayMs / 1000, message, giveUpMs / 1000],
       ),
     );
-    this.options.log?.(`mail ${row.id} ${permanent ? 'failed' : 'will be retried'}: ${message}`);
+    this.options.log?.(
+      `mail ${row.id} ${marked?.status === 'failed' ? 'failed' : 'will be retried'}: ${message}`,
+    );
   }
 }

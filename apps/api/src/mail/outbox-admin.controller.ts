@@ -1,5 +1,12 @@
-import { OutboxCounts, OutboxMessage, OutboxMessagePage, OutboxQuery } from '@convene/contracts';
-import { Controller, Get, Param, Post, Query } from '@nestjs/common';
+import {
+  MailRetryFilter,
+  MailRetryResult,
+  OutboxCounts,
+  OutboxMessage,
+  OutboxMessagePage,
+  OutboxQuery,
+} from '@convene/contracts';
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { createZodDto, ZodResponse } from 'nestjs-zod';
 import { RequirePermission } from '../common/access.decorators';
@@ -10,6 +17,8 @@ class OutboxQueryDto extends createZodDto(OutboxQuery) {}
 class OutboxMessageDto extends createZodDto(OutboxMessage) {}
 class OutboxMessagePageDto extends createZodDto(OutboxMessagePage) {}
 class OutboxCountsDto extends createZodDto(OutboxCounts) {}
+class MailRetryFilterDto extends createZodDto(MailRetryFilter) {}
+class MailRetryResultDto extends createZodDto(MailRetryResult) {}
 
 /** The tenant's outgoing mail, for its administrators. */
 @ApiTags('mail')
@@ -36,6 +45,22 @@ export class OutboxAdminController {
   })
   counts() {
     return this.outbox.counts();
+  }
+
+  /** Every failed message matching the filter, back in the queue at once. */
+  @Post('retry')
+  @RequirePermission('mail.manage')
+  @ZodResponse({
+    status: 200,
+    type: MailRetryResultDto,
+    description: 'How many messages went back in the queue',
+  })
+  @ApiOperation({
+    description:
+      'Queues again every failed message of the tenant that matches the filter (a kind, a creation period); cancelled mail is retried one at a time.',
+  })
+  retryAll(@Body() filter: MailRetryFilterDto) {
+    return this.outbox.retryAll(filter);
   }
 
   @Post(':messageId/retry')

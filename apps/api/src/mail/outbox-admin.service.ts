@@ -1,4 +1,6 @@
 import type {
+  MailRetryFilter,
+  MailRetryResult,
   MailStatus,
   OutboxCounts,
   OutboxMessage,
@@ -13,6 +15,7 @@ import { decodeCursor, encodeCursor } from '../common/cursor';
 import { isUuid } from '../common/uuid';
 import { requestContext } from '../db/request-context';
 import { sql } from '../db/sql';
+import { describeFilter, retryFailedMail } from './outbox-retry';
 
 interface OutboxRow {
   id: string;
@@ -75,13 +78,17 @@ export class OutboxAdminService {
     return counts;
   }
 
-  /** A failed or cancelled message goes back in the queue, due now, with a fresh attempt budget. */
+  /**
+   * A failed or cancelled message goes back in the queue, due now, with a fresh day of
+   * retries (counted from retried_at).
+   */
   retry(id: string): Promise<OutboxMessage> {
     return this.change(
       id,
       'mail.retry',
       `update mail_outbox
-          set status = 'queued', attempts = 0, next_attempt_at = now(), locked_until = null
+          set status = 'queued', attempts = 0, next_attempt_at = now(), locked_until = null,
+              retried_at = now(), failed_at = null
         where tenant_id = $1 and id = $2 and status in ('failed', 'cancelled')
         returning ${COLUMNS}`,
       (row) =>
@@ -89,6 +96,26 @@ export class OutboxAdminService {
           ? 'The message is already waiting to be sent'
           : 'The message was sent; it cannot be sent again',
     );
+  }
+
+  /**
+   * Every failed message that matches the filter goes back in the queue, in one statement
+   * (after an outage, say). One audit row names the filter and the count; none when nothing
+   * matched.
+   */
+  async retryAll(filter: MailRetryFilter): Promise<MailRetryResult> {
+    const { manager, tenant } = requestContext.current();
+    if (!tenant) throw new Error('Retrying mail needs a tenant');
+    const retried = await retryFailedMail(manager, tenant.id, filter);
+    if (retried > 0) {
+      await this.audit.record({
+        action: 'mail.retry_all',
+        entity: 'mail',
+        entityId: '*',
+        after: { ...describeFilter(filter), retried },
+      });
+    }
+    return { retried };
   }
 
   /**

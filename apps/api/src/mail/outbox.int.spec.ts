@@ -9,7 +9,12 @@ import { inTransaction } from '../db/transaction';
 import { SmtpSink } from '../testing/smtp-sink';
 import { createTestDatabase } from '../testing/test-database';
 import { createTenant } from '../tenants/tenant-provisioning';
-import { MAIL_BATCH_SIZE, MailWorker, type MailWorkerOptions } from './mail-worker';
+import {
+  MAIL_BATCH_SIZE,
+  MAIL_SMTP_CONNECTIONS,
+  MailWorker,
+  type MailWorkerOptions,
+} from './mail-worker';
 import { enqueueMail, type OutgoingMail } from './outbox.service';
 
 const root = join(__dirname, '../../../..');
@@ -224,6 +229,104 @@ describe('the mail outbox and its worker', () => {
     expect(counts.size).toBe(200);
     expect([...counts.values()].every((count) => count === 1)).toBe(true);
     expect(await statuses()).toEqual([{ status: 'sent', count: 200 }]);
+  });
+
+  it('sends a burst of 50 over the pool’s few SMTP connections, not one connection each', async () => {
+    await inTransaction(ds, {}, async (m) => {
+      for (let i = 0; i < 50; i++) await enqueueMail(m, reset(`pool${i}@example.org`, i));
+    });
+    sink.resetConnectionCounts();
+    expect(await worker().drainOnce()).toBe(50);
+    expect(sink.received).toHaveLength(50);
+    // The default pool holds MAIL_SMTP_CONNECTIONS; before, each message opened its own (50).
+    expect(sink.connections).toBeGreaterThan(0);
+    expect(sink.connections).toBeLessThanOrEqual(MAIL_SMTP_CONNECTIONS);
+    sink.received.splice(0);
+    await clearOutbox();
+
+    await inTransaction(ds, {}, async (m) => {
+      for (let i = 0; i < 50; i++) await enqueueMail(m, reset(`small${i}@example.org`, i));
+    });
+    sink.resetConnectionCounts();
+    expect(await worker({ maxConnections: 3 }).drainOnce()).toBe(50);
+    expect(sink.received).toHaveLength(50);
+    expect(sink.connections).toBeLessThanOrEqual(3);
+  });
+
+  it('keeps retrying through an outage longer than eight attempts, then delivers each message once', async () => {
+    const port = sink.port;
+    await sink.stop();
+    await inTransaction(ds, {}, async (m) => {
+      for (let i = 0; i < 40; i++) await enqueueMail(m, reset(`outage${i}@example.org`, i));
+    });
+    // Time travel: the mail has waited 23 hours already, still inside the day a server retries.
+    await database.query(`update mail_outbox set created_at = now() - interval '23 hours'`);
+    const progress = async () => {
+      const [row] = await database.query<{ attempts: number; failed: number; sent: number }>(
+        `select min(attempts)::int as attempts,
+                count(*) filter (where status = 'failed')::int as failed,
+                count(*) filter (where status = 'sent')::int as sent
+           from mail_outbox`,
+      );
+      if (!row) throw new Error('no progress row');
+      return row;
+    };
+    // Whatever backoff the worker chose, the next attempt is due now.
+    const fastForward = () =>
+      database.query(`update mail_outbox set next_attempt_at = now() where status = 'queued'`);
+    const w = worker({ backoffMs: 10 });
+    w.start();
+    const deadline = Date.now() + 30_000;
+    for (let p = await progress(); p.attempts < 12 && p.failed === 0; p = await progress()) {
+      if (Date.now() > deadline) throw new Error(`stuck at ${JSON.stringify(p)}`);
+      await fastForward();
+      await new Promise((resolve) => setTimeout(resolve, 30));
+    }
+    // Twelve connection failures each, more than the eight that used to be final: still queued.
+    expect(await progress()).toMatchObject({ failed: 0, sent: 0 });
+    const [errors] = await database.query<{ count: number }>(
+      `select count(*)::int as count from mail_outbox where last_error is not null`,
+    );
+    expect(errors?.count).toBe(40);
+
+    await sink.start(port);
+    const recovered = Date.now() + 30_000;
+    while ((await progress()).sent < 40) {
+      if (Date.now() > recovered) throw new Error(`only ${(await progress()).sent} sent`);
+      await fastForward();
+      await new Promise((resolve) => setTimeout(resolve, 30));
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const counts = sink.countsByMessageId();
+    expect(counts.size).toBe(40);
+    expect([...counts.values()].every((count) => count === 1)).toBe(true);
+    expect(await statuses()).toEqual([{ status: 'sent', count: 40 }]);
+  });
+
+  it('gives up on a transient failure only once the message is a day old', async () => {
+    const port = sink.port;
+    await sink.stop();
+    try {
+      await inTransaction(ds, {}, async (m) => {
+        await enqueueMail(m, reset('young@example.org'));
+        await enqueueMail(m, reset('old@example.org'));
+      });
+      await database.query(
+        `update mail_outbox set created_at = now() - interval '25 hours'
+          where recipient = 'old@example.org'`,
+      );
+      await worker().drainOnce();
+      const rows = await database.query<{ recipient: string; status: string; last_error: string }>(
+        `select recipient, status, last_error from mail_outbox order by recipient`,
+      );
+      expect(rows.map((r) => [r.recipient, r.status])).toEqual([
+        ['old@example.org', 'failed'],
+        ['young@example.org', 'queued'],
+      ]);
+      expect(rows[0]?.last_error).toMatch(/ECONNREFUSED|connect/i);
+    } finally {
+      await sink.start(port);
+    }
   });
 
   it('gives each outbox row a stable Message-ID', async () => {

@@ -1,8 +1,10 @@
-import { type Role, TENANT_SLUG_PATTERN } from '@convene/contracts';
+import { type Role, singleLineText, TENANT_SLUG_PATTERN } from '@convene/contracts';
 import type { DataSource } from 'typeorm';
 import { hashPassword, newToken, uuidToBytes } from '../auth/secrets';
 import { applyScope } from '../db/transaction';
 import { sql } from '../db/sql';
+
+const TENANT_NAME = singleLineText(200).trim().min(1);
 
 export interface NewTenant {
   slug: string;
@@ -17,6 +19,10 @@ export interface NewTenant {
 export async function createTenant(dataSource: DataSource, tenant: NewTenant): Promise<string> {
   if (!TENANT_SLUG_PATTERN.test(tenant.slug)) {
     throw new Error('The slug must be 2–63 lowercase letters, digits or hyphens');
+  }
+  // The name reaches mail subjects and calendar names: one line, as every text a request sends.
+  if (!TENANT_NAME.safeParse(tenant.name).success) {
+    throw new Error('The name must be one line of 1–200 characters, without control characters');
   }
   return dataSource.transaction(async (manager) => {
     await applyScope(manager, { as: 'provisioner' });

@@ -20,6 +20,8 @@ export class SmtpSink {
   readonly rejections = new Map<string, number>();
   /** Milliseconds to wait before accepting each message (a slow server). */
   delayMs = 0;
+  /** SMTP connections opened to this sink since it was made (or last reset). */
+  connections = 0;
   private server: SMTPServer | null = null;
   port = 0;
 
@@ -35,6 +37,10 @@ export class SmtpSink {
       authOptional: true,
       disabledCommands: ['STARTTLS', 'AUTH'],
       logger: false,
+      onConnect: (_session, callback) => {
+        this.connections++;
+        callback();
+      },
       onRcptTo: (address, _session, callback) => {
         const code = this.rejections.get(address.address);
         if (code) {
@@ -64,6 +70,9 @@ export class SmtpSink {
       server.once('error', reject);
       server.listen(port, '127.0.0.1', () => resolve());
     });
+    // A client that dies mid-session (a killed worker's pooled connection) is its problem,
+    // not the server's: keep serving, as a real mail server would.
+    server.on('error', () => undefined);
     this.server = server;
     this.port = (
       server as unknown as { server: { address(): { port: number } } }
@@ -74,6 +83,11 @@ export class SmtpSink {
     const server = this.server;
     this.server = null;
     if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+
+  /** Starts counting connections afresh. */
+  resetConnectionCounts(): void {
+    this.connections = 0;
   }
 
   get url(): string {

@@ -13,7 +13,7 @@ import {
 import { Role } from './roles';
 import { OPTIONAL_MAIL_KINDS, OptionalMailKind } from './mail';
 import { Alpha3Code } from './member-states';
-import { patternText, singleLineText, Timestamp } from './text';
+import { int32, patternText, singleLineText, Timestamp } from './text';
 
 export const LoginRequest = z.strictObject({
   email: Email,
@@ -106,7 +106,20 @@ export const CurrentTenantView = z.strictObject({
 export type CurrentTenantView = z.infer<typeof CurrentTenantView>;
 
 /** GET /api/health: answered only when the database answers. */
-export const Health = z.strictObject({ status: z.literal('ok'), database: z.literal('up') });
+const count = () => int32(z.number().int().min(0).max(2_147_483_647));
+export const Health = z.strictObject({
+  status: z.literal('ok'),
+  database: z.literal('up'),
+  /** The outbox across every tenant, for monitoring: counts and an age, never whose mail. */
+  mail: z.strictObject({
+    /** Messages waiting to be sent, including those waiting for their next attempt. */
+    queued: count(),
+    /** Messages that became undeliverable in the last 24 hours. */
+    failed24h: count(),
+    /** How long the oldest waiting message has waited, in seconds; 0 when none waits. */
+    oldestQueuedSeconds: count(),
+  }),
+});
 export type Health = z.infer<typeof Health>;
 
 export const ProfileUpdate = z.strictObject({

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { EmailAddress, PageQuery, pageOf, Uuid } from './common';
-import { int32, Timestamp } from './text';
+import { Instant, int32, Timestamp } from './text';
 
 /**
  * Every kind of mail Convene sends. Security mails always go; the others
@@ -52,3 +52,31 @@ export const OutboxCounts = z.strictObject({
   cancelled: count(),
 } satisfies Record<MailStatus, z.ZodType>);
 export type OutboxCounts = z.infer<typeof OutboxCounts>;
+
+/**
+ * Which of the tenant's failed messages to send back to the queue at once
+ * (`POST /api/t/:tenant/mail/retry`): all of them, or those of one kind, or
+ * those created in [createdFrom, createdTo). Only failed mail: a cancelled
+ * message was stopped on purpose and is retried one at a time.
+ */
+export const MailRetryFilter = z
+  .strictObject({
+    status: z.literal('failed'),
+    kind: MailKind.optional(),
+    createdFrom: Instant.optional(),
+    createdTo: Instant.optional(),
+  })
+  .refine(
+    (filter) =>
+      !filter.createdFrom ||
+      !filter.createdTo ||
+      Date.parse(filter.createdFrom) <= Date.parse(filter.createdTo),
+    { path: ['createdTo'], message: 'The range ends before it starts' },
+  );
+export type MailRetryFilter = z.infer<typeof MailRetryFilter>;
+
+export const MailRetryResult = z.strictObject({
+  /** How many messages went back in the queue. */
+  retried: count(),
+});
+export type MailRetryResult = z.infer<typeof MailRetryResult>;

@@ -20,7 +20,7 @@ import {
   PublicEvent,
   PublicEventsPage,
 } from './events';
-import { OutboxCounts, OutboxMessage, OutboxMessagePage } from './mail';
+import { MailRetryResult, OutboxCounts, OutboxMessage, OutboxMessagePage } from './mail';
 import { MemberState, MemberStateList } from './member-states';
 import {
   AuditEntry,
@@ -50,6 +50,7 @@ export const RESPONSE_SCHEMAS: Readonly<Record<string, z.ZodType>> = {
   EventSummaryPage,
   Health,
   InvitationPreview,
+  MailRetryResult,
   MemberState,
   MemberStateList,
   MembershipSummary,

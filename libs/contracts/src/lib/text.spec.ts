@@ -169,6 +169,12 @@ const SAMPLES: Record<string, Record<string, unknown>> = {
   },
   AgendaOrder: { sessionIds: ['6f1c1e1e-8f43-4e7b-9a7c-1b2c3d4e5f60'] },
   OutboxQuery: { after: 'abc', limit: '10', status: 'failed' },
+  MailRetryFilter: {
+    status: 'failed',
+    kind: 'invitation',
+    createdFrom: '2030-01-01T00:00:00Z',
+    createdTo: '2030-02-01T00:00:00Z',
+  },
   TenantMemberQuery: { after: 'abc', limit: '10', q: 'ana', role: 'expert', status: 'active' },
   MembershipUpdate: { role: 'focal_point', memberStateAlpha3: 'KEN' },
   InvitationCreate: { email: 'a@b.org', role: 'focal_point', memberStateAlpha3: 'KEN' },

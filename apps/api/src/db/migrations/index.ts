@@ -8,6 +8,7 @@ import { CalendarFeeds1764316800006 } from './1764316800006-calendar-feeds';
 import { RequestScope1764316800007 } from './1764316800007-request-scope';
 import { RateLimitBackoff1764316800008 } from './1764316800008-rate-limit-backoff';
 import { LoginRole1764316800009 } from './1764316800009-login-role';
+import { MailRetries1764316800010 } from './1764316800010-mail-retries';
 import { EventAnnounced1764316800011 } from './1764316800011-event-announced';
 
 /** Listed explicitly: the API is bundled, so no glob can find them at run time. */
@@ -22,5 +23,6 @@ export const MIGRATIONS = [
   RequestScope1764316800007,
   RateLimitBackoff1764316800008,
   LoginRole1764316800009,
+  MailRetries1764316800010,
   EventAnnounced1764316800011,
 ];

@@ -51,7 +51,7 @@ export interface AdminDigestMessage {
   tenantName: string;
   /** Invitations not accepted yet that lapse in the coming days, soonest first. */
   expiringInvitations: { email: string; role: Role; expiresAt: string }[];
-  /** Messages of the tenant that could not be delivered and still wait for a retry or cancel. */
+  /** Messages of the tenant that became undeliverable in the 24 hours before the digest. */
   failedMails: number;
   link: string;
 }

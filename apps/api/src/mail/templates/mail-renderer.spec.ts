@@ -135,15 +135,17 @@ describe('renderMail', () => {
       'expert@example.org (expert), until 2 December 2026',
     );
     expect(renderMail(digest, 'en', context).text).toContain(
-      'Messages that could not be delivered: 1,234.',
+      'Messages that could not be delivered in the last 24 hours: 1,234.',
     );
     const french = renderMail(digest, 'fr', context).text;
     expect(french).toContain('expert@example.org (expert), jusqu’au 2 décembre 2026');
     // French groups thousands with a narrow no-break space.
-    expect(french).toContain('Messages non distribués\u00a0: 1\u202f234.');
+    expect(french).toContain(
+      'Messages non distribués ces dernières 24\u00a0heures\u00a0: 1\u202f234.',
+    );
     const onlyFailures = renderMail({ ...digest, expiringInvitations: [] }, 'es', context).text;
     expect(onlyFailures).not.toContain('invitaciones');
-    expect(onlyFailures).toContain('Mensajes no entregados: 1234.');
+    expect(onlyFailures).toContain('Mensajes no entregados en las últimas 24 horas: 1234.');
   });
 
   it('gives the event’s time as the venue’s clock shows it, and attaches the .ics', () => {

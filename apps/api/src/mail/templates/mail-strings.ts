@@ -101,7 +101,9 @@ export const MAIL_STRINGS: Record<MailLanguage, LanguageStrings> = {
               ]
             : []),
           ...(m.failedMails > 0
-            ? [`Messages that could not be delivered: ${f.count(m.failedMails)}.`]
+            ? [
+                `Messages that could not be delivered in the last 24 hours: ${f.count(m.failedMails)}.`,
+              ]
             : []),
         ],
         action: 'Review in Convene',
@@ -166,7 +168,9 @@ export const MAIL_STRINGS: Record<MailLanguage, LanguageStrings> = {
               ]
             : []),
           ...(m.failedMails > 0
-            ? [`Messages non distribués${NBSP}: ${f.count(m.failedMails)}.`]
+            ? [
+                `Messages non distribués ces dernières 24${NBSP}heures${NBSP}: ${f.count(m.failedMails)}.`,
+              ]
             : []),
         ],
         action: 'Voir dans Convene',
@@ -229,7 +233,9 @@ export const MAIL_STRINGS: Record<MailLanguage, LanguageStrings> = {
                 ),
               ]
             : []),
-          ...(m.failedMails > 0 ? [`Mensajes no entregados: ${f.count(m.failedMails)}.`] : []),
+          ...(m.failedMails > 0
+            ? [`Mensajes no entregados en las últimas 24 horas: ${f.count(m.failedMails)}.`]
+            : []),
         ],
         action: 'Revisar en Convene',
         footer:

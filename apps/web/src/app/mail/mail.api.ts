@@ -1,6 +1,13 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import type { MailStatus, OutboxCounts, OutboxMessage, Page } from '@convene/contracts';
+import type {
+  MailRetryFilter,
+  MailRetryResult,
+  MailStatus,
+  OutboxCounts,
+  OutboxMessage,
+  Page,
+} from '@convene/contracts';
 
 export const PAGE_SIZE = 25;
 
@@ -31,6 +38,11 @@ export class MailApi {
       `${this.base(tenant)}/${encodeURIComponent(messageId)}/retry`,
       null,
     );
+  }
+
+  /** Every failed message matching the filter goes back in the queue at once. */
+  retryAll(tenant: string, filter: MailRetryFilter) {
+    return this.http.post<MailRetryResult>(`${this.base(tenant)}/retry`, filter);
   }
 
   /** A queued or failed message will not be sent. */

@@ -1,4 +1,4 @@
-import { DatePipe, DecimalPipe, NgTemplateOutlet } from '@angular/common';
+import { DatePipe, DecimalPipe, formatNumber, NgTemplateOutlet } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
@@ -11,10 +11,11 @@ import { MatTableModule } from '@angular/material/table';
 import { MatTooltipModule } from '@angular/material/tooltip';
 import {
   MAIL_STATUSES,
-  type MailStatus,
+  MailStatus,
   type OutboxMessage,
   type ProblemDetails,
 } from '@convene/contracts';
+import { ActivatedRoute } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { LanguageService } from '../i18n/language.service';
 import { askToConfirm } from '../shared/confirm.dialog';
@@ -90,6 +91,12 @@ export class MailPage {
     return { icon: EMPTY_ICONS[choice], key: `mail.empty.${choice}` };
   });
 
+  constructor() {
+    // /t/:tenant/mail?status=failed (the digest's link) opens on that list.
+    const asked = MailStatus.safeParse(inject(ActivatedRoute).snapshot.queryParamMap.get('status'));
+    if (asked.success) this.store.preselect(asked.data);
+  }
+
   /** The last error shows on a line of its own under its message. */
   protected readonly hasError = (_index: number, message: OutboxMessage): boolean =>
     !!message.lastError;
@@ -148,6 +155,32 @@ export class MailPage {
     } catch (problem) {
       this.refused(problem as ProblemDetails);
     }
+  }
+
+  protected showFailed(): void {
+    this.store.setFilter('failed');
+  }
+
+  /** After an outage: every failed message back in the queue, once the admin agrees. */
+  protected async retryAll(): Promise<void> {
+    const count = this.formatCount(this.store.failedCount());
+    const confirmed = await askToConfirm(this.dialog, {
+      titleKey: 'mail.retryAllDialog.title',
+      messageKey: 'mail.retryAllDialog.body',
+      confirmKey: 'mail.retryAllDialog.confirm',
+      params: { count },
+    });
+    if (!confirmed) return;
+    try {
+      const retried = await this.store.retryAllFailed();
+      this.notifier.success('mail.retriedAll', { count: this.formatCount(retried) });
+    } catch (problem) {
+      this.notifier.failure(problem as ProblemDetails);
+    }
+  }
+
+  private formatCount(count: number): string {
+    return formatNumber(count, this.language(), '1.0-0');
   }
 
   private refused(problem: ProblemDetails): void {

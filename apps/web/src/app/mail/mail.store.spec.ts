@@ -50,6 +50,7 @@ function setUp(role: Role = 'tenant_admin') {
     counts: jest.fn(() => of(counts())),
     retry: jest.fn(),
     cancel: jest.fn(),
+    retryAll: jest.fn(),
   };
   TestBed.configureTestingModule({
     providers: [
@@ -188,6 +189,51 @@ describe('the Mail store', () => {
     expect(store.counts()).toBeNull();
     expect(store.total()).toBeNull();
     expect(store.status()).toBe('loaded');
+  });
+
+  it('sends every failed mail back to the queue at once, then shows where things stand', async () => {
+    const api = setUp();
+    const failed = aMessage('bounce@bounce.invalid', 'failed');
+    api.list
+      .mockReturnValueOnce(of(page([failed], null)))
+      .mockReturnValueOnce(of(page([{ ...failed, status: 'queued' }], null)));
+    api.counts
+      .mockReturnValueOnce(of(counts({ failed: 3 })))
+      .mockReturnValueOnce(of(counts({ failed: 0, queued: 3 })));
+    api.retryAll.mockReturnValue(of({ retried: 3 }));
+
+    const store = TestBed.inject(MailStore);
+    TestBed.tick();
+    expect(store.failedCount()).toBe(3);
+    const retried = store.retryAllFailed();
+    expect(store.retryingAll()).toBe(true);
+    expect(await retried).toBe(3);
+
+    expect(api.retryAll).toHaveBeenCalledWith('demo', { status: 'failed' });
+    expect(store.retryingAll()).toBe(false);
+    expect(store.messages()[0].status).toBe('queued');
+    expect(store.failedCount()).toBe(0);
+  });
+
+  it('rejects with problem details when retrying all fails, and is ready to try again', async () => {
+    const api = setUp();
+    api.list.mockReturnValue(of(page([], null)));
+    api.retryAll.mockReturnValue(throwError(() => new HttpErrorResponse({ status: 503 })));
+    const store = TestBed.inject(MailStore);
+    TestBed.tick();
+    await expect(store.retryAllFailed()).rejects.toMatchObject({ status: 503 });
+    expect(store.retryingAll()).toBe(false);
+  });
+
+  it('opens on the status it was asked for, as the digest’s link to failed mail does', () => {
+    const api = setUp();
+    api.list.mockReturnValue(of(page([aMessage('bounce@bounce.invalid', 'failed')], null)));
+    const store = TestBed.inject(MailStore);
+    store.preselect('failed');
+    TestBed.tick();
+    expect(api.list).toHaveBeenCalledTimes(1);
+    expect(api.list).toHaveBeenCalledWith('demo', 'failed', null);
+    expect(store.filter()).toBe('failed');
   });
 
   it('asks for nothing where the role may not manage mail', () => {

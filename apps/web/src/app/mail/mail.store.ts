@@ -25,6 +25,8 @@ interface MailState extends KeysetListState {
   busy: string[];
   /** Null until the first answer, or when the counts could not be loaded. */
   counts: OutboxCounts | null;
+  /** Every failed message is on its way back to the queue. */
+  retryingAll: boolean;
 }
 
 const initialState: MailState = {
@@ -36,6 +38,7 @@ const initialState: MailState = {
   problem: null,
   busy: [],
   counts: null,
+  retryingAll: false,
 };
 
 const replaceMessage = (messages: OutboxMessage[], updated: OutboxMessage) =>
@@ -60,6 +63,8 @@ export const MailStore = signalStore(
         const counts = state.counts();
         return counts ? Object.values(counts).reduce((sum, count) => sum + count, 0) : null;
       }),
+      /** Failed mail waiting for a decision: the page says so above the list. */
+      failedCount: computed(() => state.counts()?.failed ?? 0),
     };
   }),
   withMethods((store, api = inject(MailApi)) => {
@@ -126,6 +131,10 @@ export const MailStore = signalStore(
         patchState(store, { ...initialState, filter: store.filter() });
         refresh();
       },
+      /** The status to open on (the page's ?status=, as the digest links it), before loading. */
+      preselect(filter: MailStatus | null): void {
+        patchState(store, { filter });
+      },
       setFilter(filter: MailStatus | null): void {
         if (filter === store.filter() && store.status() !== 'error') return;
         patchState(store, { filter });
@@ -139,6 +148,19 @@ export const MailStore = signalStore(
       },
       cancel(message: OutboxMessage): Promise<OutboxMessage> {
         return change(message, (slug, id) => api.cancel(slug, id));
+      },
+      /** Every failed message back in the queue at once; resolves to how many went. */
+      async retryAllFailed(): Promise<number> {
+        patchState(store, { retryingAll: true });
+        try {
+          const { retried } = await firstValueFrom(api.retryAll(tenant(), { status: 'failed' }));
+          refresh();
+          return retried;
+        } catch (error) {
+          throw toProblem(error);
+        } finally {
+          patchState(store, { retryingAll: false });
+        }
       },
     };
   }),

@@ -1,0 +1,21 @@
+import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
+import { AgendaController } from './agenda.controller';
+import { AgendaService } from './agenda.service';
+import { MyCalendarFeedController, PublicCalendarController } from './calendar-feeds.controller';
+import { CalendarFeedsService } from './calendar-feeds.service';
+import { EventsController } from './events.controller';
+import { EventsService } from './events.service';
+
+/** Events, their lifecycle and agenda, and the calendars that show them. */
+@Module({
+  imports: [AuditModule],
+  controllers: [
+    EventsController,
+    AgendaController,
+    MyCalendarFeedController,
+    PublicCalendarController,
+  ],
+  providers: [EventsService, AgendaService, CalendarFeedsService],
+})
+export class EventsModule {}

@@ -1,0 +1,32 @@
+import type { EntityManager } from 'typeorm';
+import { sql } from '../db/sql';
+import { applyScope } from '../db/transaction';
+
+/** The outbox in three numbers, for monitoring: counts and an age, never whose mail it is. */
+export interface MailHealth {
+  /** Messages waiting to be sent, including those waiting for their next attempt. */
+  queued: number;
+  /** Messages that became undeliverable in the last 24 hours. */
+  failed24h: number;
+  /** How long the oldest waiting message has waited, in seconds; 0 when none waits. */
+  oldestQueuedSeconds: number;
+}
+
+/**
+ * Across every tenant, so it runs as the mailer role (switched for the rest of the
+ * transaction: the caller switches back). One statement, answered from the two partial
+ * indexes on queued and failed mail, so it stays cheap however large the outbox grows.
+ */
+export async function mailHealth(manager: EntityManager): Promise<MailHealth> {
+  await applyScope(manager, { as: 'mailer' });
+  const [row] = await sql<MailHealth>(
+    manager,
+    `select q.queued, q.oldest as "oldestQueuedSeconds",
+            (select count(*)::int from mail_outbox
+              where status = 'failed' and failed_at > now() - interval '24 hours') as "failed24h"
+       from (select count(*)::int as queued,
+                    coalesce(floor(extract(epoch from now() - min(created_at))), 0)::int as oldest
+               from mail_outbox where status = 'queued') q`,
+  );
+  return row ?? { queued: 0, failed24h: 0, oldestQueuedSeconds: 0 };
+}
