@@ -1,6 +1,7 @@
 import baseConfig from '../../eslint.config.mjs';
 
-const rawScope = 'set_config changes the role or tenant of a transaction: call applyScope() or inTenant() from db/transaction.ts';
+const rawScope =
+  'set_config changes the role or tenant of a transaction: call applyScope() or inTenant() from db/transaction.ts';
 
 export default [
   ...baseConfig,

@@ -1,5 +1,5 @@
 // Measures the events list (GET /api/t/:tenant/events) through the whole API against the same
-// SQL sent straight through `pg`: a fresh database seeded with tools/seed-load.ts, the built API
+// SQL sent straight through `pg`: a fresh database seeded with tools/seed-load/, the built API
 // (dist/apps/api/main.js, as `npm start` runs it) in its own process, autocannon against it,
 // then a closed-loop driver with a bare pg Pool of the same size at the same concurrency for
 // the same time. The gap is what the API costs on top of the query: HTTP, Nest, the session and
@@ -18,7 +18,7 @@ import {
   eventListStatement,
 } from '../../apps/api/src/events/event-list.query';
 import { EventQuery } from '@convene/contracts';
-import { seedLoad } from '../seed-load';
+import { seedLoad } from '../seed-load/command';
 
 export interface EventsBenchOptions {
   events: number;

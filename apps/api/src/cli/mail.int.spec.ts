@@ -91,7 +91,7 @@ describe('npm run mail: the operator’s view of the outbox, platform mail inclu
       app,
       `select status from mail_outbox where recipient = 'tenant@example.org'`,
     );
-    expect(acmeRow.status).toBe('failed');
+    expect(acmeRow?.status).toBe('failed');
     const audit = await inTransaction(
       app.running.databases.app,
       { tenantId: PLATFORM_TENANT_ID },

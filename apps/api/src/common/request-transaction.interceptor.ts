@@ -42,7 +42,6 @@ export class RequestTransactionInterceptor implements NestInterceptor {
     );
     const tenantSlug = (request.params as Record<string, string | undefined>)['tenant'];
 
-    const afterCommit: (() => void)[] = [];
     const work = this.dataSource.transaction(async (manager) => {
       // One statement: the role switch, the session and the membership (openRequest).
       const { user, tenant } = await this.sessions.openRequest(
@@ -51,7 +50,7 @@ export class RequestTransactionInterceptor implements NestInterceptor {
         tenantSlug,
       );
       if (!user && !isPublic) throw unauthenticated();
-      const scope: RequestContext = { manager, user, tenant: null, afterCommit };
+      const scope: RequestContext = { manager, user, tenant: null };
       if (user && tenantSlug !== undefined) {
         // Unknown tenant and someone else's tenant answer alike: no existence oracle.
         if (!tenant) throw new AppException(404, 'not-found', 'Tenant not found');
@@ -62,11 +61,6 @@ export class RequestTransactionInterceptor implements NestInterceptor {
         lastValueFrom(next.handle(), { defaultValue: undefined }),
       );
     });
-    return from(
-      work.then((result) => {
-        for (const task of afterCommit) task();
-        return result;
-      }),
-    );
+    return from(work);
   }
 }

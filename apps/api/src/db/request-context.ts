@@ -24,8 +24,6 @@ export interface RequestContext {
   manager: EntityManager;
   user: AuthenticatedUser | null;
   tenant: TenantScope | null;
-  /** Work to do once the transaction has committed (e.g. hand mail to SMTP). */
-  afterCommit: (() => void)[];
 }
 
 const storage = new AsyncLocalStorage<RequestContext>();

@@ -163,6 +163,7 @@ describe('scheduled mail: digests and reminders', () => {
       `select id from users where email = 'officer@acme.example'`,
     );
     const [speaker] = await database.query(`select id from users where email = 'ada@acme.example'`);
+    if (!officer || !speaker) throw new Error('the seeded officer or speaker is missing');
     const now = new Date(Date.UTC(2031, 4, 1, 8));
     const addEvent = (title: string, daysAhead: number, status: string) =>
       inTransaction(ds, { tenantId: acme }, async (m) => {

@@ -149,8 +149,8 @@ describe('the mail outbox and its worker', () => {
     await worker().drainOnce();
     expect(sink.received[0]?.text).toContain('https://convene.example/reset/7');
     const [row] = await database.query(`select status, payload from mail_outbox`);
-    expect(row.status).toBe('sent');
-    expect(row.payload).toEqual({ kind: 'password_reset', name: 'Person 7', minutes: 60 });
+    expect(row?.status).toBe('sent');
+    expect(row?.payload).toEqual({ kind: 'password_reset', name: 'Person 7', minutes: 60 });
   });
 
   it('keeps each tenant’s outbox to itself', async () => {
@@ -333,7 +333,7 @@ describe('the mail outbox and its worker', () => {
     await inTransaction(ds, {}, (m) => enqueueMail(m, reset('stable@example.org')));
     await worker().drainOnce();
     const [row] = await database.query(`select id, tenant_id from mail_outbox`);
-    expect(sink.received[0]?.messageId).toBe(`<${row.id}.${row.tenant_id}@outbox.convene>`);
+    expect(sink.received[0]?.messageId).toBe(`<${row?.id}.${row?.tenant_id}@outbox.convene>`);
   });
 });
 

@@ -202,7 +202,7 @@ describe('renderMail', () => {
       expect(mail.html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
       expect(mail.text).toContain(script);
     }
-    expect(mails[0].subject).toBe(`Invitation to join ${script} on Convene`);
+    expect(mails[0]?.subject).toBe(`Invitation to join ${script} on Convene`);
   });
 
   it('keeps line breaks in user data out of the subject', () => {

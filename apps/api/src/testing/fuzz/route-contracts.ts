@@ -59,6 +59,9 @@ export function routeContracts(app: INestApplication, prefix = 'api'): RouteCont
             query = schemaOf(types[argument.index]);
         }
         const methodName = RequestMethod[method];
+        // A number Nest does not know would be a Nest upgrade renumbering its enum: fail loudly.
+        if (methodName === undefined)
+          throw new Error(`${type.name}.${name}: unknown method ${method}`);
         contracts.push({
           key: `${methodName} ${path}`,
           method: methodName,

@@ -63,7 +63,10 @@ export const enterAfterSignIn = createEffect(
     actions.pipe(
       ofType(AuthApiActions.signInSucceeded),
       withLatestFrom(store.select(selectHomeUrl)),
-      tap(([{ returnUrl }, homeUrl]) => router.navigateByUrl(safeReturnUrl(returnUrl) ?? homeUrl)),
+      // The router reports a failed navigation itself (NavigationError); nothing waits on it here.
+      tap(([{ returnUrl }, homeUrl]) => {
+        void router.navigateByUrl(safeReturnUrl(returnUrl) ?? homeUrl);
+      }),
     ),
   { functional: true, dispatch: false },
 );
@@ -72,7 +75,8 @@ export const enterInvitedTenant = createEffect(
   (actions = inject(Actions), router = inject(Router)) =>
     actions.pipe(
       ofType(AuthPageActions.invitationAccepted),
-      tap(({ tenantSlug }) => router.navigate(['/t', tenantSlug])),
+      // As above: the navigation's outcome is the router's to report.
+      tap(({ tenantSlug }) => void router.navigate(['/t', tenantSlug])),
     ),
   { functional: true, dispatch: false },
 );
@@ -102,7 +106,8 @@ export const leaveAfterSignOut = createEffect(
   (actions = inject(Actions), router = inject(Router)) =>
     actions.pipe(
       ofType(AuthApiActions.signOutSucceeded),
-      tap(() => router.navigateByUrl('/sign-in')),
+      // As above: the navigation's outcome is the router's to report.
+      tap(() => void router.navigateByUrl('/sign-in')),
     ),
   { functional: true, dispatch: false },
 );
@@ -112,10 +117,12 @@ export const returnToSignInWhenExpired = createEffect(
     actions.pipe(
       ofType(AuthApiActions.sessionExpired),
       filter(() => !router.url.startsWith('/sign-in')),
-      tap(() =>
-        router.navigate(['/sign-in'], {
-          queryParams: { returnUrl: router.url, expired: 1 },
-        }),
+      // As above: the navigation's outcome is the router's to report.
+      tap(
+        () =>
+          void router.navigate(['/sign-in'], {
+            queryParams: { returnUrl: router.url, expired: 1 },
+          }),
       ),
     ),
   { functional: true, dispatch: false },
@@ -125,7 +132,8 @@ export const switchTenant = createEffect(
   (actions = inject(Actions), router = inject(Router)) =>
     actions.pipe(
       ofType(ShellActions.tenantSwitched),
-      tap(({ slug }) => router.navigate(['/t', slug])),
+      // As above: the navigation's outcome is the router's to report.
+      tap(({ slug }) => void router.navigate(['/t', slug])),
     ),
   { functional: true, dispatch: false },
 );

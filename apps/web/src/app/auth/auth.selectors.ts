@@ -49,9 +49,10 @@ export const selectPermissions = createSelector(
 );
 
 /** Where "/" leads: the first tenant's home, or the profile for someone with none. */
-export const selectHomeUrl = createSelector(selectMemberships, (memberships) =>
-  memberships.length > 0 ? `/t/${memberships[0].tenant.slug}` : '/profile',
-);
+export const selectHomeUrl = createSelector(selectMemberships, (memberships) => {
+  const first = memberships[0];
+  return first ? `/t/${first.tenant.slug}` : '/profile';
+});
 
 /** Everything a route guard needs to decide, in one read. */
 export const selectAuthGate = createSelector(

@@ -87,7 +87,8 @@ export class ResetCompletePage {
       .completePasswordReset(this.token(), this.form.controls.password.value)
       .pipe(finalize(() => this.submitting.set(false)))
       .subscribe({
-        next: () => this.router.navigate(['/sign-in'], { queryParams: { reset: 1 } }),
+        // The router reports a failed navigation itself (NavigationError); nothing waits on it.
+        next: () => void this.router.navigate(['/sign-in'], { queryParams: { reset: 1 } }),
         error: (error: unknown) => {
           const problem = toProblem(error);
           if (problem.status === 404 || problemCode(problem) === 'reset-token-invalid') {

@@ -101,5 +101,6 @@ export function problemMessageKey(problem: ProblemDetails): string {
 
 /** Paths the server rejected in a validation problem ("email", "memberStateAlpha3"). */
 export function rejectedFields(problem: ProblemDetails): string[] {
-  return (problem.errors ?? []).map((error) => error.path.split('.')[0]);
+  // split() always yields at least one piece; the fallback only satisfies the index check.
+  return (problem.errors ?? []).map((error) => error.path.split('.')[0] ?? error.path);
 }

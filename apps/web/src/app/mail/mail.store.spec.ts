@@ -22,6 +22,13 @@ function aMessage(recipient: string, status: MailStatus = 'sent'): OutboxMessage
   };
 }
 
+/** The one row a test has loaded; failing here says so rather than as a TypeError later. */
+function first<T>(rows: readonly T[]): T {
+  const [row] = rows;
+  if (row === undefined) throw new Error('expected a loaded row');
+  return row;
+}
+
 const page = (items: OutboxMessage[], nextCursor: string | null): Page<OutboxMessage> => ({
   items,
   nextCursor,
@@ -120,11 +127,11 @@ describe('the Mail store', () => {
 
     const store = TestBed.inject(MailStore);
     TestBed.tick();
-    const updated = await store.retry(store.messages()[0]);
+    const updated = await store.retry(first(store.messages()));
 
     expect(api.retry).toHaveBeenCalledWith('demo', 'mail-bounce@bounce.invalid');
     expect(updated.status).toBe('queued');
-    expect(store.messages()[0].status).toBe('queued');
+    expect(first(store.messages()).status).toBe('queued');
     expect(store.counts()).toEqual(counts({ failed: 0, queued: 1 }));
     expect(store.busy()).toEqual([]);
   });
@@ -138,9 +145,9 @@ describe('the Mail store', () => {
 
     const store = TestBed.inject(MailStore);
     TestBed.tick();
-    await store.cancel(store.messages()[0]);
+    await store.cancel(first(store.messages()));
 
-    expect(store.messages()[0].status).toBe('cancelled');
+    expect(first(store.messages()).status).toBe('cancelled');
     expect(store.counts()).toEqual(counts({ queued: 0, cancelled: 1 }));
   });
 
@@ -154,12 +161,12 @@ describe('the Mail store', () => {
 
     const store = TestBed.inject(MailStore);
     TestBed.tick();
-    await expect(store.cancel(store.messages()[0])).rejects.toMatchObject({ status: 409 });
+    await expect(store.cancel(first(store.messages()))).rejects.toMatchObject({ status: 409 });
 
     expect(store.busy()).toEqual([]);
     expect(api.list).toHaveBeenCalledTimes(2);
     expect(api.counts).toHaveBeenCalledTimes(2);
-    expect(store.messages()[0].status).toBe('sent');
+    expect(first(store.messages()).status).toBe('sent');
   });
 
   it('shows an error when the list cannot be loaded, and tries again on refresh', () => {
@@ -211,7 +218,7 @@ describe('the Mail store', () => {
 
     expect(api.retryAll).toHaveBeenCalledWith('demo', { status: 'failed' });
     expect(store.retryingAll()).toBe(false);
-    expect(store.messages()[0].status).toBe('queued');
+    expect(first(store.messages()).status).toBe('queued');
     expect(store.failedCount()).toBe(0);
   });
 

@@ -1,7 +1,11 @@
 import codes from 'i18n-iso-countries/codes.json';
 
 /** ISO 3166-1 alpha-3 → alpha-2, the codes the browser names regions by. */
-const ALPHA2 = new Map(codes.map(([alpha2, alpha3]): [string, string] => [alpha3, alpha2]));
+const ALPHA2 = new Map(
+  codes.flatMap(([alpha2, alpha3]): [string, string][] =>
+    alpha2 && alpha3 ? [[alpha3, alpha2]] : [],
+  ),
+);
 
 /**
  * "KEN" → "Kenya" ("كينيا" in Arabic) from the browser's own region names,

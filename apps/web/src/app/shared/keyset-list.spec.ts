@@ -56,6 +56,7 @@ function setUp(apart = false) {
   /** Answers the latest fetch, once. */
   const answer = (value: NamedPage | HttpErrorResponse) => {
     const latest = answers[answers.length - 1];
+    if (!latest) throw new Error('no fetch is waiting for an answer');
     if (value instanceof HttpErrorResponse) latest.error(value);
     else {
       latest.next(value);
@@ -109,6 +110,7 @@ describe('keyset paging', () => {
     paging.loadFirstPage('all');
     paging.loadFirstPage('admins');
     const [older] = answers;
+    if (!older) throw new Error('the first fetch was not made');
     expect(older.observed).toBe(false);
     older.next(page(['stale'], 'stale-cursor'));
     expect(state.names()).toEqual([]);

@@ -47,8 +47,8 @@ describe('the side navigation', () => {
       '/t/northwind/mail',
       '/profile',
     ]);
-    expect(items[0].exact).toBe(true);
-    expect(items[1].exact).toBe(false);
+    expect(items[0]?.exact).toBe(true);
+    expect(items[1]?.exact).toBe(false);
   });
 
   it('puts the events right after home, for every role', () => {

@@ -21,6 +21,13 @@ function aMember(name: string, role: Role = 'expert'): TenantMember {
   };
 }
 
+/** The one row a test has loaded; failing here says so rather than as a TypeError later. */
+function first<T>(rows: readonly T[]): T {
+  const [row] = rows;
+  if (row === undefined) throw new Error('expected a loaded row');
+  return row;
+}
+
 const page = (items: TenantMember[], nextCursor: string | null): Page<TenantMember> => ({
   items,
   nextCursor,
@@ -101,10 +108,10 @@ describe('the Users store', () => {
 
     const store = TestBed.inject(UsersStore);
     TestBed.tick();
-    await store.setStatus(store.members()[0], 'deactivate');
+    await store.setStatus(first(store.members()), 'deactivate');
 
     expect(api.setStatus).toHaveBeenCalledWith('demo', 'm-Camille', 'deactivate');
-    expect(store.members()[0].status).toBe('deactivated');
+    expect(first(store.members()).status).toBe('deactivated');
     expect(store.busy()).toEqual([]);
   });
 
@@ -124,9 +131,9 @@ describe('the Users store', () => {
     TestBed.tick();
 
     await expect(
-      store.updateMember(store.members()[0], { role: 'expert', memberStateAlpha3: null }),
+      store.updateMember(first(store.members()), { role: 'expert', memberStateAlpha3: null }),
     ).rejects.toMatchObject({ type: '/problems/last-admin' });
-    expect(store.members()[0].role).toBe('tenant_admin');
+    expect(first(store.members()).role).toBe('tenant_admin');
     expect(store.busy()).toEqual([]);
   });
 
