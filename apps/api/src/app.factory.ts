@@ -15,6 +15,7 @@ import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { CSRF_COOKIE, SESSION_COOKIE } from './common/cookie-names';
 import { registerCsrf } from './common/csrf';
+import { registerRequestRateLimit } from './common/request-rate-limit';
 import { completeOpenApiDocument, CSRF_SCHEME, SESSION_SCHEME } from './common/openapi';
 import { assertRouteAccess } from './common/route-access-check';
 import { sendProblem } from './common/problem-details.filter';
@@ -88,6 +89,8 @@ export async function createApp(
     },
     hsts: config.secureCookies,
   });
+  // Counted before anything else may refuse a request, so refusals count too.
+  registerRequestRateLimit(fastify, { limit: config.apiRateLimit, windowMs: 60_000 });
   registerCsrf(fastify, {
     secret: config.secret,
     secure: config.secureCookies,

@@ -158,6 +158,7 @@ function describeOperation(
     add(415, ['unsupported-media-type']);
   }
   add(500, ['internal']);
+  declareRequestRateLimit(responses);
 
   const throttlers: unknown = Reflect.get(operation, LOGIN_RATE_LIMIT);
   if (Array.isArray(throttlers)) declareLoginRateLimit(responses, throttlers.map(String));
@@ -186,6 +187,35 @@ function declarePathParameters(operation: OperationObject, path: string): void {
     };
   });
   operation.parameters = [...declared, ...others];
+}
+
+const integerHeader = (description: string) => ({
+  description,
+  schema: { type: 'integer', format: 'int32', minimum: 0, maximum: 2_147_483_647 } as const,
+});
+
+/**
+ * The general request limiter (common/request-rate-limit.ts) answers every request with the IETF
+ * RateLimit headers, and a caller past its allowance with 429 and Retry-After.
+ */
+function declareRequestRateLimit(responses: OperationObject['responses']) {
+  const headers = {
+    'RateLimit-Limit': integerHeader('Requests this caller may make per window'),
+    'RateLimit-Remaining': integerHeader('Requests left in this window'),
+    'RateLimit-Reset': integerHeader('Seconds until the window ends'),
+  };
+  responses['429'] ??= problemResponse(429, ['rate-limited']);
+  for (const [status, response] of Object.entries(responses)) {
+    if (!response || isReference(response) || !/^[24]/.test(status)) continue;
+    response.headers = { ...headers, ...response.headers };
+  }
+  const tooMany = responses['429'];
+  if (tooMany && !isReference(tooMany)) {
+    tooMany.headers = {
+      ...tooMany.headers,
+      'Retry-After': integerHeader('Seconds to wait before trying again'),
+    };
+  }
 }
 
 /**

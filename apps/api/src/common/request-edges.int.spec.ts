@@ -326,3 +326,42 @@ describe('in production', () => {
     expect((await client.get('/dev/mail/messages')).status).toBe(404);
   });
 });
+
+describe('the general request limiter', () => {
+  let app: TestApp;
+
+  beforeAll(async () => {
+    app = await startTestApp({ env: { API_RATE_LIMIT: '5' } });
+    const tenant = await createTenant(app.running.databases.app, { slug: 'acme', name: 'Acme' });
+    await addMember(app.running.databases.app, tenant, {
+      email: 'admin@acme.example',
+      name: 'Admin',
+      password: PASSWORD,
+      role: 'tenant_admin',
+    });
+  });
+
+  afterAll(() => app.close());
+
+  it('counts a signed-in person by session, apart from the address they share', async () => {
+    const person = await app.client().signIn('admin@acme.example', PASSWORD);
+    // Signing in took two of the address's requests; the session has its own allowance.
+    expect((await person.get('/api/me')).status).toBe(200);
+    expect((await person.get('/api/me')).headers.get('ratelimit-remaining')).toBe('3');
+  });
+  it('sends the RateLimit headers and refuses a caller past the limit, whatever the path', async () => {
+    const client = app.client();
+    const first = await client.get('/api/health');
+    expect(first.headers.get('ratelimit-limit')).toBe('5');
+    const left = Number(first.headers.get('ratelimit-remaining'));
+    expect(left).toBeLessThan(5);
+    expect(Number(first.headers.get('ratelimit-reset'))).toBeGreaterThan(0);
+    const spellings = ['/%61pi/health', '/api/no-such-route', '/API/health', '/api/health'];
+    for (let i = 0; i < left; i++) await client.get(spellings[i % spellings.length] ?? '/');
+    const refused = await client.get('/api/health');
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(refused.body.type).toBe('/problems/rate-limited');
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+  });
+});

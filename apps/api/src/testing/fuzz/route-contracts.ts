@@ -13,6 +13,20 @@ export interface RouteContract {
   params: string[];
   body: ZodType | null;
   query: ZodType | null;
+  /** The success body the route declares (`@ZodResponse`), if it answers JSON. */
+  response: ZodType | null;
+}
+
+/** Where nestjs-zod's `@ZodResponse` keeps the declared DTO (or `[DTO]` for a list). */
+const RESPONSE_METADATA = 'ZOD_SERIALIZER_DTO_OPTIONS';
+
+function responseOf(handler: object): ZodType | null {
+  const declared: unknown = Reflect.getMetadata(RESPONSE_METADATA, handler);
+  if (Array.isArray(declared)) {
+    const item = schemaOf(declared[0]);
+    return item ? item.array() : null;
+  }
+  return schemaOf(declared);
 }
 
 interface RouteArgument {
@@ -69,6 +83,7 @@ export function routeContracts(app: INestApplication, prefix = 'api'): RouteCont
           params: [...path.matchAll(/:(\w+)/g)].map((match) => match[1] ?? ''),
           body,
           query,
+          response: responseOf(handler),
         });
       }
     }
