@@ -49,6 +49,7 @@ const app = spawn('node', ['dist/apps/api/main.js'], {
     SMTP_URL: '',
     // Every browser test signs in from 127.0.0.1, several times a minute.
     LOGIN_RATE_LIMIT_PER_ADDRESS: '1000',
+    API_RATE_LIMIT: '100000',
   },
 });
 let output = '';

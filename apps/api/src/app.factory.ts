@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import { join } from 'node:path';
+import { problemType } from '@convene/contracts';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
@@ -12,7 +13,10 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { cleanupOpenApiDoc } from 'nestjs-zod';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
+import { CSRF_COOKIE, SESSION_COOKIE } from './common/cookie-names';
 import { registerCsrf } from './common/csrf';
+import { registerRequestRateLimit } from './common/request-rate-limit';
+import { completeOpenApiDocument, CSRF_SCHEME, SESSION_SCHEME } from './common/openapi';
 import { assertRouteAccess } from './common/route-access-check';
 import { sendProblem } from './common/problem-details.filter';
 import type { AppConfig } from './config/app-config';
@@ -85,6 +89,8 @@ export async function createApp(
     },
     hsts: config.secureCookies,
   });
+  // Counted before anything else may refuse a request, so refusals count too.
+  registerRequestRateLimit(fastify, { limit: config.apiRateLimit, windowMs: 60_000 });
   registerCsrf(fastify, {
     secret: config.secret,
     secure: config.secureCookies,
@@ -111,13 +117,43 @@ export async function createApp(
     new DocumentBuilder()
       .setTitle('Convene API')
       .setDescription(
-        'Counter-terrorism capacity building: events, requests, assessments, deliveries.',
+        'Counter-terrorism capacity building: events, requests, assessments, deliveries. ' +
+          'Errors are RFC 9457 problem details (application/problem+json).',
       )
       .setVersion('1')
-      .addCookieAuth('convene_session')
+      .addApiKey(
+        {
+          type: 'apiKey',
+          in: 'cookie',
+          name: SESSION_COOKIE,
+          description: 'The session, set by signing in (HttpOnly, SameSite=Lax)',
+        },
+        SESSION_SCHEME,
+      )
+      .addApiKey(
+        {
+          type: 'apiKey',
+          in: 'header',
+          name: 'X-XSRF-TOKEN',
+          description:
+            'Every unsafe method (POST, PUT, PATCH, DELETE), signed in or not: echo the ' +
+            `${CSRF_COOKIE} cookie the API sets, and send Origin or Sec-Fetch-Site of this origin`,
+        },
+        CSRF_SCHEME,
+      )
+      .addTag('auth', 'Signing in and out, password resets, accepting invitations')
+      .addTag('me', "The signed-in person's own account")
+      .addTag('calendar', 'Calendar feeds: the private one and each tenant’s public one')
+      .addTag('member-states', 'The 193 Member States and 2 observer States')
+      .addTag('tenants', 'The tenant as the caller sees it')
+      .addTag('members', "A tenant's people and invitations")
+      .addTag('events', "A tenant's events and their agendas")
+      .addTag('mail', "A tenant's outgoing mail")
+      .addTag('audit', "A tenant's audit log")
+      .addTag('health', 'Whether the API and its database answer')
       .build(),
   );
-  SwaggerModule.setup('api/docs', app, cleanupOpenApiDoc(document));
+  SwaggerModule.setup('api/docs', app, completeOpenApiDocument(cleanupOpenApiDoc(document)));
 
   if (config.webDist && existsSync(join(config.webDist, 'index.html'))) {
     await app.register(fastifyStatic, {
@@ -132,7 +168,7 @@ export async function createApp(
       const path = decodedPath(request.url).toLowerCase();
       if (path.startsWith('/api/') || path.startsWith('/dev/')) {
         return sendProblem(reply, {
-          type: '/problems/not-found',
+          type: problemType('not-found'),
           title: 'No such route',
           status: 404,
           instance: request.url,

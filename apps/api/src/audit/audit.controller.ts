@@ -1,12 +1,12 @@
-import type { AuditEntry, Page } from '@convene/contracts';
-import { PageQuery } from '@convene/contracts';
+import { AuditEntryPage, PageQuery } from '@convene/contracts';
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
-import { createZodDto } from 'nestjs-zod';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { createZodDto, ZodResponse } from 'nestjs-zod';
 import { RequirePermission } from '../common/access.decorators';
 import { AuditService } from './audit.service';
 
 class AuditQueryDto extends createZodDto(PageQuery) {}
+class AuditEntryPageDto extends createZodDto(AuditEntryPage) {}
 
 @ApiTags('audit')
 @Controller('t/:tenant/audit-log')
@@ -15,7 +15,12 @@ export class AuditController {
 
   @Get()
   @RequirePermission('audit.read')
-  list(@Query() query: AuditQueryDto): Promise<Page<AuditEntry>> {
+  @ZodResponse({ status: 200, type: AuditEntryPageDto, description: 'Newest first' })
+  @ApiOperation({
+    description:
+      "The tenant's audit log, newest first: who changed what, with the entity before and after.",
+  })
+  list(@Query() query: AuditQueryDto) {
     return this.audit.list(query.limit, query.after);
   }
 }

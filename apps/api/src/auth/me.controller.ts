@@ -1,14 +1,15 @@
-import type { UserProfile } from '@convene/contracts';
-import { PasswordChange, ProfileUpdate } from '@convene/contracts';
+import { PasswordChange, ProfileUpdate, UserProfile } from '@convene/contracts';
 import { Body, Controller, Get, HttpCode, Patch, Post } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
-import { createZodDto } from 'nestjs-zod';
+import { ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { createZodDto, ZodResponse } from 'nestjs-zod';
 import { CurrentUser } from '../common/access.decorators';
+import { ApiProblem } from '../common/openapi';
 import type { AuthenticatedUser } from '../db/request-context';
 import { AuthService } from './auth.service';
 
 class ProfileUpdateDto extends createZodDto(ProfileUpdate) {}
 class PasswordChangeDto extends createZodDto(PasswordChange) {}
+class UserProfileDto extends createZodDto(UserProfile) {}
 
 /** The signed-in person's own account, whatever tenant they are in. */
 @ApiTags('me')
@@ -17,11 +18,17 @@ export class MeController {
   constructor(private readonly auth: AuthService) {}
 
   @Get()
+  @ZodResponse({ status: 200, type: UserProfileDto, description: 'The signed-in person' })
+  @ApiOperation({ description: "The signed-in person's profile." })
   profile(@CurrentUser() user: AuthenticatedUser): Promise<UserProfile> {
     return this.auth.profile(user);
   }
 
   @Patch()
+  @ZodResponse({ status: 200, type: UserProfileDto, description: 'The profile as saved' })
+  @ApiOperation({
+    description: "Changes the signed-in person's name, language or muted notifications.",
+  })
   update(
     @CurrentUser() user: AuthenticatedUser,
     @Body() body: ProfileUpdateDto,
@@ -31,6 +38,12 @@ export class MeController {
 
   @Post('password')
   @HttpCode(204)
+  @ApiNoContentResponse({ description: 'Changed; other sessions of this person are ended' })
+  @ApiProblem(400, 'wrong-password', 'validation', 'bad-request')
+  @ApiOperation({
+    description:
+      "Changes the signed-in person's password, given the current one; their other sessions end.",
+  })
   async changePassword(
     @CurrentUser() user: AuthenticatedUser,
     @Body() body: PasswordChangeDto,

@@ -1,12 +1,16 @@
+import type { ProblemCode } from '@convene/contracts';
+
 /**
- * An error a caller can act on. Each feature names its own codes; the
- * problem filter turns every one into problem+json with a stable `type`.
+ * An error a caller can act on. Its code is one of PROBLEM_CODES in the
+ * contracts, so the web app has words for it and a new one cannot slip in
+ * unnamed; the problem filter turns every one into problem+json with a
+ * stable `type`.
  */
 export class AppException extends Error {
   constructor(
     readonly status: number,
     /** Stable, documented identifier: becomes `/problems/<code>`. */
-    readonly code: string,
+    readonly code: ProblemCode,
     readonly title: string,
     readonly detail?: string,
     readonly errors?: { path: string; message: string }[],

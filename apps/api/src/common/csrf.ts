@@ -1,3 +1,4 @@
+import { problemType } from '@convene/contracts';
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hashToken, safeEqual, sign } from '../auth/secrets';
@@ -38,7 +39,7 @@ export function registerCsrf(fastify: FastifyInstance, options: CsrfOptions): vo
         !safeEqual(header, cookie);
       if (refused) {
         sendProblem(reply, {
-          type: '/problems/csrf',
+          type: problemType('csrf'),
           title: 'Missing or invalid CSRF token; reload the page and try again',
           status: 403,
           instance: request.url,

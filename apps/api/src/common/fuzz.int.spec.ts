@@ -22,9 +22,9 @@ import { startTestApp, type TestApp } from '../testing/test-app';
  * Every route, as each kind of caller, with inputs built from the route's own contract: valid
  * values, then the same with one place spoiled (NUL and control characters, huge strings,
  * impossible dates, wrong types, unknown fields), malformed cursors and foreign ids.
- * Never a 5xx; every 4xx is problem+json and changes no tenant row; a member of another tenant
- * never gets a 2xx from this one. FUZZ_RUNS (npm run fuzz -- --runs N) sets the cases per
- * route and caller.
+ * Never a 5xx; every 4xx is problem+json and changes no tenant row; every JSON 2xx matches the
+ * response schema its route declares; a member of another tenant never gets a 2xx from this one.
+ * FUZZ_RUNS (npm run fuzz -- --runs N) sets the cases per route and caller.
  */
 const RUNS = Number(process.env['FUZZ_RUNS'] ?? 6);
 const SEED = process.env['FUZZ_SEED'] ? Number(process.env['FUZZ_SEED']) : undefined;
@@ -166,6 +166,7 @@ describe('fuzzing every route from its contract', () => {
         fc.uuid(),
       );
       let cases = 0;
+      let successes = 0;
       const started = performance.now();
       for (const route of routes) {
         const body = route.body ? jsonSchemaOf(route.body) : null;
@@ -234,6 +235,17 @@ describe('fuzzing every route from its contract', () => {
                 unchanged: true,
               });
             }
+            const json = /^application\/json/.test(response.headers.get('content-type') ?? '');
+            if (response.status < 300 && json) {
+              // Every JSON success is declared, and is what the declaration says.
+              successes++;
+              const checked = route.response?.safeParse(response.body);
+              expect({ seen, declared: !!route.response, issues: checked?.error?.issues }).toEqual({
+                seen,
+                declared: true,
+                issues: undefined,
+              });
+            }
             if (caller === 'foreign' && route.path.startsWith('/api/t/:tenant')) {
               expect({ seen, refused: response.status >= 400 }).toEqual({ seen, refused: true });
             }
@@ -241,8 +253,10 @@ describe('fuzzing every route from its contract', () => {
           { numRuns: RUNS, seed: SEED, endOnFailure: true },
         );
       }
+      // Signed-in callers reach some routes: the schema check above must have run.
+      if (caller !== 'anonymous') expect(successes).toBeGreaterThan(0);
       process.stdout.write(
-        `fuzz as ${caller}: ${routes.length} routes, ${cases} cases, ${((performance.now() - started) / 1000).toFixed(1)} s\n`,
+        `fuzz as ${caller}: ${routes.length} routes, ${cases} cases (${successes} JSON successes checked against their schema), ${((performance.now() - started) / 1000).toFixed(1)} s\n`,
       );
     },
     Math.max(120_000, RUNS * 44 * 1_000),

@@ -1,4 +1,4 @@
-import type { ProblemDetails } from '@convene/contracts';
+import { type ProblemCode, type ProblemDetails, problemType } from '@convene/contracts';
 import {
   type ArgumentsHost,
   Catch,
@@ -13,13 +13,11 @@ import { QueryFailedError } from 'typeorm';
 import { ZodError } from 'zod';
 import { AppException } from './app-exception';
 
-const PROBLEM_BASE = '/problems/';
-
 /** Maps anything thrown while handling a request to RFC 9457 problem details. */
 export function toProblem(error: unknown, instance?: string): ProblemDetails {
   if (error instanceof AppException) {
     return strip({
-      type: PROBLEM_BASE + error.code,
+      type: problemType(error.code),
       title: error.title,
       status: error.status,
       detail: error.detail,
@@ -30,7 +28,7 @@ export function toProblem(error: unknown, instance?: string): ProblemDetails {
   if (error instanceof ZodValidationException) {
     const zodError = error.getZodError();
     return {
-      type: PROBLEM_BASE + 'validation',
+      type: problemType('validation'),
       title: 'The request is not valid',
       status: 400,
       errors: zodError instanceof ZodError ? zodIssues(zodError) : [],
@@ -39,7 +37,7 @@ export function toProblem(error: unknown, instance?: string): ProblemDetails {
   }
   if (error instanceof ThrottlerException) {
     return {
-      type: PROBLEM_BASE + 'rate-limited',
+      type: problemType('rate-limited'),
       title: 'Too many attempts; wait a minute and try again',
       status: 429,
       instance,
@@ -47,7 +45,7 @@ export function toProblem(error: unknown, instance?: string): ProblemDetails {
   }
   if (error instanceof HttpException) {
     const status = error.getStatus();
-    return { type: PROBLEM_BASE + httpCode(status), title: error.message, status, instance };
+    return { type: `/problems/${httpCode(status)}`, title: error.message, status, instance };
   }
   const database = databaseRefusal(error);
   if (database) return { ...database.problem, instance };
@@ -60,14 +58,14 @@ export function toProblem(error: unknown, instance?: string): ProblemDetails {
   ) {
     const status = fastifyError.statusCode;
     return {
-      type: PROBLEM_BASE + httpCode(status),
+      type: `/problems/${httpCode(status)}`,
       title: fastifyTitle(fastifyError.code) ?? fastifyError.message ?? 'Bad request',
       status,
       instance,
     };
   }
   return {
-    type: PROBLEM_BASE + 'internal',
+    type: problemType('internal'),
     title: 'Something went wrong on our side',
     status: 500,
     instance,
@@ -88,12 +86,12 @@ export function toProblem(error: unknown, instance?: string): ProblemDetails {
  */
 const DATABASE_PROBLEMS: Readonly<Record<string, Omit<ProblemDetails, 'instance'>>> = (() => {
   const conflict = {
-    type: PROBLEM_BASE + 'conflict',
+    type: problemType('conflict'),
     title: 'This conflicts with the data as it stands: something it names is missing or taken',
     status: 409,
   };
   const invalid = {
-    type: PROBLEM_BASE + 'bad-request',
+    type: problemType('bad-request'),
     title: 'A value in the request cannot be stored: check its dates, numbers and characters',
     status: 400,
   };
@@ -103,7 +101,7 @@ const DATABASE_PROBLEMS: Readonly<Record<string, Omit<ProblemDetails, 'instance'
     '23P01': conflict, // exclusion_violation
     '23514': {
       // check_violation
-      type: PROBLEM_BASE + 'unprocessable',
+      type: problemType('unprocessable'),
       title: 'A value in the request is outside what is allowed',
       status: 422,
     },
@@ -116,7 +114,7 @@ const DATABASE_PROBLEMS: Readonly<Record<string, Omit<ProblemDetails, 'instance'
     '22P05': invalid, // untranslatable_character
     '54000': {
       // program_limit_exceeded
-      type: PROBLEM_BASE + 'bad-request',
+      type: problemType('bad-request'),
       title: 'The request is too large or too complex to process',
       status: 400,
     },
@@ -147,8 +145,9 @@ export function zodIssues(error: ZodError): { path: string; message: string }[] 
   }));
 }
 
-function httpCode(status: number): string {
-  const names: Record<number, string> = {
+/** A status Nest or Fastify refused with, by its code; one the list lacks keeps its number. */
+function httpCode(status: number): ProblemCode | `http-${number}` {
+  const names: Partial<Record<number, ProblemCode>> = {
     400: 'bad-request',
     401: 'unauthenticated',
     403: 'forbidden',

@@ -40,6 +40,21 @@ function rawRequest(
 const cookieHeader = (cookies: string[]) =>
   cookies.map((cookie) => cookie.split(';')[0]).join('; ');
 
+/** An app on a fresh database with one person in the tenant `acme`. */
+async function appWithOnePerson(
+  env: Record<string, string>,
+  person: { email: string; role: 'tenant_admin' | 'expert' },
+): Promise<TestApp> {
+  const app = await startTestApp({ env });
+  const tenant = await createTenant(app.running.databases.app, { slug: 'acme', name: 'Acme' });
+  await addMember(app.running.databases.app, tenant, {
+    ...person,
+    name: person.email,
+    password: PASSWORD,
+  });
+  return app;
+}
+
 describe('the edges of a request: path spellings, bodies, origins, proxies', () => {
   let app: TestApp;
   let officer: ApiClient;
@@ -249,16 +264,10 @@ describe('the sign-in limiter behind a trusted proxy', () => {
   let app: TestApp;
 
   beforeAll(async () => {
-    app = await startTestApp({
-      env: { LOGIN_RATE_LIMIT: '4', LOGIN_RATE_LIMIT_PER_ADDRESS: '6', TRUST_PROXY: '127.0.0.1' },
-    });
-    const tenant = await createTenant(app.running.databases.app, { slug: 'acme', name: 'Acme' });
-    await addMember(app.running.databases.app, tenant, {
-      email: 'victim@acme.example',
-      name: 'Victim',
-      password: PASSWORD,
-      role: 'expert',
-    });
+    app = await appWithOnePerson(
+      { LOGIN_RATE_LIMIT: '4', LOGIN_RATE_LIMIT_PER_ADDRESS: '6', TRUST_PROXY: '127.0.0.1' },
+      { email: 'victim@acme.example', role: 'expert' },
+    );
   });
 
   afterAll(() => app.close());
@@ -292,16 +301,10 @@ describe('in production', () => {
   let app: TestApp;
 
   beforeAll(async () => {
-    app = await startTestApp({
-      env: { NODE_ENV: 'production', APP_URL: 'https://convene.example' },
-    });
-    const tenant = await createTenant(app.running.databases.app, { slug: 'acme', name: 'Acme' });
-    await addMember(app.running.databases.app, tenant, {
-      email: 'admin@acme.example',
-      name: 'Admin',
-      password: PASSWORD,
-      role: 'tenant_admin',
-    });
+    app = await appWithOnePerson(
+      { NODE_ENV: 'production', APP_URL: 'https://convene.example' },
+      { email: 'admin@acme.example', role: 'tenant_admin' },
+    );
   });
 
   afterAll(() => app.close());
@@ -324,5 +327,40 @@ describe('in production', () => {
     }
     expect(app.running.devMail).toBeNull();
     expect((await client.get('/dev/mail/messages')).status).toBe(404);
+  });
+});
+
+describe('the general request limiter', () => {
+  let app: TestApp;
+
+  beforeAll(async () => {
+    app = await appWithOnePerson(
+      { API_RATE_LIMIT: '5' },
+      { email: 'admin@acme.example', role: 'tenant_admin' },
+    );
+  });
+
+  afterAll(() => app.close());
+
+  it('counts a signed-in person by session, apart from the address they share', async () => {
+    const person = await app.client().signIn('admin@acme.example', PASSWORD);
+    // Signing in took two of the address's requests; the session has its own allowance.
+    expect((await person.get('/api/me')).status).toBe(200);
+    expect((await person.get('/api/me')).headers.get('ratelimit-remaining')).toBe('3');
+  });
+  it('sends the RateLimit headers and refuses a caller past the limit, whatever the path', async () => {
+    const client = app.client();
+    const first = await client.get('/api/health');
+    expect(first.headers.get('ratelimit-limit')).toBe('5');
+    const left = Number(first.headers.get('ratelimit-remaining'));
+    expect(left).toBeLessThan(5);
+    expect(Number(first.headers.get('ratelimit-reset'))).toBeGreaterThan(0);
+    const spellings = ['/%61pi/health', '/api/no-such-route', '/API/health', '/api/health'];
+    for (let i = 0; i < left; i++) await client.get(spellings[i % spellings.length] ?? '/');
+    const refused = await client.get('/api/health');
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(refused.body.type).toBe('/problems/rate-limited');
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
   });
 });

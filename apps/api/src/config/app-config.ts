@@ -60,6 +60,8 @@ const Environment = z.object({
   LOGIN_RATE_LIMIT: z.coerce.number().int().positive().default(10),
   /** Sign-in attempts per client address per minute, across any number of accounts. */
   LOGIN_RATE_LIMIT_PER_ADDRESS: z.coerce.number().int().positive().default(30),
+  /** Requests per minute one caller (a session, or an address signed out) may make to this process. */
+  API_RATE_LIMIT: z.coerce.number().int().positive().default(600),
   SEED_DEMO: z
     .enum(['true', 'false'])
     .optional()
@@ -109,6 +111,7 @@ export interface AppConfig {
   resetTtlMs: number;
   loginRateLimit: number;
   loginRateLimitPerAddress: number;
+  apiRateLimit: number;
   seedDemo: boolean;
   webDist: string | null;
   logLevel: string;
@@ -170,6 +173,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     resetTtlMs: e.RESET_TTL_MINUTES * 60_000,
     loginRateLimit: e.LOGIN_RATE_LIMIT,
     loginRateLimitPerAddress: e.LOGIN_RATE_LIMIT_PER_ADDRESS,
+    apiRateLimit: e.API_RATE_LIMIT,
     seedDemo: e.SEED_DEMO ?? e.NODE_ENV === 'development',
     webDist: e.WEB_DIST ? resolve(e.WEB_DIST) : null,
     logLevel: e.LOG_LEVEL,

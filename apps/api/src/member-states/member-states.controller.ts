@@ -1,12 +1,13 @@
 import type { Language, MemberState, RegionalGroup } from '@convene/contracts';
-import { MemberStateQuery, UN_LANGUAGES } from '@convene/contracts';
+import { MemberStateList, MemberStateQuery, UN_LANGUAGES } from '@convene/contracts';
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
-import { createZodDto } from 'nestjs-zod';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { createZodDto, ZodResponse } from 'nestjs-zod';
 import { requestContext } from '../db/request-context';
 import { sql } from '../db/sql';
 
 class MemberStateQueryDto extends createZodDto(MemberStateQuery) {}
+class MemberStateListDto extends createZodDto(MemberStateList) {}
 
 type Row = {
   alpha3: string;
@@ -23,6 +24,15 @@ type Row = {
 @Controller('member-states')
 export class MemberStatesController {
   @Get()
+  @ZodResponse({
+    status: 200,
+    type: MemberStateListDto,
+    description: 'Sorted by name in the language asked for',
+  })
+  @ApiOperation({
+    description:
+      'The 193 Member States and 2 observer States, named in the six UN languages, searchable and sorted by name.',
+  })
   async list(@Query() query: MemberStateQueryDto): Promise<MemberState[]> {
     const { manager } = requestContext.current();
     const search = query.q ? `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;

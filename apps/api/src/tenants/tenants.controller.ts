@@ -1,18 +1,12 @@
-import type { Role } from '@convene/contracts';
+import { CurrentTenantView } from '@convene/contracts';
 import { permissionsOf } from '@convene/domain';
 import { Controller, Get } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { createZodDto, ZodResponse } from 'nestjs-zod';
 import { CurrentTenant, RequirePermission } from '../common/access.decorators';
 import type { TenantScope } from '../db/request-context';
 
-export interface CurrentTenantView {
-  id: string;
-  slug: string;
-  name: string;
-  role: Role;
-  memberStateAlpha3: string | null;
-  permissions: string[];
-}
+class CurrentTenantViewDto extends createZodDto(CurrentTenantView) {}
 
 @ApiTags('tenants')
 @Controller('t/:tenant')
@@ -20,6 +14,10 @@ export class TenantsController {
   /** The tenant as the caller sees it: its name, their role and what it lets them do. */
   @Get()
   @RequirePermission('tenant.read')
+  @ZodResponse({ status: 200, type: CurrentTenantViewDto, description: 'The tenant and your role' })
+  @ApiOperation({
+    description: 'The tenant as the caller sees it: its name, their role and what it lets them do.',
+  })
   current(@CurrentTenant() tenant: TenantScope): CurrentTenantView {
     return {
       id: tenant.id,

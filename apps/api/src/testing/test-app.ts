@@ -38,6 +38,7 @@ export async function startTestApp(
     MAIL_SCHEDULE_SECONDS: '0',
     // Every test signs in from 127.0.0.1; the per-address limit has tests of its own.
     LOGIN_RATE_LIMIT_PER_ADDRESS: '100000',
+    API_RATE_LIMIT: '1000000',
     ...(database ? { DATABASE_URL: database.url } : {}),
     ...options.env,
   });

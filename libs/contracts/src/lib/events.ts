@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { Language, type Page, PageQuery, Uuid } from './common';
-import { Alpha3, RegionalGroup } from './member-states';
-import { Instant, multiLineText, singleLineText } from './text';
+import { Cursor, DisplayName, Language, PAGE_LIMIT_MAX, PageQuery, pageOf, Uuid } from './common';
+import { Alpha3, Alpha3Code, RegionalGroup } from './member-states';
+import { Instant, int32, multiLineText, singleLineText, Timestamp } from './text';
 
 export const EVENT_TYPES = [
   'expert_group_meeting',
@@ -130,7 +130,7 @@ const eventFields = {
   timeZone: TimeZone,
   workingLanguages: unique(Language, 6).min(1, 'choose at least one'),
   interpretation: z.boolean().default(false),
-  capacity: z.number().int().min(1).max(10_000).nullable().default(null),
+  capacity: int32(z.number().int().min(1).max(10_000)).nullable().default(null),
   hostStates: unique(Alpha3, 50).default([]),
   organisers: z.array(Name).max(20).default([]),
   partnerOrganisations: z.array(Name).max(20).default([]),
@@ -166,12 +166,15 @@ const eventRules = (event: EventShape, ctx: z.RefinementCtx) => {
   }
 };
 
+/** An event's version for optimistic concurrency: 1 when made, one more at each change. */
+const Version = int32(z.number().int().min(1).max(2_147_483_647));
+
 export const EventCreate = z.strictObject(eventFields).superRefine(eventRules);
 export type EventCreate = z.infer<typeof EventCreate>;
 
 /** The whole event again, with the version it was read at (a stale one gets 409). */
 export const EventUpdate = z
-  .strictObject({ ...eventFields, version: z.number().int().min(1) })
+  .strictObject({ ...eventFields, version: Version })
   .superRefine(eventRules);
 export type EventUpdate = z.infer<typeof EventUpdate>;
 
@@ -183,7 +186,7 @@ export const EventTransition = z
     startsAt: Instant.optional(),
     endsAt: Instant.optional(),
     /** The version the planner saw; when given, a stale one gets 409. */
-    version: z.number().int().min(1).optional(),
+    version: Version.optional(),
   })
   .superRefine((value, ctx) => {
     if (value.startsAt && value.endsAt && Date.parse(value.endsAt) <= Date.parse(value.startsAt)) {
@@ -207,53 +210,72 @@ export const EventQuery = PageQuery.extend({
 });
 export type EventQuery = z.infer<typeof EventQuery>;
 
-export interface EventSummary {
-  id: string;
-  type: EventType;
-  title: string;
-  summary: string;
-  thematicAreas: ThematicArea[];
-  format: EventFormat;
-  venue: { name: string; city: string; countryAlpha3: string | null } | null;
-  meetingLink: string | null;
-  startsAt: string;
-  endsAt: string;
-  timeZone: string;
-  hostStates: string[];
-  status: EventStatus;
-  isPublic: boolean;
-  responsibleOfficer: { id: string; name: string } | null;
-}
+const PersonRef = z.strictObject({ id: Uuid, name: DisplayName });
+const Title = singleLineText(200);
 
-export interface EventHistoryEntry {
-  action: EventAction;
-  fromStatus: EventStatus;
-  toStatus: EventStatus;
-  reason: string | null;
+const eventSummaryFields = {
+  id: Uuid,
+  type: EventType,
+  title: Title,
+  summary: multiLineText(1000),
+  thematicAreas: z.array(ThematicArea).max(THEMATIC_AREAS.length),
+  format: EventFormat,
+  venue: z
+    .strictObject({
+      name: Title,
+      city: singleLineText(100),
+      countryAlpha3: Alpha3Code.nullable(),
+    })
+    .nullable(),
+  meetingLink: z.url().max(500).nullable(),
+  startsAt: Timestamp,
+  endsAt: Timestamp,
+  timeZone: singleLineText(64),
+  hostStates: z.array(Alpha3Code).max(50),
+  status: EventStatus,
+  isPublic: z.boolean(),
+  responsibleOfficer: PersonRef.nullable(),
+};
+
+export const EventSummary = z.strictObject(eventSummaryFields);
+export type EventSummary = z.infer<typeof EventSummary>;
+export const EventSummaryPage = pageOf(EventSummary);
+
+/** Bounds what one answer may list; no event goes through this many changes of status. */
+export const MAX_EVENT_HISTORY = 1000;
+
+export const EventHistoryEntry = z.strictObject({
+  action: EventAction,
+  fromStatus: EventStatus,
+  toStatus: EventStatus,
+  reason: multiLineText(1000).nullable(),
   /** For a postponement: the new dates. */
-  startsAt: string | null;
-  endsAt: string | null;
-  at: string;
-  actor: { id: string; name: string } | null;
-}
+  startsAt: Timestamp.nullable(),
+  endsAt: Timestamp.nullable(),
+  at: Timestamp,
+  actor: PersonRef.nullable(),
+});
+export type EventHistoryEntry = z.infer<typeof EventHistoryEntry>;
 
-export interface EventDetail extends EventSummary {
-  description: string;
-  targetAudiences: TargetAudience[];
-  workingLanguages: Language[];
-  interpretation: boolean;
-  capacity: number | null;
-  organisers: string[];
-  partnerOrganisations: string[];
-  responsibleOfficerId: string | null;
-  cancelReason: string | null;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
+export const EventDetail = z.strictObject({
+  ...eventSummaryFields,
+  description: multiLineText(20_000),
+  targetAudiences: z.array(TargetAudience).max(TARGET_AUDIENCES.length),
+  workingLanguages: z.array(Language).max(6),
+  interpretation: z.boolean(),
+  capacity: int32(z.number().int().min(1).max(10_000)).nullable(),
+  organisers: z.array(Title).max(20),
+  partnerOrganisations: z.array(Title).max(20),
+  responsibleOfficerId: Uuid.nullable(),
+  cancelReason: multiLineText(1000).nullable(),
+  version: Version,
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
   /** What the caller may do next (empty for those who cannot plan events). */
-  allowedActions: EventAction[];
-  history: EventHistoryEntry[];
-}
+  allowedActions: z.array(EventAction).max(EVENT_ACTIONS.length),
+  history: z.array(EventHistoryEntry).max(MAX_EVENT_HISTORY),
+});
+export type EventDetail = z.infer<typeof EventDetail>;
 
 export const AgendaSessionInput = z
   .strictObject({
@@ -278,69 +300,99 @@ export type AgendaSessionInput = z.infer<typeof AgendaSessionInput>;
 export const AgendaOrder = z.strictObject({ sessionIds: unique(Uuid, 500).min(1) });
 export type AgendaOrder = z.infer<typeof AgendaOrder>;
 
-export interface AgendaSession {
-  id: string;
-  position: number;
-  title: string;
-  description: string;
-  startsAt: string;
-  endsAt: string;
-  room: string | null;
-  speakers: { id: string; name: string }[];
-  guestSpeakers: string[];
-}
+/** The most sessions one event's agenda holds (AgendaOrder's bound). */
+export const MAX_AGENDA_SESSIONS = 500;
+
+export const AgendaSession = z.strictObject({
+  id: Uuid,
+  position: int32(z.number().int().min(0).max(MAX_AGENDA_SESSIONS)),
+  title: Title,
+  description: multiLineText(5000),
+  startsAt: Timestamp,
+  endsAt: Timestamp,
+  room: singleLineText(100).nullable(),
+  speakers: z.array(PersonRef).max(20),
+  guestSpeakers: z.array(Title).max(20),
+});
+export type AgendaSession = z.infer<typeof AgendaSession>;
 
 /**
  * Something a planner should look at, not an error: two sessions in one
  * room at once, or a speaker in two places at once (in this event or another
  * of the tenant's).
  */
-export type AgendaWarning =
-  | { kind: 'room_overlap'; room: string; sessionIds: [string, string] }
-  | {
-      kind: 'speaker_double_booked';
-      speaker: { id: string; name: string };
-      sessionId: string;
-      /**
-       * The other session, maybe in another event; only "another commitment" when that event is
-       * one the caller may not see.
-       */
-      other:
-        | { hidden: false; sessionId: string; eventId: string; eventTitle: string }
-        | { hidden: true };
-    };
+export const AgendaWarning = z.discriminatedUnion('kind', [
+  z.strictObject({
+    kind: z.literal('room_overlap'),
+    room: singleLineText(100),
+    // Two ids; a list of two rather than a tuple, which OpenAPI 3.0 cannot describe.
+    sessionIds: z.array(Uuid).length(2),
+  }),
+  z.strictObject({
+    kind: z.literal('speaker_double_booked'),
+    speaker: PersonRef,
+    sessionId: Uuid,
+    /**
+     * The other session, maybe in another event; only "another commitment" when that event is
+     * one the caller may not see.
+     */
+    other: z.union([
+      z.strictObject({
+        hidden: z.literal(false),
+        sessionId: Uuid,
+        eventId: Uuid,
+        eventTitle: Title,
+      }),
+      z.strictObject({ hidden: z.literal(true) }),
+    ]),
+  }),
+]);
+export type AgendaWarning = z.infer<typeof AgendaWarning>;
 
-export interface Agenda {
-  sessions: AgendaSession[];
-  warnings: AgendaWarning[];
-}
+/** Bounds the warnings of one agenda: each pair of its sessions at most once per kind. */
+export const MAX_AGENDA_WARNINGS = 10_000;
+
+export const Agenda = z.strictObject({
+  sessions: z.array(AgendaSession).max(MAX_AGENDA_SESSIONS),
+  warnings: z.array(AgendaWarning).max(MAX_AGENDA_WARNINGS),
+});
+export type Agenda = z.infer<typeof Agenda>;
 
 /** What anyone may see of an event its tenant marked public: nothing about people. */
-export interface PublicEvent {
-  id: string;
-  type: EventType;
-  title: string;
-  summary: string;
-  thematicAreas: ThematicArea[];
-  format: EventFormat;
-  venue: { city: string; countryAlpha3: string | null } | null;
-  startsAt: string;
-  endsAt: string;
-  timeZone: string;
-  workingLanguages: Language[];
-  status: EventStatus;
-}
+export const PublicEvent = z.strictObject({
+  id: Uuid,
+  type: EventType,
+  title: Title,
+  summary: multiLineText(1000),
+  thematicAreas: z.array(ThematicArea).max(THEMATIC_AREAS.length),
+  format: EventFormat,
+  venue: z
+    .strictObject({ city: singleLineText(100), countryAlpha3: Alpha3Code.nullable() })
+    .nullable(),
+  startsAt: Timestamp,
+  endsAt: Timestamp,
+  timeZone: singleLineText(64),
+  workingLanguages: z.array(Language).max(6),
+  status: EventStatus,
+});
+export type PublicEvent = z.infer<typeof PublicEvent>;
 
-export interface PublicEventsPage extends Page<PublicEvent> {
-  tenant: { name: string };
-}
+export const PublicEventsPage = z.strictObject({
+  items: z.array(PublicEvent).max(PAGE_LIMIT_MAX),
+  nextCursor: Cursor.nullable(),
+  tenant: z.strictObject({ name: singleLineText(200) }),
+});
+export type PublicEventsPage = z.infer<typeof PublicEventsPage>;
 
 /** The person's private calendar feed: the URL is shown once, when made. */
-export interface CalendarFeedStatus {
-  active: boolean;
-  createdAt: string | null;
-}
+export const CalendarFeedStatus = z.strictObject({
+  active: z.boolean(),
+  createdAt: Timestamp.nullable(),
+});
+export type CalendarFeedStatus = z.infer<typeof CalendarFeedStatus>;
 
-export interface CalendarFeedCreated {
-  url: string;
-}
+export const CalendarFeedCreated = z.strictObject({
+  /** The feed's address, secret token included: shown once. */
+  url: z.url().max(2048),
+});
+export type CalendarFeedCreated = z.infer<typeof CalendarFeedCreated>;

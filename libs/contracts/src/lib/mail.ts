@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { PageQuery } from './common';
-import { Instant } from './text';
+import { EmailAddress, PageQuery, pageOf, Uuid } from './common';
+import { Instant, int32, Timestamp } from './text';
 
 /**
  * Every kind of mail Convene sends. Security mails always go; the others
@@ -22,26 +22,36 @@ export type MailStatus = z.infer<typeof MailStatus>;
  * One outbox row as a tenant administrator sees it: who, what and how it
  * went — never the content, which may carry a sign-in link.
  */
-export interface OutboxMessage {
-  id: string;
-  kind: MailKind;
-  recipient: string;
-  status: MailStatus;
-  attempts: number;
-  /** The last SMTP or connection error, when there was one. */
-  lastError: string | null;
-  createdAt: string;
-  sentAt: string | null;
+export const OutboxMessage = z.strictObject({
+  id: Uuid,
+  kind: MailKind,
+  recipient: EmailAddress,
+  status: MailStatus,
+  attempts: int32(z.number().int().min(0).max(2_147_483_647)),
+  /** The last SMTP or connection error, when there was one (the worker keeps 1000 characters). */
+  lastError: z.string().max(1000).nullable(),
+  createdAt: Timestamp,
+  sentAt: Timestamp.nullable(),
   /** When a queued message is next tried. */
-  nextAttemptAt: string | null;
-}
+  nextAttemptAt: Timestamp.nullable(),
+});
+export type OutboxMessage = z.infer<typeof OutboxMessage>;
+export const OutboxMessagePage = pageOf(OutboxMessage);
 
 export const OutboxQuery = PageQuery.extend({
   status: MailStatus.optional(),
 });
 export type OutboxQuery = z.infer<typeof OutboxQuery>;
 
-export type OutboxCounts = Record<MailStatus, number>;
+const count = () => int32(z.number().int().min(0).max(2_147_483_647));
+/** How many of the tenant's messages are in each status. */
+export const OutboxCounts = z.strictObject({
+  queued: count(),
+  sent: count(),
+  failed: count(),
+  cancelled: count(),
+} satisfies Record<MailStatus, z.ZodType>);
+export type OutboxCounts = z.infer<typeof OutboxCounts>;
 
 /**
  * Which of the tenant's failed messages to send back to the queue at once
@@ -65,7 +75,8 @@ export const MailRetryFilter = z
   );
 export type MailRetryFilter = z.infer<typeof MailRetryFilter>;
 
-export interface MailRetryResult {
+export const MailRetryResult = z.strictObject({
   /** How many messages went back in the queue. */
-  retried: number;
-}
+  retried: count(),
+});
+export type MailRetryResult = z.infer<typeof MailRetryResult>;

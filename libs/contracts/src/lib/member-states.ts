@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Language } from './common';
-import { singleLineText } from './text';
+import { patternText, singleLineText } from './text';
 
 /** The five UN regional groups. */
 export const REGIONAL_GROUPS = [
@@ -233,15 +233,30 @@ export const Alpha3 = singleLineText(8)
   .refine(isMemberStateCode, 'must be the ISO 3166-1 alpha-3 code of a Member State')
   .transform((code) => code.toUpperCase());
 
-export interface MemberState {
-  alpha3: string;
-  alpha2: string;
+/** An alpha-3 code as the API writes it (upper case): for response schemas. */
+export const Alpha3Code = patternText(3, /^[A-Z]{3}$/, 'not an alpha-3 code');
+
+export const MemberState = z.strictObject({
+  alpha3: Alpha3Code,
+  alpha2: patternText(2, /^[A-Z]{2}$/, 'not an alpha-2 code'),
   /** null for a State that sits in no regional group. */
-  regionalGroup: RegionalGroup | null;
+  regionalGroup: RegionalGroup.nullable(),
   /** true for the two observer States (Holy See, State of Palestine). */
-  observer: boolean;
-  names: Record<Language, string>;
-}
+  observer: z.boolean(),
+  /** The State's name in each UN language. */
+  names: z.strictObject({
+    ar: singleLineText(200),
+    zh: singleLineText(200),
+    en: singleLineText(200),
+    fr: singleLineText(200),
+    ru: singleLineText(200),
+    es: singleLineText(200),
+  } satisfies Record<Language, z.ZodType>),
+});
+export type MemberState = z.infer<typeof MemberState>;
+
+/** The whole reference list: 193 Member States and 2 observer States. */
+export const MemberStateList = z.array(MemberState).max(MEMBER_STATE_CODES.length);
 
 export const MemberStateQuery = z.strictObject({
   q: singleLineText(100).trim().optional(),

@@ -1,27 +1,30 @@
 import { z } from 'zod';
-import { Email, PageQuery } from './common';
-import { singleLineText } from './text';
-import { Alpha3 } from './member-states';
+import { DisplayName, Email, EmailAddress, PageQuery, pageOf, Uuid } from './common';
+import { singleLineText, Timestamp } from './text';
+import { Alpha3, Alpha3Code } from './member-states';
 import { Role } from './roles';
 
 export const MEMBERSHIP_STATUSES = ['active', 'deactivated'] as const;
-export type MembershipStatus = (typeof MEMBERSHIP_STATUSES)[number];
+export const MembershipStatus = z.enum(MEMBERSHIP_STATUSES);
+export type MembershipStatus = z.infer<typeof MembershipStatus>;
 
-export interface TenantMember {
-  membershipId: string;
-  userId: string;
-  email: string;
-  name: string;
-  role: Role;
-  memberStateAlpha3: string | null;
-  status: MembershipStatus;
-  createdAt: string;
-}
+export const TenantMember = z.strictObject({
+  membershipId: Uuid,
+  userId: Uuid,
+  email: EmailAddress,
+  name: DisplayName,
+  role: Role,
+  memberStateAlpha3: Alpha3Code.nullable(),
+  status: MembershipStatus,
+  createdAt: Timestamp,
+});
+export type TenantMember = z.infer<typeof TenantMember>;
+export const TenantMemberPage = pageOf(TenantMember);
 
 export const TenantMemberQuery = PageQuery.extend({
   q: singleLineText(100).trim().optional(),
   role: Role.optional(),
-  status: z.enum(MEMBERSHIP_STATUSES).optional(),
+  status: MembershipStatus.optional(),
 });
 export type TenantMemberQuery = z.infer<typeof TenantMemberQuery>;
 
@@ -65,23 +68,33 @@ export const InvitationCreate = z
   .superRefine(withStateForFocalPoints);
 export type InvitationCreate = z.infer<typeof InvitationCreate>;
 
-export interface PendingInvitation {
-  id: string;
-  email: string;
-  role: Role;
-  memberStateAlpha3: string | null;
-  invitedBy: string;
-  createdAt: string;
-  expiresAt: string;
-}
+export const PendingInvitation = z.strictObject({
+  id: Uuid,
+  email: EmailAddress,
+  role: Role,
+  memberStateAlpha3: Alpha3Code.nullable(),
+  /** The inviter's name. */
+  invitedBy: DisplayName,
+  createdAt: Timestamp,
+  expiresAt: Timestamp,
+});
+export type PendingInvitation = z.infer<typeof PendingInvitation>;
+export const PendingInvitationPage = pageOf(PendingInvitation);
 
-export interface AuditEntry {
-  id: string;
-  actor: { id: string; name: string } | null;
-  action: string;
-  entity: string;
-  entityId: string;
-  before: unknown;
-  after: unknown;
-  at: string;
-}
+/** A person as others see them in a list: id and name. */
+const PersonRef = z.strictObject({ id: Uuid, name: DisplayName });
+
+export const AuditEntry = z.strictObject({
+  id: Uuid,
+  actor: PersonRef.nullable(),
+  /** What was done ("event.create"); written by the API, never by a caller. */
+  action: singleLineText(100),
+  entity: singleLineText(100),
+  entityId: singleLineText(100),
+  /** The entity before and after, as the API recorded it (any JSON). */
+  before: z.unknown(),
+  after: z.unknown(),
+  at: Timestamp,
+});
+export type AuditEntry = z.infer<typeof AuditEntry>;
+export const AuditEntryPage = pageOf(AuditEntry);

@@ -17,12 +17,14 @@ export function describeWarning(
   eventId: string,
 ): WarningView {
   if (warning.kind === 'room_overlap') {
+    // Always two ids; the contract says so as a list of two, since OpenAPI 3.0 has no tuples.
+    const [first = '', second = ''] = warning.sessionIds;
     return {
       key: 'events.agenda.warnings.roomOverlap',
       params: {
         room: warning.room,
-        first: titles.get(warning.sessionIds[0]) ?? '',
-        second: titles.get(warning.sessionIds[1]) ?? '',
+        first: titles.get(first) ?? '',
+        second: titles.get(second) ?? '',
       },
     };
   }

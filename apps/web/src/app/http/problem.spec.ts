@@ -1,5 +1,14 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { HttpErrorResponse } from '@angular/common/http';
-import { problemMessageKey, rejectedFields, toProblem } from './problem';
+import { PROBLEM_CODES, problemType } from '@convene/contracts';
+import {
+  CLIENT_PROBLEMS,
+  PROBLEM_MESSAGES,
+  problemMessageKey,
+  rejectedFields,
+  toProblem,
+} from './problem';
 
 describe('problems shown to people', () => {
   it('keeps the server problem details of a failed call', () => {
@@ -50,5 +59,34 @@ describe('problems shown to people', () => {
         errors: [{ path: 'memberStateAlpha3', message: 'required' }],
       }),
     ).toEqual(['memberStateAlpha3']);
+  });
+});
+
+describe('the message of every problem code', () => {
+  const folder = join(__dirname, '../../../public/i18n');
+  const errorsIn = (language: string): Record<string, unknown> =>
+    (
+      JSON.parse(readFileSync(join(folder, `${language}.json`), 'utf8')) as {
+        errors: Record<string, unknown>;
+      }
+    ).errors;
+
+  it.each(['en', 'fr', 'ar'])(
+    'is in %s for each code the API answers with and each the app meets itself',
+    (language) => {
+      const errors = errorsIn(language);
+      for (const code of [...PROBLEM_CODES, ...CLIENT_PROBLEMS]) {
+        const key = PROBLEM_MESSAGES[code].slice('errors.'.length);
+        expect({ code, message: typeof errors[key] }).toEqual({ code, message: 'string' });
+      }
+    },
+  );
+
+  it('is the one a problem of that code is shown with, whatever its status', () => {
+    for (const code of PROBLEM_CODES) {
+      expect(problemMessageKey({ type: problemType(code), title: 'x', status: 418 })).toBe(
+        `errors.${code}`,
+      );
+    }
   });
 });

@@ -1,33 +1,54 @@
 import { HttpErrorResponse } from '@angular/common/http';
-import type { ProblemDetails } from '@convene/contracts';
+import { PROBLEM_TYPE_PREFIX, type ProblemCode, type ProblemDetails } from '@convene/contracts';
 
-const PROBLEM_PREFIX = '/problems/';
+const PROBLEM_PREFIX = PROBLEM_TYPE_PREFIX;
 
 /**
- * Problem codes the interface has its own words for (errors.<code> in the
- * translations). Anything else is shown with the generic message for its
- * status, never with the server's English title.
+ * Problems the web app meets on its own, without an answer from the API: it could not be
+ * reached (or a proxy said it is not there).
  */
-export const KNOWN_PROBLEMS = [
-  'already-member',
-  'csrf',
-  'event-transition',
-  'forbidden',
-  'internal',
-  'invalid-credentials',
-  'invitation-invalid',
-  'last-admin',
-  'network',
-  'not-found',
-  'rate-limited',
-  'reset-token-invalid',
-  'self-deactivation',
-  'stale-version',
-  'unauthenticated',
-  'validation',
-  'wrong-password',
-] as const;
-export type KnownProblem = (typeof KNOWN_PROBLEMS)[number];
+export const CLIENT_PROBLEMS = ['network'] as const;
+export type ClientProblem = (typeof CLIENT_PROBLEMS)[number];
+
+/** Every problem the interface has its own words for: the API's codes and its own. */
+export type KnownProblem = ProblemCode | ClientProblem;
+
+/**
+ * The translation key of each known problem. A Record over the contracts' enum, so a code the
+ * API adds does not compile here until it has a message (and translations.spec.ts checks the key
+ * is in every language). Anything else is shown with the generic message for its status, never
+ * with the server's English title.
+ */
+export const PROBLEM_MESSAGES: Readonly<Record<KnownProblem, `errors.${KnownProblem}`>> = {
+  'already-member': 'errors.already-member',
+  'bad-request': 'errors.bad-request',
+  conflict: 'errors.conflict',
+  csrf: 'errors.csrf',
+  'event-transition': 'errors.event-transition',
+  forbidden: 'errors.forbidden',
+  internal: 'errors.internal',
+  'invalid-credentials': 'errors.invalid-credentials',
+  'invalid-cursor': 'errors.invalid-cursor',
+  'invitation-invalid': 'errors.invitation-invalid',
+  'last-admin': 'errors.last-admin',
+  'mail-state': 'errors.mail-state',
+  'method-not-allowed': 'errors.method-not-allowed',
+  network: 'errors.network',
+  'not-found': 'errors.not-found',
+  'payload-too-large': 'errors.payload-too-large',
+  'rate-limited': 'errors.rate-limited',
+  'reset-token-invalid': 'errors.reset-token-invalid',
+  'self-deactivation': 'errors.self-deactivation',
+  'stale-version': 'errors.stale-version',
+  unauthenticated: 'errors.unauthenticated',
+  unprocessable: 'errors.unprocessable',
+  'unsupported-media-type': 'errors.unsupported-media-type',
+  validation: 'errors.validation',
+  'wrong-password': 'errors.wrong-password',
+};
+
+const isKnownProblem = (code: string): code is KnownProblem =>
+  Object.hasOwn(PROBLEM_MESSAGES, code);
 
 function isProblemDetails(value: unknown): value is ProblemDetails {
   return (
@@ -59,6 +80,7 @@ export function toProblem(error: unknown): ProblemDetails {
   return { type: PROBLEM_PREFIX + 'internal', title: String(error), status: 0 };
 }
 
+/** The code of a problem (`/problems/<code>`), to compare with a ProblemCode. */
 export function problemCode(problem: ProblemDetails): string {
   return problem.type.startsWith(PROBLEM_PREFIX)
     ? problem.type.slice(PROBLEM_PREFIX.length)
@@ -68,9 +90,7 @@ export function problemCode(problem: ProblemDetails): string {
 /** The translation key that explains a problem to the person who met it. */
 export function problemMessageKey(problem: ProblemDetails): string {
   const code = problemCode(problem);
-  if ((KNOWN_PROBLEMS as readonly string[]).includes(code)) {
-    return `errors.${code}`;
-  }
+  if (isKnownProblem(code)) return PROBLEM_MESSAGES[code];
   if (problem.status === 0 || problem.status >= 502) return 'errors.network';
   if (problem.status === 401) return 'errors.unauthenticated';
   if (problem.status === 403) return 'errors.forbidden';

@@ -1,0 +1,40 @@
+import { z } from 'zod';
+
+/**
+ * Every problem code the API answers with, as `type: /problems/<code>`. The API's
+ * AppException takes only these, and the web app has a message for each (errors.<code> in
+ * every translation file), so a new code cannot reach a person as raw English.
+ */
+export const PROBLEM_CODES = [
+  'already-member',
+  'bad-request',
+  'conflict',
+  'csrf',
+  'event-transition',
+  'forbidden',
+  'internal',
+  'invalid-credentials',
+  'invalid-cursor',
+  'invitation-invalid',
+  'last-admin',
+  'mail-state',
+  'method-not-allowed',
+  'not-found',
+  'payload-too-large',
+  'rate-limited',
+  'reset-token-invalid',
+  'self-deactivation',
+  'stale-version',
+  'unauthenticated',
+  'unprocessable',
+  'unsupported-media-type',
+  'validation',
+  'wrong-password',
+] as const;
+export const ProblemCode = z.enum(PROBLEM_CODES);
+export type ProblemCode = z.infer<typeof ProblemCode>;
+
+/** The `type` of a problem with this code. */
+export const PROBLEM_TYPE_PREFIX = '/problems/';
+export const problemType = (code: ProblemCode): `/problems/${ProblemCode}` =>
+  `${PROBLEM_TYPE_PREFIX}${code}`;
