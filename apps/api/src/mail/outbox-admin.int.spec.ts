@@ -182,14 +182,32 @@ describe('the mail page’s API', () => {
       sql(m, `update mail_outbox set status = 'cancelled' where status <> 'sent'`),
     );
     const other = await createTenant(ds, { slug: 'other-org', name: 'Other Org' });
+    // Messages the worker can render: once retried it may send them while the test goes on, and
+    // an unrenderable one would fail again at once and be counted by the next retry.
+    const payloads: Record<string, object> = {
+      invitation: {
+        kind: 'invitation',
+        tenantName: 'Acme',
+        inviterName: null,
+        role: 'expert',
+        link: 'https://convene.example/invitation/x',
+        expiresAt: '2026-12-31T00:00:00Z',
+      },
+      password_reset: {
+        kind: 'password_reset',
+        name: 'Someone',
+        link: 'https://convene.example/reset-password/x',
+        minutes: 60,
+      },
+    };
     const failed = (tenantId: string, kind: string, recipient: string, created: string) =>
       inTransaction(ds, { tenantId }, (m) =>
         sql(
           m,
           `insert into mail_outbox (tenant_id, kind, recipient, language, payload, status,
                                     attempts, last_error, created_at, failed_at)
-           values ($1, $2, $3, 'en', '{}', 'failed', 9, 'connection refused', $4, $4)`,
-          [tenantId, kind, recipient, created],
+           values ($1, $2, $3, 'en', $5, 'failed', 9, 'connection refused', $4, $4)`,
+          [tenantId, kind, recipient, created, JSON.stringify(payloads[kind])],
         ),
       );
     for (let i = 0; i < 3; i++) {
