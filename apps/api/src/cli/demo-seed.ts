@@ -97,6 +97,7 @@ export async function seedDemo(dataSource: DataSource): Promise<boolean> {
     officer: ids.get('officer@demo.example') ?? null,
     expert: ids.get('expert@demo.example') ?? null,
   });
+  await seedBouncedInvitation(dataSource, tenants.demo);
   return true;
 }
 
@@ -183,6 +184,33 @@ const EVENTS: DemoEvent[] = [
 ];
 
 /** A few events around today, so the events pages have something to show. */
+/**
+ * One invitation the recipient's server refused for good, so the Mail page shows what a failure
+ * looks like (its banner, the error, Retry) from the first start. The address is reserved
+ * (RFC 2606), so a retry goes nowhere real.
+ */
+async function seedBouncedInvitation(dataSource: DataSource, tenantId: string): Promise<void> {
+  const message = {
+    kind: 'invitation',
+    tenantName: 'Terrorism Prevention Branch (demo)',
+    inviterName: 'Amina Haddad',
+    role: 'focal_point',
+    link: 'http://localhost:3000/invitation/demo-bounced',
+    expiresAt: new Date(Date.now() + 6 * 86_400_000).toISOString(),
+  };
+  await inTransaction(dataSource, { tenantId }, (manager) =>
+    sql(
+      manager,
+      `insert into mail_outbox (tenant_id, kind, recipient, language, payload, status, attempts,
+                                last_error, created_at, failed_at)
+       values ($1, 'invitation', 'focal.point@ministry.invalid', 'en', $2, 'failed', 1,
+               '550 5.1.1 <focal.point@ministry.invalid>: Recipient address rejected',
+               now() - interval '3 hours', now() - interval '3 hours')`,
+      [tenantId, JSON.stringify(message)],
+    ),
+  );
+}
+
 async function seedDemoEvents(
   dataSource: DataSource,
   tenantId: string,
