@@ -22,7 +22,7 @@ import { ApiAcceptedResponse, ApiNoContentResponse, ApiOperation, ApiTags } from
 import type { FastifyReply } from 'fastify';
 import { createZodDto, ZodResponse } from 'nestjs-zod';
 import { CurrentUser, Public } from '../common/access.decorators';
-import { AppException } from '../common/app-exception';
+import { AuthException } from './auth.exception';
 import { ApiLoginRateLimit, ApiProblem } from '../common/openapi';
 import type { AuthenticatedUser } from '../db/request-context';
 import { requestContext } from '../db/request-context';
@@ -141,7 +141,7 @@ export class AuthController {
   })
   previewInvitation(@Param('token') token: string): Promise<InvitationPreview> {
     if (!Token.safeParse(token).success)
-      throw new AppException(404, 'invitation-invalid', 'This invitation link is not valid');
+      throw new AuthException(404, 'invitation-invalid', 'This invitation link is not valid');
     return this.auth.previewInvitation(token);
   }
 

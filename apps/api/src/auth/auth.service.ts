@@ -14,7 +14,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { type EntityManager, IsNull, Raw } from 'typeorm';
 import { z } from 'zod';
 import { AuditService } from '../audit/audit.service';
-import { AppException } from '../common/app-exception';
+import { AuthException } from './auth.exception';
 import { zodIssues } from '../common/problem-details.filter';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { type AuthenticatedUser, requestContext } from '../db/request-context';
@@ -67,9 +67,9 @@ type Profile = Pick<User, keyof typeof PROFILE>;
 const emailIs = (email: string) => Raw((column) => `lower(${column}) = lower(:email)`, { email });
 
 const badCredentials = () =>
-  new AppException(401, 'invalid-credentials', 'Email or password is incorrect');
+  new AuthException(401, 'invalid-credentials', 'Email or password is incorrect');
 const invalidInvitation = () =>
-  new AppException(
+  new AuthException(
     404,
     'invitation-invalid',
     'This invitation link is not valid: it may have expired, been used or been revoked',
@@ -106,7 +106,7 @@ export class AuthService {
     // Out of any tenant: the own_memberships policy then shows every tenant of the person.
     await applyScope(manager, { userId });
     const user = await manager.findOne(User, { select: PROFILE, where: { id: userId } });
-    if (!user) throw new AppException(401, 'unauthenticated', 'Sign in to continue');
+    if (!user) throw new AuthException(401, 'unauthenticated', 'Sign in to continue');
     return {
       user: toProfile(user),
       memberships: await this.tenants.membershipsOf(manager, userId),
@@ -161,7 +161,7 @@ export class AuthService {
     );
     const spent = rows[0];
     if (!spent)
-      throw new AppException(
+      throw new AuthException(
         404,
         'reset-token-invalid',
         'This reset link is not valid: it may have expired or been used',
@@ -209,7 +209,7 @@ export class AuthService {
       const name = PersonName.safeParse(input.name);
       const password = NewPassword.safeParse(input.password);
       if (!name.success || !password.success) {
-        throw new AppException(400, 'validation', 'The request is not valid', undefined, [
+        throw new AuthException(400, 'validation', 'The request is not valid', undefined, [
           ...(name.success
             ? []
             : zodIssues(name.error).map((issue) => ({ ...issue, path: 'name' }))),
@@ -291,7 +291,7 @@ export class AuthService {
       ProfileRow,
     );
     const updated = rows[0];
-    if (!updated) throw new AppException(401, 'unauthenticated', 'Sign in to continue');
+    if (!updated) throw new AuthException(401, 'unauthenticated', 'Sign in to continue');
     return {
       id: updated.id,
       email: updated.email,
@@ -313,7 +313,7 @@ export class AuthService {
       where: { id: user.id },
     });
     if (!(await verifyPassword(current?.passwordHash, change.currentPassword))) {
-      throw new AppException(
+      throw new AuthException(
         400,
         'wrong-password',
         'The current password is incorrect',

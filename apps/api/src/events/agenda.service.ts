@@ -4,7 +4,8 @@ import { In } from 'typeorm';
 import { z } from 'zod';
 import { Membership } from '../tenants/membership.entity';
 import { AuditService } from '../audit/audit.service';
-import { AppException, notFound } from '../common/app-exception';
+import { notFound } from '../common/app-exception';
+import { EventsException } from './events.exception';
 import { isUuid } from '../common/uuid';
 import { requestContext } from '../db/request-context';
 import { sql } from '../db/sql';
@@ -38,7 +39,9 @@ const SpeakerClashRow = z.strictObject({
 });
 
 const invalid = (path: string, message: string) =>
-  new AppException(400, 'validation', 'The request is not valid', undefined, [{ path, message }]);
+  new EventsException(400, 'validation', 'The request is not valid', undefined, [
+    { path, message },
+  ]);
 
 /**
  * An event's agenda: sessions within the event's dates, in the planner's

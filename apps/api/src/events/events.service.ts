@@ -19,7 +19,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
 import { z } from 'zod';
 import { AuditService } from '../audit/audit.service';
-import { AppException, notFound } from '../common/app-exception';
+import { notFound } from '../common/app-exception';
+import { EventsException } from './events.exception';
 import { decodeCursor, encodeCursor } from '../common/cursor';
 import { isUuid } from '../common/uuid';
 import { requestContext, type TenantScope } from '../db/request-context';
@@ -266,7 +267,7 @@ export class EventsService {
       endsAt: input.endsAt,
     });
     if (!decision.ok) {
-      throw new AppException(
+      throw new EventsException(
         409,
         'event-transition',
         'This change is not possible for the event now',
@@ -355,7 +356,7 @@ export class EventsService {
       where: { userId, status: 'active', role: In(['programme_officer', 'tenant_admin']) },
     });
     if (!isOfficer) {
-      throw new AppException(400, 'validation', 'The request is not valid', undefined, [
+      throw new EventsException(400, 'validation', 'The request is not valid', undefined, [
         {
           path: 'responsibleOfficerId',
           message: 'must be an active programme officer or administrator of this organisation',
@@ -421,7 +422,7 @@ function writableValues(input: EventCreate): unknown[] {
 const iso = (value: Date | string) => new Date(value).toISOString();
 
 const staleVersion = () =>
-  new AppException(
+  new EventsException(
     409,
     'stale-version',
     'Someone changed this event meanwhile',

@@ -10,7 +10,8 @@ import type {
 import { MAIL_STATUSES } from '@convene/contracts';
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service';
-import { AppException, notFound } from '../common/app-exception';
+import { notFound } from '../common/app-exception';
+import { MailException } from './mail.exception';
 import { decodeCursor, encodeCursor } from '../common/cursor';
 import { isUuid } from '../common/uuid';
 import { requestContext } from '../db/request-context';
@@ -161,7 +162,7 @@ export class OutboxAdminService {
         action === 'mail.retry'
           ? 'The message cannot be sent again'
           : 'The message cannot be cancelled';
-      throw new AppException(409, 'mail-state', title, whyNot(before));
+      throw new MailException(409, 'mail-state', title, whyNot(before));
     }
     await this.audit.record({
       action,

@@ -17,7 +17,8 @@ import { Membership } from '../tenants/membership.entity';
 import { Invitation } from './invitation.entity';
 import { AuditService } from '../audit/audit.service';
 import { newToken, uuidToBytes } from '../auth/secrets';
-import { AppException, notFound } from '../common/app-exception';
+import { notFound } from '../common/app-exception';
+import { MembersException } from './members.exception';
 import { isUuid } from '../common/uuid';
 import { decodeCursor, encodeCursor } from '../common/cursor';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
@@ -109,7 +110,11 @@ export class MembersService {
     const { manager } = requestContext.current();
     const before = await this.findRow(manager, membershipId);
     if (before.membership_id === caller.membershipId && update.role !== 'tenant_admin') {
-      throw new AppException(409, 'last-admin', 'You cannot remove your own administrator role');
+      throw new MembersException(
+        409,
+        'last-admin',
+        'You cannot remove your own administrator role',
+      );
     }
     if (before.role === 'tenant_admin' && update.role !== 'tenant_admin')
       await this.ensureAnotherAdmin(manager, membershipId);
@@ -143,7 +148,11 @@ export class MembersService {
     const before = await this.findRow(manager, membershipId);
     if (status === 'deactivated') {
       if (before.membership_id === caller.membershipId) {
-        throw new AppException(409, 'self-deactivation', 'You cannot deactivate your own account');
+        throw new MembersException(
+          409,
+          'self-deactivation',
+          'You cannot deactivate your own account',
+        );
       }
       if (before.role === 'tenant_admin') await this.ensureAnotherAdmin(manager, membershipId);
     }
@@ -206,7 +215,7 @@ export class MembersService {
       [input.email],
     );
     if (existing.length > 0) {
-      throw new AppException(
+      throw new MembersException(
         409,
         'already-member',
         'This person is already a member of this tenant',
@@ -322,7 +331,7 @@ export class MembersService {
       where: { role: 'tenant_admin', status: 'active', id: Not(exceptMembershipId) },
     });
     if (!others) {
-      throw new AppException(
+      throw new MembersException(
         409,
         'last-admin',
         'A tenant must keep at least one active administrator',
@@ -333,7 +342,7 @@ export class MembersService {
   private async ensureMemberState(manager: EntityManager, alpha3: string | null): Promise<void> {
     if (!alpha3) return;
     if (!(await manager.exists(MemberStateRow, { where: { alpha3 } }))) {
-      throw new AppException(400, 'validation', 'The request is not valid', undefined, [
+      throw new MembersException(400, 'validation', 'The request is not valid', undefined, [
         { path: 'memberStateAlpha3', message: 'unknown Member State' },
       ]);
     }
