@@ -341,6 +341,40 @@ describe('the isolation and role matrix', () => {
 
   afterAll(() => app.close());
 
+  /**
+   * What only the given tenant holds: its id, the ids of its rows, the emails and ids of people
+   * who belong to it alone, and its URLs. Read at the moment of the check, since recipes keep
+   * adding rows.
+   */
+  const markersOf = async (tenant: 'alpha' | 'beta'): Promise<string[]> => {
+    const rows = await ownerQuery<{ marker: string }>(
+      app,
+      `select id::text as marker from tenants where id = $1
+       union all select id::text from events where tenant_id = $1
+       union all select id::text from agenda_sessions where tenant_id = $1
+       union all select id::text from memberships where tenant_id = $1
+       union all select id::text from invitations where tenant_id = $1
+       union all select email from invitations where tenant_id = $1
+       union all select id::text from mail_outbox where tenant_id = $1
+       union all select id::text from audit_log where tenant_id = $1
+       union all select unnest(array[u.id::text, u.email]) from users u
+        where exists (select from memberships m where m.user_id = u.id and m.tenant_id = $1)
+          and not exists (select from memberships o where o.user_id = u.id and o.tenant_id <> $1)`,
+      [world.tenants[tenant]],
+    );
+    return [...rows.map((row) => row.marker), `/t/${tenant}/`, `/public/${tenant}`];
+  };
+
+  /** Bodies, not only statuses: an answer given in one tenant names nothing of the other. */
+  const expectNothingOf = async (
+    tenant: 'alpha' | 'beta',
+    key: string,
+    response: { text: string },
+  ) => {
+    const leaked = (await markersOf(tenant)).filter((marker) => response.text.includes(marker));
+    expect({ key, leaked }).toEqual({ key, leaked: [] });
+  };
+
   it('has an entry for every route the server registers, and no stale ones', () => {
     const registered = app.running.routes
       .filter(
@@ -390,11 +424,14 @@ describe('the isolation and role matrix', () => {
       });
       const allowedInBeta = await call(key, await as(emails.beta), 'beta', 'beta');
       expect(allowedInBeta.status).toBeLessThan(300);
+      await expectNothingOf('beta', key, allowed);
+      await expectNothingOf('alpha', key, allowedInBeta);
     });
 
     it.each(ROLES)('gives a %s what the permission table says', async (role) => {
       if (!isPermission(permission)) throw new Error(`${key} must require a permission`);
       const response = await call(key, await as(emails.alpha[role]), 'alpha', 'alpha');
+      await expectNothingOf('beta', key, response);
       if (can(role, permission)) expect(response.status).toBeLessThan(300);
       else
         expect({ status: response.status, type: response.body?.type }).toEqual({
@@ -421,6 +458,7 @@ describe('the isolation and role matrix', () => {
         // A fresh session, since some calls (sign-out) spend it.
         const client = await app.client().signIn(emails.alpha.expert, PASSWORD);
         const allowed = await call(key, client, 'alpha', 'alpha');
+        await expectNothingOf('beta', key, allowed);
         expect({
           key,
           status: allowed.status,
