@@ -1,5 +1,6 @@
 import type { ThrottlerStorage } from '@nestjs/throttler';
 import type { DataSource } from 'typeorm';
+import { z } from 'zod';
 import { sql } from '../db/sql';
 import { inTransaction } from '../db/transaction';
 
@@ -7,6 +8,14 @@ import { inTransaction } from '../db/transaction';
 export const LONGEST_BLOCK_SECONDS = 15 * 60;
 /** A key not blocked for this long starts again from the shortest block. */
 const FORGIVE_AFTER = `interval '1 hour'`;
+
+/** A key's counter after one attempt, with its times left in whole seconds. */
+const AttemptRow = z.strictObject({
+  hits: z.number().int(),
+  time_to_expire: z.number().int(),
+  is_blocked: z.boolean(),
+  time_to_block_expire: z.number().int(),
+});
 
 /**
  * Fixed-window counters in PostgreSQL, one atomic upsert per attempt, so the limit holds across
@@ -28,12 +37,7 @@ export class PostgresThrottlerStorage implements ThrottlerStorage {
     throttler: string,
   ): Promise<ThrottlerStorageRecord> {
     return inTransaction(this.dataSource, {}, async (manager) => {
-      const rows = await sql<{
-        hits: number;
-        time_to_expire: number;
-        is_blocked: boolean;
-        time_to_block_expire: number;
-      }>(
+      const rows = await sql(
         manager,
         `with attempt as (
            insert into rate_limits as r (key, hits, window_ends_at)
@@ -64,6 +68,7 @@ export class PostgresThrottlerStorage implements ThrottlerStorage {
              as time_to_block_expire
          from attempt`,
         [`${throttler}:${key}`, ttlMs / 1000, limit, blockDurationMs / 1000, LONGEST_BLOCK_SECONDS],
+        AttemptRow,
       );
       // Forget long-expired counters now and then, rather than on a timer.
       if (Math.random() < 0.01) {

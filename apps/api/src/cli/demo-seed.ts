@@ -1,6 +1,7 @@
 import type { EventAction, EventStatus, Role } from '@convene/contracts';
 import { allowedActions, transition, type TransitionResult } from '@convene/domain';
 import type { DataSource, EntityManager } from 'typeorm';
+import { z } from 'zod';
 import { sql } from '../db/sql';
 import { inTransaction } from '../db/transaction';
 import { addMember, createTenant } from '../tenants/tenant-provisioning';
@@ -223,7 +224,7 @@ async function seedDemoEvents(
     for (const event of EVENTS) {
       const starts = new Date(today.getTime() + event.inDays * day);
       const ends = new Date(starts.getTime() + (event.days - 1) * day + 8 * 3_600_000);
-      const [row] = await sql<{ id: string }>(
+      const [row] = await sql(
         manager,
         `insert into events (tenant_id, type, title, summary, thematic_areas, target_audiences,
                              format, venue_name, venue_city, venue_country, meeting_link,
@@ -253,6 +254,7 @@ async function seedDemoEvents(
           event.isPublic ?? false,
           event.status,
         ],
+        z.strictObject({ id: z.guid() }),
       );
       if (!row) continue;
       await seedHistory(manager, tenantId, row.id, event.status, starts, ends, people.officer);

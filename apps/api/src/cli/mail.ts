@@ -64,16 +64,17 @@ function parseArguments(): Arguments {
   };
 }
 
-interface ListedRow {
-  created_at: Date;
-  slug: string;
-  kind: string;
-  status: string;
-  attempts: number;
-  recipient: string;
-  last_error: string | null;
-  total: number;
-}
+/** A message as the list prints it, with how many matched in all (the window's count). */
+const ListedRow = z.strictObject({
+  created_at: z.date(),
+  slug: z.string(),
+  kind: z.string(),
+  status: z.string(),
+  attempts: z.number().int(),
+  recipient: z.string(),
+  last_error: z.string().nullable(),
+  total: z.number().int(),
+});
 
 /**
  * npm run mail: the operator's view of every tenant's outbox, the platform's own mail
@@ -92,10 +93,11 @@ async function main() {
     await databases.open();
     const ds = databases.app;
     const tenants = await inTransaction(ds, { as: 'mailer' }, (m) =>
-      sql<{ id: string; slug: string }>(
+      sql(
         m,
         `select id, slug from tenants where $1::text is null or slug = $1 order by slug`,
         [args.tenant],
+        z.strictObject({ id: z.guid(), slug: z.string() }),
       ),
     );
     if (args.tenant !== null && tenants.length === 0) {
@@ -104,7 +106,7 @@ async function main() {
 
     if (args.command === 'list') {
       const rows = await inTransaction(ds, { as: 'mailer' }, (m) =>
-        sql<ListedRow>(
+        sql(
           m,
           `select o.created_at, t.slug, o.kind, o.status, o.attempts, o.recipient, o.last_error,
                   count(*) over ()::int as total
@@ -116,6 +118,7 @@ async function main() {
             order by o.created_at desc, o.id desc
             limit $6`,
           [args.tenant, args.status, args.kind, args.from, args.to, args.limit],
+          ListedRow,
         ),
       );
       for (const row of rows) {

@@ -1,5 +1,6 @@
 import { sql } from './sql';
 import type { DataSource, EntityManager } from 'typeorm';
+import { z } from 'zod';
 import { APP_ROLE, MAILER_ROLE, PROVISIONER_ROLE } from './app-role';
 
 export interface TransactionScope {
@@ -10,6 +11,15 @@ export interface TransactionScope {
 }
 
 const ROLES = { app: APP_ROLE, mailer: MAILER_ROLE, provisioner: PROVISIONER_ROLE } as const;
+
+/**
+ * inTenant's one round trip: the tenant setting before (null when the session never set it)
+ * and what set_config returns, the new one, which the statement selects unnamed.
+ */
+const PreviousTenantRow = z.strictObject({
+  tenant: z.string().nullable(),
+  set_config: z.string(),
+});
 
 /**
  * Sets who the transaction acts for: the one place that changes the role, tenant or user of a
@@ -36,11 +46,12 @@ export async function inTenant<T>(
   tenantId: string,
   work: () => Promise<T>,
 ): Promise<T> {
-  const [previous] = await sql<{ tenant: string | null }>(
+  const [previous] = await sql(
     manager,
     `select current_setting('app.tenant_id', true) as tenant,
             set_config('app.tenant_id', $1, true)`,
     [tenantId],
+    PreviousTenantRow,
   );
   try {
     return await work();

@@ -1,19 +1,50 @@
-import type { Language, Role } from '@convene/contracts';
+import { Language, Role } from '@convene/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
+import { z } from 'zod';
 import { PLATFORM_TENANT_ID } from '../db/app-role';
 import { sql } from '../db/sql';
 import { applyScope, inTransaction } from '../db/transaction';
 import { eventsCalendar } from '../events/event-calendar';
-import { type EventRow, toCalendarEvent } from '../events/events.service';
+import { EventRow, toCalendarEvent } from '../events/events.service';
 import { membershipViewer, PLANNER_ROLES, visibleEvent } from '../events/event-visibility';
 import { enqueueMail } from './outbox.service';
 import type { MailKind } from './templates/mail-message';
 
-interface TenantRow {
-  id: string;
-  slug: string;
-  name: string;
-}
+const TenantRow = z.strictObject({ id: z.guid(), slug: z.string(), name: z.string() });
+type TenantRow = z.infer<typeof TenantRow>;
+
+/** An invitation about to lapse, as the digest lists it. */
+const ExpiringInvitationRow = z.strictObject({
+  email: z.string(),
+  role: Role,
+  expires_at: z.date(),
+});
+
+/** A person mail goes to, in the language they asked for. */
+const RecipientRow = z.strictObject({
+  id: z.guid(),
+  email: z.string(),
+  name: z.string(),
+  language: Language,
+});
+
+/** An event as a reminder reads it: what its .ics needs, and its start as the key's text. */
+const ReminderEventRow = EventRow.pick({
+  id: true,
+  title: true,
+  summary: true,
+  status: true,
+  starts_at: true,
+  starts_key: true,
+  ends_at: true,
+  time_zone: true,
+  venue_name: true,
+  venue_city: true,
+  venue_country: true,
+  meeting_link: true,
+  version: true,
+  updated_at: true,
+});
 
 /**
  * Mail due because of the data and the date, not because of a request: a
@@ -77,7 +108,7 @@ export class MailScheduler {
   private tenantsNotRun(kind: MailKind, period: string): Promise<TenantRow[]> {
     return this.dataSource.transaction(async (m) => {
       await applyScope(m, { as: 'mailer' });
-      return sql<TenantRow>(
+      return sql(
         m,
         `select t.id, t.slug, t.name from tenants t
           where t.id <> $1
@@ -85,6 +116,7 @@ export class MailScheduler {
                              where r.tenant_id = t.id and r.kind = $2 and r.period = $3)
           order by t.id`,
         [PLATFORM_TENANT_ID, kind, period],
+        TenantRow,
       );
     });
   }
@@ -107,7 +139,7 @@ function adminDigest(appUrl: string, hourUtc: number): ScheduledMail {
     kind: 'admin_digest',
     periodAt: dailyFrom(hourUtc),
     async enqueue(manager, tenant, period, now) {
-      const invitations = await sql<{ email: string; role: Role; expires_at: Date }>(
+      const invitations = await sql(
         manager,
         `select email, role, expires_at from invitations
           where accepted_at is null and revoked_at is null
@@ -115,24 +147,28 @@ function adminDigest(appUrl: string, hourUtc: number): ScheduledMail {
           order by expires_at, id
           limit $3`,
         [now, EXPIRING_WITHIN_HOURS, DIGEST_INVITATIONS],
+        ExpiringInvitationRow,
       );
       // What became undeliverable since the day before (the digest is daily: each failure once).
-      const [failed] = await sql<{ count: number }>(
+      const [failed] = await sql(
         manager,
         `select count(*)::int as count from mail_outbox
           where status = 'failed'
             and failed_at > $1::timestamptz - make_interval(hours => $2) and failed_at <= $1`,
         [now, FAILED_WITHIN_HOURS],
+        z.strictObject({ count: z.number().int() }),
       );
       const failedMails = failed?.count ?? 0;
       if (invitations.length === 0 && failedMails === 0) return 0;
 
-      const admins = await sql<{ id: string; email: string; name: string; language: Language }>(
+      const admins = await sql(
         manager,
         `select u.id, u.email, u.name, u.preferred_language as language
            from memberships m join users u on u.id = m.user_id
           where m.role = 'tenant_admin' and m.status = 'active'
           order by u.id`,
+        [],
+        RecipientRow,
       );
       // Failed mail needs the administrator's hand (retry or cancel) on the mail page, where
       // the link opens the failed list; lapsing invitations are listed in full in the mail.
@@ -182,7 +218,7 @@ function eventReminders(appUrl: string, hourUtc: number): ScheduledMail {
     kind: 'event_reminder',
     periodAt: dailyFrom(hourUtc),
     async enqueue(manager, tenant, _period, now) {
-      const events = await sql<EventRow & { starts_key: string }>(
+      const events = await sql(
         manager,
         `select e.id, e.title, e.summary, e.status, e.starts_at, e.starts_at::text as starts_key,
                 e.ends_at, e.time_zone, e.venue_name, e.venue_city, e.venue_country,
@@ -193,15 +229,10 @@ function eventReminders(appUrl: string, hourUtc: number): ScheduledMail {
             and e.starts_at > $1 and e.starts_at <= $1::timestamptz + make_interval(days => $2)
           order by e.starts_at, e.id`,
         [now, REMINDER_DAYS],
+        ReminderEventRow,
       );
       if (events.length === 0) return 0;
-      const people = await sql<{
-        event_id: string;
-        id: string;
-        email: string;
-        name: string;
-        language: Language;
-      }>(
+      const people = await sql(
         manager,
         // Each recipient only while the one rule lets them see the event with their role in
         // this tenant now: an officer who became an expert hears no more of events they do
@@ -217,6 +248,7 @@ function eventReminders(appUrl: string, hourUtc: number): ScheduledMail {
             and ${visibleEvent('e', membershipViewer('u.id', 'm', '$2::text[]'))}
           order by e.id, u.id`,
         [events.map((event) => event.id), PLANNER_ROLES],
+        RecipientRow.extend({ event_id: z.guid() }),
       );
       const byId = new Map(events.map((event) => [event.id, event]));
       let written = 0;

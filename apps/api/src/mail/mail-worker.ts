@@ -1,6 +1,7 @@
-import type { Language } from '@convene/contracts';
+import { Language } from '@convene/contracts';
 import { createTransport, type Transporter } from 'nodemailer';
 import type { DataSource, EntityManager } from 'typeorm';
+import { z } from 'zod';
 import { inTransaction } from '../db/transaction';
 import { sql } from '../db/sql';
 import type { AppConfig } from '../config/app-config';
@@ -36,16 +37,22 @@ export interface MailWorkerOptions {
   log?: (message: string) => void;
 }
 
-interface ClaimedRow {
-  tenant_id: string;
-  id: string;
-  recipient: string;
-  language: Language;
-  payload: MailMessage;
-  attempts: number;
-  tenant_name: string;
-  platform: boolean;
-}
+/** A message a worker has just leased, with what rendering it needs of its tenant. */
+const ClaimedRow = z.strictObject({
+  tenant_id: z.guid(),
+  id: z.guid(),
+  recipient: z.string(),
+  language: Language,
+  /**
+   * The stored message, not checked here: renderMail is its check, and a message it cannot render
+   * fails alone (recordFailure), where a schema would refuse the whole batch claimed with it.
+   */
+  payload: z.custom<MailMessage>(),
+  attempts: z.number().int(),
+  tenant_name: z.string(),
+  platform: z.boolean(),
+});
+type ClaimedRow = z.infer<typeof ClaimedRow>;
 
 /** The worker as configured: the API's in-process one and `npm run worker` alike. */
 export function mailWorkerFor(
@@ -215,7 +222,7 @@ export class MailWorker {
 
   private claim(): Promise<ClaimedRow[]> {
     return this.inMailerTransaction((manager) =>
-      sql<ClaimedRow>(
+      sql(
         manager,
         `with due as (
            select tenant_id, id from mail_outbox
@@ -231,6 +238,7 @@ export class MailWorker {
          returning o.tenant_id, o.id, o.recipient, o.language, o.payload, o.attempts,
                    t.name as tenant_name, t.slug = 'platform' as platform`,
         [this.options.batchSize, this.options.leaseMs / 1000],
+        ClaimedRow,
       ),
     );
   }
@@ -279,7 +287,7 @@ export class MailWorker {
     const delayMs = retryDelayMs(row.attempts, backoffMs, backoffMaxMs);
     // A transient failure of a message that has waited long enough becomes final too.
     const [marked] = await this.inMailerTransaction((manager) =>
-      sql<{ status: 'queued' | 'failed' }>(
+      sql(
         manager,
         `update mail_outbox
             set status = case when $3 or coalesce(retried_at, created_at)
@@ -293,6 +301,7 @@ export class MailWorker {
           where tenant_id = $1 and id = $2
           returning status`,
         [row.tenant_id, row.id, permanent, delayMs / 1000, message, giveUpMs / 1000],
+        z.strictObject({ status: z.enum(['queued', 'failed']) }),
       ),
     );
     this.options.log?.(

@@ -1,14 +1,14 @@
 import type {
   MailRetryFilter,
   MailRetryResult,
-  MailStatus,
   OutboxCounts,
   OutboxMessage,
   OutboxQuery,
   Page,
 } from '@convene/contracts';
-import { MAIL_STATUSES } from '@convene/contracts';
+import { MAIL_STATUSES, MailKind, MailStatus } from '@convene/contracts';
 import { Injectable } from '@nestjs/common';
+import { z } from 'zod';
 import { AuditService } from '../audit/audit.service';
 import { notFound } from '../common/app-exception';
 import { MailException } from './mail.exception';
@@ -18,19 +18,21 @@ import { requestContext } from '../db/request-context';
 import { sql } from '../db/sql';
 import { describeFilter, retryFailedMail } from './outbox-retry';
 
-interface OutboxRow {
-  id: string;
-  kind: OutboxMessage['kind'];
-  recipient: string;
-  status: MailStatus;
-  attempts: number;
-  last_error: string | null;
-  created_at: Date;
-  created_key: string;
-  sent_at: Date | null;
-  next_attempt_at: Date;
-  locked_until: Date | null;
-}
+/** A message as COLUMNS selects it. */
+const OutboxRow = z.strictObject({
+  id: z.guid(),
+  kind: MailKind,
+  recipient: z.string(),
+  status: MailStatus,
+  attempts: z.number().int(),
+  last_error: z.string().nullable(),
+  created_at: z.date(),
+  created_key: z.string(),
+  sent_at: z.date().nullable(),
+  next_attempt_at: z.date(),
+  locked_until: z.date().nullable(),
+});
+type OutboxRow = z.infer<typeof OutboxRow>;
 
 // Never the payload: it may hold a live sign-in link.
 const COLUMNS = `id, kind, recipient, status, attempts, last_error, created_at,
@@ -49,7 +51,7 @@ export class OutboxAdminService {
   async list(query: OutboxQuery): Promise<Page<OutboxMessage>> {
     const { manager, tenant } = requestContext.current();
     const cursor = decodeCursor(query.after, ['timestamp', 'uuid'] as const);
-    const rows = await sql<OutboxRow>(
+    const rows = await sql(
       manager,
       `select ${COLUMNS} from mail_outbox
         where tenant_id = $1 and ($2::text is null or status = $2)
@@ -57,6 +59,7 @@ export class OutboxAdminService {
         order by created_at desc, id desc
         limit $5`,
       [tenant?.id, query.status ?? null, cursor?.[0] ?? null, cursor?.[1] ?? null, query.limit + 1],
+      OutboxRow,
     );
     const page = rows.slice(0, query.limit);
     const last = page[page.length - 1];
@@ -69,10 +72,11 @@ export class OutboxAdminService {
 
   async counts(): Promise<OutboxCounts> {
     const { manager, tenant } = requestContext.current();
-    const rows = await sql<{ status: MailStatus; count: number }>(
+    const rows = await sql(
       manager,
       `select status, count(*)::int as count from mail_outbox where tenant_id = $1 group by status`,
       [tenant?.id],
+      z.strictObject({ status: MailStatus, count: z.number().int() }),
     );
     const counts = Object.fromEntries(MAIL_STATUSES.map((status) => [status, 0])) as OutboxCounts;
     for (const row of rows) counts[row.status] = row.count;
@@ -150,13 +154,14 @@ export class OutboxAdminService {
     if (!isUuid(id)) throw notFound('Message');
     const { manager, tenant } = requestContext.current();
     // Locks the row, so the answer below describes the state the update saw.
-    const [before] = await sql<OutboxRow>(
+    const [before] = await sql(
       manager,
       `select ${COLUMNS} from mail_outbox where tenant_id = $1 and id = $2 for update`,
       [tenant?.id, id],
+      OutboxRow,
     );
     if (!before) throw notFound('Message');
-    const [after] = await sql<OutboxRow>(manager, update, [tenant?.id, id]);
+    const [after] = await sql(manager, update, [tenant?.id, id], OutboxRow);
     if (!after) {
       const title =
         action === 'mail.retry'

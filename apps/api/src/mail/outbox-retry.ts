@@ -1,5 +1,6 @@
 import type { MailRetryFilter } from '@convene/contracts';
 import type { EntityManager } from 'typeorm';
+import { z } from 'zod';
 import { sql } from '../db/sql';
 
 /**
@@ -13,7 +14,7 @@ export async function retryFailedMail(
   tenantId: string,
   filter: MailRetryFilter,
 ): Promise<number> {
-  const [result] = await sql<{ retried: number }>(
+  const [result] = await sql(
     manager,
     `with retried as (
        update mail_outbox
@@ -26,6 +27,7 @@ export async function retryFailedMail(
        returning 1)
      select count(*)::int as retried from retried`,
     [tenantId, filter.kind ?? null, filter.createdFrom ?? null, filter.createdTo ?? null],
+    z.strictObject({ retried: z.number().int() }),
   );
   return result?.retried ?? 0;
 }

@@ -1,20 +1,12 @@
-import type { Language, MemberState, RegionalGroup } from '@convene/contracts';
-import { MemberStateList, MemberStateQuery, UN_LANGUAGES } from '@convene/contracts';
+import type { MemberState } from '@convene/contracts';
+import { MemberStateList, MemberStateQuery } from '@convene/contracts';
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { createZodDto, ZodResponse } from 'nestjs-zod';
-import { requestContext } from '../db/request-context';
-import { sql } from '../db/sql';
+import { MemberStatesService } from './member-states.service';
 
 class MemberStateQueryDto extends createZodDto(MemberStateQuery) {}
 class MemberStateListDto extends createZodDto(MemberStateList) {}
-
-type Row = {
-  alpha3: string;
-  alpha2: string;
-  regional_group: RegionalGroup | null;
-  observer: boolean;
-} & Record<`name_${Language}`, string>;
 
 /**
  * Global reference data: the 193 Member States and 2 observer States. A
@@ -23,6 +15,8 @@ type Row = {
 @ApiTags('member-states')
 @Controller('member-states')
 export class MemberStatesController {
+  constructor(private readonly memberStates: MemberStatesService) {}
+
   @Get()
   @ZodResponse({
     status: 200,
@@ -33,30 +27,7 @@ export class MemberStatesController {
     description:
       'The 193 Member States and 2 observer States, named in the six UN languages, searchable and sorted by name.',
   })
-  async list(@Query() query: MemberStateQueryDto): Promise<MemberState[]> {
-    const { manager } = requestContext.current();
-    const search = query.q ? `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
-    const rows = await sql<Row>(
-      manager,
-      `select * from member_states
-        where ($1::text is null or regional_group = $1)
-          and ($2::text is null or alpha3 ilike $2 or name_en ilike $2 or name_fr ilike $2
-               or name_es ilike $2 or name_ru ilike $2 or name_ar ilike $2 or name_zh ilike $2)
-        order by alpha3`,
-      [query.region ?? null, search],
-    );
-    const states = rows.map((row) => ({
-      alpha3: row.alpha3,
-      alpha2: row.alpha2,
-      regionalGroup: row.regional_group,
-      observer: row.observer,
-      names: Object.fromEntries(UN_LANGUAGES.map((lang) => [lang, row[`name_${lang}`]])) as Record<
-        Language,
-        string
-      >,
-    }));
-    // Sort by the language's own collation rules, which the C collation lacks.
-    const collator = new Intl.Collator(query.lang);
-    return states.sort((a, b) => collator.compare(a.names[query.lang], b.names[query.lang]));
+  list(@Query() query: MemberStateQueryDto): Promise<MemberState[]> {
+    return this.memberStates.list(query);
   }
 }
