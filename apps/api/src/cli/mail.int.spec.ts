@@ -35,7 +35,8 @@ describe('npm run mail: the operator’s view of the outbox, platform mail inclu
         cwd: root,
         env: {
           ...process.env,
-          NODE_ENV: 'production',
+          // Not production: the command's statements then check their rows against their schemas.
+          NODE_ENV: 'test',
           DATABASE_URL: app.config.database.kind === 'postgres' ? app.config.database.ownerUrl : '',
           // The app's own secret: the pool's login password derives from it.
           APP_SECRET: app.config.secret,
