@@ -112,11 +112,12 @@ export class MemberStatesPage {
     if (this.store.pageIndex() !== before) results.focus();
   }
 
-  protected selectGroup(group: GroupChoice | null): void {
-    this.store.setGroup(group);
+  /** 'all' stands for no filter: a select shows its option's label only for a real value. */
+  protected selectGroup(group: GroupChoice | 'all'): void {
+    this.store.setGroup(group === 'all' ? null : group);
   }
 
-  protected selectGeographicRegion(region: GeographicRegion | null): void {
-    this.store.setGeographicRegion(region);
+  protected selectGeographicRegion(region: GeographicRegion | 'all'): void {
+    this.store.setGeographicRegion(region === 'all' ? null : region);
   }
 }
