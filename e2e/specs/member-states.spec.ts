@@ -124,6 +124,11 @@ describe('the Member States directory', () => {
       await page.getByRole('heading', { name: 'الدول الأعضاء', level: 1 }).waitFor();
       assert.equal(await page.locator('html').getAttribute('dir'), 'rtl');
       await page.getByText('الدول المطابقة: 195 من أصل 195').waitFor();
+      // The selects say what they hold in the language loaded after them.
+      await page
+        .getByRole('combobox', { name: 'المجموعة الإقليمية' })
+        .getByText('جميع المجموعات')
+        .waitFor();
       assert.equal(await scrollsSideways(page), false, `the page fits ${viewport.width} px`);
       await expectAccessible(page, `member states in Arabic, ${viewport.width} px`);
       await screenshot(page, `member-states-${viewport.width}-ar`);

@@ -129,9 +129,13 @@ describe('a State’s place in the regional groups, as the page says it', () => 
 });
 
 describe('the Member States page', () => {
-  it('pages the list 25 at a time and takes focus to the top of the next page', () => {
+  it('pages the list 25 at a time and takes focus to the top of the next page', async () => {
     const { fixture, element, text, button } = setUp();
+    // The selects pick their option once their options exist, a tick after the first render.
+    await fixture.whenStable();
+    fixture.detectChanges();
     expect(text('.directory-count')).toEqual(['States matching: 33 of 33']);
+    expect(text('.mat-mdc-select-value')).toEqual(['All groups', 'All regions']);
     expect(element.querySelectorAll('tr[mat-row]')).toHaveLength(25);
     expect(text('.directory-pager__range')).toEqual(['1–25 of 33']);
     expect(button('Previous page')?.getAttribute('aria-disabled')).toBe('true');
@@ -147,8 +151,9 @@ describe('the Member States page', () => {
     expect(text('td')).toContain('Türkiye');
   });
 
-  it('spells out the special cases in the rows and drops paging when one page is left', () => {
+  it('spells out the special cases in the rows and drops paging when one page is left', async () => {
     const { fixture, element, text, store } = setUp();
+    await fixture.whenStable();
     store.setGroup('western_european_others');
     fixture.detectChanges();
     expect(text('.directory-count')).toEqual(['States matching: 2 of 33']);
@@ -170,6 +175,7 @@ describe('the Member States page', () => {
 
     store.setGroup('none');
     fixture.detectChanges();
+    expect(text('.mat-mdc-select-value')).toEqual(['No regional group', 'All regions']);
     expect(text('tr[mat-row] td')).toEqual([
       'KIR',
       'Kiribati',

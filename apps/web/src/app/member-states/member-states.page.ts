@@ -1,6 +1,6 @@
 import { BreakpointObserver } from '@angular/cdk/layout';
 import { DecimalPipe, NgTemplateOutlet } from '@angular/common';
-import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
@@ -82,6 +82,16 @@ export class MemberStatesPage {
   protected readonly groups: GroupChoice[] = [...REGIONAL_GROUPS, 'none'];
   protected readonly geographicRegions = GEOGRAPHIC_REGIONS;
   protected readonly columns = ['alpha3', 'name', 'geographicRegion', 'groups', 'status'];
+
+  /** Translation keys of what the two selects show (the trigger's text is the page's own). */
+  protected readonly groupLabelKey = computed(() => {
+    const group = this.store.group();
+    return group ? `regions.${group}` : 'memberStates.allGroups';
+  });
+  protected readonly regionLabelKey = computed(() => {
+    const region = this.store.geographicRegion();
+    return region ? `geographicRegions.${region}` : 'memberStates.allRegions';
+  });
 
   /** Phones and narrow windows get one card per State: no table to scroll sideways. */
   protected readonly narrow = toSignal(
