@@ -79,7 +79,7 @@ describe('signing in as each role', () => {
       .getByRole('navigation', { name: 'Main navigation' })
       .getByRole('link', { name: 'Member States' })
       .click();
-    await page.getByText('Showing 195 of 195 States').waitFor();
+    await page.getByText('States matching: 195 of 195').waitFor();
     await expectAccessible(page, 'member states');
     await screenshot(page, 'member-states');
     await page.getByLabel('Search States').fill('ken');

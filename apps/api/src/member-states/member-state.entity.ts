@@ -1,7 +1,11 @@
-import type { RegionalGroup } from '@convene/contracts';
+import type { GeographicRegion, RegionalGroup } from '@convene/contracts';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-/** Global reference data shared by every tenant. */
+/**
+ * Global reference data shared by every tenant. The groups a State takes part in are rows of
+ * member_state_groups (read with SQL by MemberStatesService); this row keeps the one it counts
+ * in for elections.
+ */
 @Entity({ name: 'member_states' })
 export class MemberStateRow {
   @PrimaryColumn({ type: 'char', length: 3 })
@@ -10,8 +14,12 @@ export class MemberStateRow {
   @Column({ type: 'char', length: 2 })
   alpha2!: string;
 
+  /** The group the State counts in for elections: null for none (Kiribati, the Holy See). */
   @Column({ name: 'regional_group', type: 'text', nullable: true })
-  regionalGroup!: RegionalGroup | null;
+  electoralGroup!: RegionalGroup | null;
+
+  @Column({ name: 'geographic_region', type: 'text' })
+  geographicRegion!: GeographicRegion;
 
   @Column({ type: 'boolean', default: false })
   observer!: boolean;

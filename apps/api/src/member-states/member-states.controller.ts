@@ -25,7 +25,7 @@ export class MemberStatesController {
   })
   @ApiOperation({
     description:
-      'The 193 Member States and 2 observer States, named in the six UN languages, searchable and sorted by name.',
+      'The 193 Member States and 2 observer States, named in the six UN languages, with the regional groups each takes part in (as member or observer), the one it counts in for elections and its M49 geographic region; searchable, filtered by group and region, sorted by name.',
   })
   list(@Query() query: MemberStateQueryDto): Promise<MemberState[]> {
     return this.memberStates.list(query);

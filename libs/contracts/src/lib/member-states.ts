@@ -14,6 +14,27 @@ export const RegionalGroup = z.enum(REGIONAL_GROUPS);
 export type RegionalGroup = z.infer<typeof RegionalGroup>;
 
 /**
+ * How a State takes part in a regional group. Most States are members of exactly one; the
+ * UN's own exceptions (DGACM, "Regional groups of Member States") are the United States, which
+ * is a member of none but attends the Western European and others Group as an observer, and
+ * Türkiye, a full participant in two groups.
+ */
+export const GROUP_PARTICIPATION_KINDS = ['member', 'observer'] as const;
+export const GroupParticipationKind = z.enum(GROUP_PARTICIPATION_KINDS);
+export type GroupParticipationKind = z.infer<typeof GroupParticipationKind>;
+
+export const GroupParticipation = z.strictObject({
+  group: RegionalGroup,
+  kind: GroupParticipationKind,
+});
+export type GroupParticipation = z.infer<typeof GroupParticipation>;
+
+/** The five geographic regions of the UN Statistics Division's M49 standard. */
+export const GEOGRAPHIC_REGIONS = ['africa', 'americas', 'asia', 'europe', 'oceania'] as const;
+export const GeographicRegion = z.enum(GEOGRAPHIC_REGIONS);
+export type GeographicRegion = z.infer<typeof GeographicRegion>;
+
+/**
  * The ISO 3166-1 alpha-3 codes of the 193 Member States and the 2 observer
  * States, sorted: the rows of the API's member_states table (its seed,
  * apps/api/src/member-states/member-states.data.ts; bad-input.int.spec.ts
@@ -236,23 +257,80 @@ export const Alpha3 = singleLineText(8)
 /** An alpha-3 code as the API writes it (upper case): for response schemas. */
 export const Alpha3Code = patternText(3, /^[A-Z]{3}$/, 'not an alpha-3 code');
 
-export const MemberState = z.strictObject({
-  alpha3: Alpha3Code,
-  alpha2: patternText(2, /^[A-Z]{2}$/, 'not an alpha-2 code'),
-  /** null for a State that sits in no regional group. */
-  regionalGroup: RegionalGroup.nullable(),
-  /** true for the two observer States (Holy See, State of Palestine). */
-  observer: z.boolean(),
-  /** The State's name in each UN language. */
-  names: z.strictObject({
-    ar: singleLineText(200),
-    zh: singleLineText(200),
-    en: singleLineText(200),
-    fr: singleLineText(200),
-    ru: singleLineText(200),
-    es: singleLineText(200),
-  } satisfies Record<Language, z.ZodType>),
-});
+/**
+ * A State's place in the regional groups: the groups it takes part in and the one it counts in
+ * for elections. Kiribati: no group, counted nowhere. The United States: observer in WEOG,
+ * counted there. Türkiye: member of WEOG and Asia-Pacific, counted in WEOG. Every other Member
+ * State: member of one group, counted there.
+ */
+export interface GroupStanding {
+  groups: readonly GroupParticipation[];
+  electoralGroup: RegionalGroup | null;
+}
+
+/**
+ * Why a standing cannot be, or null when it can: a group listed twice, or an electoral group
+ * the State does not take part in (a State is counted only where it sits, as member or observer).
+ */
+export function groupStandingProblem(standing: GroupStanding): string | null {
+  const groups = standing.groups.map((participation) => participation.group);
+  if (new Set(groups).size !== groups.length) return 'a regional group is listed twice';
+  if (standing.electoralGroup !== null && !groups.includes(standing.electoralGroup)) {
+    return 'the electoral group must be one of the groups the State takes part in';
+  }
+  return null;
+}
+
+/** How the State takes part in the group, or null when it does not. */
+export function participationIn(
+  standing: GroupStanding,
+  group: RegionalGroup,
+): GroupParticipationKind | null {
+  return standing.groups.find((participation) => participation.group === group)?.kind ?? null;
+}
+
+/**
+ * The State's participations in the order a reader wants them: the group it counts in for
+ * elections first, then the others in REGIONAL_GROUPS order; each says whether it is that one.
+ */
+export function describeStanding(
+  standing: GroupStanding,
+): { group: RegionalGroup; kind: GroupParticipationKind; electoral: boolean }[] {
+  return REGIONAL_GROUPS.flatMap((group) => {
+    const kind = participationIn(standing, group);
+    return kind ? [{ group, kind, electoral: standing.electoralGroup === group }] : [];
+  }).sort((a, b) => Number(b.electoral) - Number(a.electoral));
+}
+
+export const MemberState = z
+  .strictObject({
+    alpha3: Alpha3Code,
+    alpha2: patternText(2, /^[A-Z]{2}$/, 'not an alpha-2 code'),
+    /** The regional groups the State takes part in, as member or observer; empty for none. */
+    groups: z.array(GroupParticipation).max(REGIONAL_GROUPS.length),
+    /**
+     * The group the State counts in for elections (derived, for filters and figures): null for a
+     * State counted in none (Kiribati, the Holy See).
+     */
+    electoralGroup: RegionalGroup.nullable(),
+    /** Its M49 geographic region, which need not be its group's (Cyprus: Asia; Israel: Asia). */
+    geographicRegion: GeographicRegion,
+    /** true for the two observer States (Holy See, State of Palestine). */
+    observer: z.boolean(),
+    /** The State's name in each UN language. */
+    names: z.strictObject({
+      ar: singleLineText(200),
+      zh: singleLineText(200),
+      en: singleLineText(200),
+      fr: singleLineText(200),
+      ru: singleLineText(200),
+      es: singleLineText(200),
+    } satisfies Record<Language, z.ZodType>),
+  })
+  .superRefine((state, context) => {
+    const problem = groupStandingProblem(state);
+    if (problem) context.addIssue({ code: 'custom', path: ['electoralGroup'], message: problem });
+  });
 export type MemberState = z.infer<typeof MemberState>;
 
 /** The whole reference list: 193 Member States and 2 observer States. */
@@ -260,7 +338,10 @@ export const MemberStateList = z.array(MemberState).max(MEMBER_STATE_CODES.lengt
 
 export const MemberStateQuery = z.strictObject({
   q: singleLineText(100).trim().optional(),
-  region: RegionalGroup.optional(),
+  /** The States taking part in this group, as member or observer; 'none': those in no group. */
+  group: z.union([RegionalGroup, z.literal('none')]).optional(),
+  /** The States of this M49 geographic region. */
+  geographicRegion: GeographicRegion.optional(),
   /** Language used to sort by name and to search; English by default. */
   lang: Language.default('en'),
 });

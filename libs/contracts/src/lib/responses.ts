@@ -21,7 +21,7 @@ import {
   PublicEventsPage,
 } from './events';
 import { MailRetryResult, OutboxCounts, OutboxMessage, OutboxMessagePage } from './mail';
-import { MemberState, MemberStateList } from './member-states';
+import { GroupParticipation, MemberState, MemberStateList } from './member-states';
 import {
   AuditEntry,
   AuditEntryPage,
@@ -48,6 +48,7 @@ export const RESPONSE_SCHEMAS: Readonly<Record<string, z.ZodType>> = {
   EventHistoryEntry,
   EventSummary,
   EventSummaryPage,
+  GroupParticipation,
   Health,
   InvitationPreview,
   MailRetryResult,

@@ -23,7 +23,7 @@ export class MemberStates1764316800001 implements MigrationInterface {
           rows.map((s) => ({
             alpha3: s.alpha3,
             alpha2: s.alpha2,
-            regional_group: s.regionalGroup,
+            regional_group: s.electoralGroup,
             observer: s.observer,
             name_ar: s.names.ar,
             name_zh: s.names.zh,

@@ -94,7 +94,7 @@ export class MemberStateChips implements OnInit {
     const chosen = new Set(this.chosen());
     return filterMemberStates(
       this.catalog.states(),
-      { search: this.searchText() ?? '', region: null },
+      { search: this.searchText() ?? '' },
       this.language(),
     )
       .filter((state) => !chosen.has(state.alpha3))

@@ -1,4 +1,10 @@
-import type { Language, MemberState, RegionalGroup } from '@convene/contracts';
+import {
+  type GeographicRegion,
+  type Language,
+  type MemberState,
+  participationIn,
+  type RegionalGroup,
+} from '@convene/contracts';
 
 /** A State's name in a language, falling back to English where a name is missing. */
 export function memberStateName(state: MemberState, language: Language): string {
@@ -19,10 +25,19 @@ export function matchesSearch(state: MemberState, search: string): boolean {
   );
 }
 
+/** A regional group to keep, or 'none' for the States that take part in no group. */
+export type GroupChoice = RegionalGroup | 'none';
+
 export interface MemberStateFilter {
   search: string;
-  /** 'none' selects the States that sit in no regional group. */
-  region: RegionalGroup | 'none' | null;
+  /** The States taking part in this group, as member or observer; null or absent: every State. */
+  group?: GroupChoice | null;
+  geographicRegion?: GeographicRegion | null;
+}
+
+/** Whether the State takes part in the group (as member or observer), or in none for 'none'. */
+export function inGroup(state: MemberState, group: GroupChoice): boolean {
+  return group === 'none' ? state.groups.length === 0 : participationIn(state, group) !== null;
 }
 
 /** The States a directory shows, sorted by name as the language sorts. */
@@ -31,15 +46,11 @@ export function filterMemberStates(
   filter: MemberStateFilter,
   language: Language,
 ): MemberState[] {
+  const { group, geographicRegion } = filter;
   const collator = new Intl.Collator(language);
   return states
-    .filter(
-      (state) =>
-        filter.region === null ||
-        (filter.region === 'none'
-          ? state.regionalGroup === null
-          : state.regionalGroup === filter.region),
-    )
+    .filter((state) => !group || inGroup(state, group))
+    .filter((state) => !geographicRegion || state.geographicRegion === geographicRegion)
     .filter((state) => matchesSearch(state, filter.search))
     .sort((a, b) => collator.compare(memberStateName(a, language), memberStateName(b, language)));
 }

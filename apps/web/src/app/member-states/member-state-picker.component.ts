@@ -93,11 +93,10 @@ export class MemberStatePicker {
   protected readonly options = computed(() => {
     const value = this.searchValue();
     const text = typeof value === 'string' ? value : '';
-    return filterMemberStates(
-      this.catalog.states(),
-      { search: text, region: null },
-      this.language(),
-    ).slice(0, MAX_OPTIONS);
+    return filterMemberStates(this.catalog.states(), { search: text }, this.language()).slice(
+      0,
+      MAX_OPTIONS,
+    );
   });
   protected readonly noMatch = computed(
     () =>

@@ -28,7 +28,9 @@ class Host {}
 const kenya: MemberState = {
   alpha3: 'KEN',
   alpha2: 'KE',
-  regionalGroup: null,
+  groups: [{ group: 'african', kind: 'member' }],
+  electoralGroup: 'african',
+  geographicRegion: 'africa',
   observer: false,
   names: { en: 'Kenya', fr: 'Kenya', ar: 'كينيا', es: 'Kenya', ru: 'Кения', zh: '肯尼亚' },
 };
