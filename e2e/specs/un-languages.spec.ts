@@ -63,7 +63,7 @@ describe('the six UN languages', () => {
       { autonym: 'Русский', code: 'ru', home: 'Главная', users: 'Пользователи', menu: /Язык/ },
       { autonym: 'Español', code: 'es', home: 'Inicio', users: 'Usuarios', menu: /Idioma/ },
     ];
-    let menu: RegExp = /Change language/;
+    let menu = /Change language/;
     for (const language of languages) {
       await page.getByRole('button', { name: menu }).click();
       await page.getByRole('menuitemradio', { name: language.autonym }).click();
