@@ -326,6 +326,30 @@ describe('who sees which event, through every read path', () => {
     }
   });
 
+  it('announces a planned event only to focal points of its host States who may see it', async () => {
+    const rows = (await ownerQuery(
+      app,
+      // The worker drops a sent message's link; the key names the event (event_announced:<id>:…).
+      `select recipient, split_part(idempotency_key, ':', 2) as event_id
+         from mail_outbox where kind = 'event_announced'`,
+    )) as { recipient: string; event_id: string }[];
+    const announcedTo = sorted(rows.map((row) => `${row.recipient} ${keyOf(row.event_id)}`));
+    const expected = sorted(
+      EVENT_KEYS.filter((key) => announced(FIXTURES[key])).flatMap((key) =>
+        PERSON_KEYS.filter((person) => {
+          const state = PEOPLE[person][FIXTURES[key].tenant]?.state;
+          return (
+            !!state &&
+            FIXTURES[key].hosts.includes(state) &&
+            allowed(person, FIXTURES[key].tenant, key)
+          );
+        }).map((person) => `${emailOf(person)} ${key}`),
+      ),
+    );
+    expect(expected.length).toBeGreaterThan(0);
+    expect(announcedTo).toEqual(expected);
+  });
+
   it('reminds only people who may see the event, with their role in its tenant', async () => {
     const ds = app.running.databases.app;
     const scheduler = new MailScheduler(ds, { appUrl: 'https://convene.example' });

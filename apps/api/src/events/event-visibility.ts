@@ -4,9 +4,10 @@ import { can } from '@convene/domain';
 /**
  * THE rule of who may see an event: the one place it is written. Every read path of events
  * (the list and the home panels that use it, the detail, the agenda and the other side of its
- * clash warnings, the .ics, the private and public feeds, the event reminders) embeds the SQL
- * built here instead of a condition of its own; an event outside it does not exist for the
- * caller (404, absent from lists and feeds, "another commitment" in a warning).
+ * clash warnings, the .ics, the private and public feeds, the event reminders and the
+ * announcement mail) embeds the SQL built here instead of a condition of its own; an event
+ * outside it does not exist for the caller (404, absent from lists and feeds, "another
+ * commitment" in a warning).
  *
  * - Planners (roles with `events.manage`: tenant admins, programme officers) see every event of
  *   their tenant, drafts included.

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
+import { MailModule } from '../mail/mail.module';
 import { AgendaController } from './agenda.controller';
 import { AgendaService } from './agenda.service';
 import { MyCalendarFeedController, PublicCalendarController } from './calendar-feeds.controller';
@@ -9,7 +10,7 @@ import { EventsService } from './events.service';
 
 /** Events, their lifecycle and agenda, and the calendars that show them. */
 @Module({
-  imports: [AuditModule],
+  imports: [AuditModule, MailModule],
   controllers: [
     EventsController,
     AgendaController,

@@ -26,10 +26,18 @@ import { isUuid } from '../common/uuid';
 import { requestContext, type TenantScope } from '../db/request-context';
 import { sql } from '../db/sql';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { OutboxService } from '../mail/outbox.service';
 import { Membership } from '../tenants/membership.entity';
 import { type CalendarEvent, eventsCalendar } from './event-calendar';
 import { eventListStatement } from './event-list.query';
-import { type Visibility, viewerParams, visibilityOf, visibleEvent } from './event-visibility';
+import {
+  membershipViewer,
+  PLANNER_ROLES,
+  type Visibility,
+  viewerParams,
+  visibilityOf,
+  visibleEvent,
+} from './event-visibility';
 
 /** An event as COLUMNS selects it; the lists, feeds and mail pick the columns they select. */
 export const EventRow = z.strictObject({
@@ -65,6 +73,14 @@ export const EventRow = z.strictObject({
   updated_at: z.date(),
 });
 export type EventRow = z.infer<typeof EventRow>;
+
+/** A focal point an announcement goes to, in the language they asked for. */
+const AnnouncementRecipientRow = z.strictObject({
+  id: z.guid(),
+  email: z.string(),
+  name: z.string(),
+  language: Language,
+});
 
 const HistoryRow = z.strictObject({
   action: EventAction,
@@ -121,6 +137,7 @@ const VISIBLE = visibleEvent('e', viewerParams(1));
 export class EventsService {
   constructor(
     private readonly audit: AuditService,
+    private readonly outbox: OutboxService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -321,7 +338,55 @@ export class EventsService {
         ...(input.reason ? { reason: input.reason } : {}),
       },
     });
+    // Planning announces the event: its host States' focal points hear of it, in this same
+    // transaction, so a transition that fails or rolls back sends nothing.
+    if (input.action === 'plan') await this.announce(row);
     return this.get(id);
+  }
+
+  /**
+   * Mails each active focal point of the event's host States in this tenant who may now see
+   * it under the one rule (event-visibility.ts), in their own language. The idempotency key
+   * names the event and the person: an event is planned once.
+   */
+  private async announce(event: EventRow): Promise<void> {
+    const { manager, tenant } = requestContext.current();
+    if (!tenant || event.host_states.length === 0) return;
+    const recipients = await sql(
+      manager,
+      `select u.id, u.email, u.name, u.preferred_language as language
+         from events e
+         join memberships m on m.tenant_id = e.tenant_id and m.status = 'active'
+                           and m.role = 'focal_point' and m.member_state_code = any (e.host_states)
+         join users u on u.id = m.user_id
+        where e.id = $1
+          and ${visibleEvent('e', membershipViewer('u.id', 'm', '$2::text[]'))}
+        order by u.id`,
+      [event.id, PLANNER_ROLES],
+      AnnouncementRecipientRow,
+    );
+    if (recipients.length === 0) return;
+    const link = toCalendarEvent(event, this.config.appUrl, tenant.slug).url;
+    const place = [event.venue_name, event.venue_city].filter(Boolean).join(', ');
+    for (const person of recipients) {
+      await this.outbox.enqueue({
+        tenantId: tenant.id,
+        recipient: person.email,
+        language: person.language,
+        idempotencyKey: `event_announced:${event.id}:${person.id}`,
+        message: {
+          kind: 'event_announced',
+          name: person.name,
+          tenantName: tenant.name,
+          eventTitle: event.title,
+          startsAt: iso(event.starts_at),
+          endsAt: iso(event.ends_at),
+          timeZone: event.time_zone,
+          place: place || null,
+          link,
+        },
+      });
+    }
   }
 
   /** One event the caller may see, or 404 (never 403: the event does not exist for them). */

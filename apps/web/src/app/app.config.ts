@@ -63,7 +63,7 @@ export const appConfig: ApplicationConfig = {
     },
     provideTransloco({
       config: {
-        availableLangs: ['en', 'fr', 'ar'],
+        availableLangs: ['ar', 'zh', 'en', 'fr', 'ru', 'es'],
         defaultLang: DEFAULT_LANGUAGE,
         fallbackLang: DEFAULT_LANGUAGE,
         reRenderOnLangChange: true,

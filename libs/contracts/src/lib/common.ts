@@ -7,8 +7,11 @@ export const UN_LANGUAGES = ['ar', 'zh', 'en', 'fr', 'ru', 'es'] as const;
 export const Language = z.enum(UN_LANGUAGES);
 export type Language = z.infer<typeof Language>;
 
-/** Languages the interface ships translations for; others fall back to English. */
-export const INTERFACE_LANGUAGES = ['en', 'fr', 'ar'] as const satisfies readonly Language[];
+/**
+ * Languages the interface ships translations for: all six UN languages, in the UN's order.
+ * A translations test fails on any key missing in any of them.
+ */
+export const INTERFACE_LANGUAGES = UN_LANGUAGES satisfies readonly Language[];
 export const RTL_LANGUAGES: readonly Language[] = ['ar'];
 
 /** A UUID is 36 characters; the bound says so to the OpenAPI document too. */

@@ -7,7 +7,7 @@ import { Instant, int32, Timestamp } from './text';
  * are notifications each person may turn off in their profile.
  */
 export const SECURITY_MAIL_KINDS = ['invitation', 'password_reset'] as const;
-export const OPTIONAL_MAIL_KINDS = ['admin_digest', 'event_reminder'] as const;
+export const OPTIONAL_MAIL_KINDS = ['admin_digest', 'event_reminder', 'event_announced'] as const;
 export const MAIL_KINDS = [...SECURITY_MAIL_KINDS, ...OPTIONAL_MAIL_KINDS] as const;
 export const MailKind = z.enum(MAIL_KINDS);
 export type MailKind = z.infer<typeof MailKind>;

@@ -12,7 +12,8 @@ export type MailMessage =
   | InvitationMessage
   | PasswordResetMessage
   | AdminDigestMessage
-  | EventReminderMessage;
+  | EventReminderMessage
+  | EventAnnouncedMessage;
 
 export type MailKind = MailMessage['kind'];
 
@@ -70,6 +71,24 @@ export interface EventReminderMessage {
   link: string;
   /** The event as iCalendar, attached so it lands in the recipient's calendar. */
   ics: string;
+}
+
+/**
+ * An event leaving draft (planned), to the focal points of its host States: the people it
+ * concerns who may now see it.
+ */
+export interface EventAnnouncedMessage {
+  kind: 'event_announced';
+  name: string;
+  tenantName: string;
+  eventTitle: string;
+  startsAt: string;
+  endsAt: string;
+  /** The venue's IANA zone: the dates are given as the venue's clock shows them. */
+  timeZone: string;
+  /** "Vienna International Centre, Vienna" or null for a virtual event. */
+  place: string | null;
+  link: string;
 }
 
 /**

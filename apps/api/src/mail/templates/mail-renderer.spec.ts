@@ -2,6 +2,7 @@ import Handlebars from 'handlebars';
 import { MAIL_KINDS, OPTIONAL_MAIL_KINDS } from '@convene/contracts';
 import type {
   AdminDigestMessage,
+  EventAnnouncedMessage,
   EventReminderMessage,
   InvitationMessage,
   MailMessage,
@@ -9,7 +10,7 @@ import type {
 } from './mail-message';
 import { SECURITY_KINDS } from './mail-message';
 import { renderMail } from './mail-renderer';
-import type * as MailStrings from './mail-strings';
+import { MAIL_LANGUAGES, type MailLanguage } from './mail-strings';
 
 const context = { tenantName: 'Counter-Terrorism Centre', appUrl: 'https://convene.example' };
 
@@ -52,58 +53,199 @@ const reminder: EventReminderMessage = {
   ics: 'BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n',
 };
 
+const announced: EventAnnouncedMessage = {
+  kind: 'event_announced',
+  name: 'Amina Diallo',
+  tenantName: 'Counter-Terrorism Centre',
+  eventTitle: 'Regional workshop on digital evidence',
+  startsAt: '2027-03-29T07:00:00.000Z',
+  endsAt: '2027-03-29T15:30:00.000Z',
+  timeZone: 'Europe/Vienna',
+  place: 'Vienna International Centre, Vienna',
+  link: 'https://convene.example/t/ctc/events/42',
+};
+
 /** The link as it appears in HTML, where "&" and "=" are escaped. */
 const inHtml = (link: string) => Handlebars.escapeExpression(link);
 
 describe('mail kinds', () => {
-  it('always sends invitations and resets, and lets people turn off the digest', () => {
+  it('always sends invitations and resets, and lets people turn off the others', () => {
     expect([...MAIL_KINDS].sort()).toEqual([
       'admin_digest',
+      'event_announced',
       'event_reminder',
       'invitation',
       'password_reset',
     ]);
     expect([...SECURITY_KINDS].sort()).toEqual(['invitation', 'password_reset']);
-    expect(OPTIONAL_MAIL_KINDS).toEqual(['admin_digest', 'event_reminder']);
+    expect(OPTIONAL_MAIL_KINDS).toEqual(['admin_digest', 'event_reminder', 'event_announced']);
+  });
+
+  it('are written in all six UN languages', () => {
+    expect([...MAIL_LANGUAGES].sort()).toEqual(['ar', 'en', 'es', 'fr', 'ru', 'zh']);
   });
 });
 
 describe('renderMail', () => {
-  const expected: Record<'en' | 'fr' | 'es', Record<MailMessage['kind'], string>> = {
+  const expected: Record<MailLanguage, Record<MailMessage['kind'], string>> = {
     en: {
       invitation: 'Invitation to join Counter-Terrorism Centre on Convene',
       password_reset: 'Reset your Convene password',
       admin_digest: 'Waiting for a decision in Counter-Terrorism Centre',
       event_reminder: 'Reminder: Regional workshop on digital evidence, 29 March 2027',
+      event_announced: 'New event: Regional workshop on digital evidence',
     },
     fr: {
       invitation: 'Invitation à rejoindre Counter-Terrorism Centre sur Convene',
       password_reset: 'Réinitialisation de votre mot de passe Convene',
       admin_digest: 'En attente de décision dans Counter-Terrorism Centre',
       event_reminder: 'Rappel\u00a0: Regional workshop on digital evidence, 29 mars 2027',
+      event_announced: 'Nouvel événement\u00a0: Regional workshop on digital evidence',
     },
     es: {
       invitation: 'Invitación para unirse a Counter-Terrorism Centre en Convene',
       password_reset: 'Restablecimiento de su contraseña de Convene',
       admin_digest: 'Pendiente de decisión en Counter-Terrorism Centre',
       event_reminder: 'Recordatorio: Regional workshop on digital evidence, 29 de marzo de 2027',
+      event_announced: 'Nuevo evento: Regional workshop on digital evidence',
+    },
+    ar: {
+      invitation: 'دعوة للانضمام إلى Counter-Terrorism Centre على Convene',
+      password_reset: 'إعادة تعيين كلمة المرور في Convene',
+      admin_digest: 'بانتظار قرار في Counter-Terrorism Centre',
+      event_reminder: 'تذكير: Regional workshop on digital evidence، 29 مارس 2027',
+      event_announced: 'فعالية جديدة: Regional workshop on digital evidence',
+    },
+    zh: {
+      invitation: '邀请您加入 Convene 上的 Counter-Terrorism Centre',
+      password_reset: '重置您的 Convene 密码',
+      admin_digest: 'Counter-Terrorism Centre 中待决定的事项',
+      event_reminder: '提醒：Regional workshop on digital evidence，2027年3月29日',
+      event_announced: '新活动：Regional workshop on digital evidence',
+    },
+    ru: {
+      invitation: 'Приглашение присоединиться к Counter-Terrorism Centre в Convene',
+      password_reset: 'Сброс пароля Convene',
+      admin_digest: 'Ожидает решения в Counter-Terrorism Centre',
+      event_reminder: 'Напоминание: Regional workshop on digital evidence, 29 марта 2027 г.',
+      event_announced: 'Новое мероприятие: Regional workshop on digital evidence',
     },
   };
 
-  describe.each(['en', 'fr', 'es'] as const)('in %s', (language) => {
-    it.each<MailMessage>([invitation, passwordReset, digest, reminder])(
-      'renders $kind with its subject and link',
+  /** The button of each kind in each language: the body is in that language, not English. */
+  const actions: Record<MailLanguage, Record<MailMessage['kind'], string>> = {
+    en: {
+      invitation: 'Accept the invitation',
+      password_reset: 'Choose a new password',
+      admin_digest: 'Review in Convene',
+      event_reminder: 'Open the event',
+      event_announced: 'Open the event',
+    },
+    fr: {
+      invitation: 'Accepter l’invitation',
+      password_reset: 'Choisir un nouveau mot de passe',
+      admin_digest: 'Voir dans Convene',
+      event_reminder: 'Voir l’événement',
+      event_announced: 'Voir l’événement',
+    },
+    es: {
+      invitation: 'Aceptar la invitación',
+      password_reset: 'Elegir una nueva contraseña',
+      admin_digest: 'Revisar en Convene',
+      event_reminder: 'Ver el evento',
+      event_announced: 'Ver el evento',
+    },
+    ar: {
+      invitation: 'قبول الدعوة',
+      password_reset: 'اختيار كلمة مرور جديدة',
+      admin_digest: 'المراجعة في Convene',
+      event_reminder: 'فتح الفعالية',
+      event_announced: 'فتح الفعالية',
+    },
+    zh: {
+      invitation: '接受邀请',
+      password_reset: '设置新密码',
+      admin_digest: '在 Convene 中查看',
+      event_reminder: '打开活动',
+      event_announced: '打开活动',
+    },
+    ru: {
+      invitation: 'Принять приглашение',
+      password_reset: 'Задать новый пароль',
+      admin_digest: 'Открыть в Convene',
+      event_reminder: 'Открыть мероприятие',
+      event_announced: 'Открыть мероприятие',
+    },
+  };
+
+  /** A greeting or opening in each language, which no other language's mail contains. */
+  const opening: Record<MailLanguage, string> = {
+    en: 'Hello Amina Diallo,',
+    fr: 'Bonjour Amina Diallo,',
+    es: 'Hola, Amina Diallo:',
+    ar: 'مرحبًا Amina Diallo،',
+    zh: 'Amina Diallo，您好：',
+    ru: 'Здравствуйте, Amina Diallo!',
+  };
+
+  describe.each(MAIL_LANGUAGES)('in %s', (language) => {
+    const dir = language === 'ar' ? 'rtl' : 'ltr';
+    it.each<MailMessage>([invitation, passwordReset, digest, reminder, announced])(
+      'renders $kind with its subject, words and link',
       (message) => {
         const mail = renderMail(message, language, context);
         expect(mail.subject).toBe(expected[language][message.kind]);
+        expect(mail.text).toContain(`${actions[language][message.kind]}\n${message.link}`);
+        expect(mail.html).toContain(
+          `>${Handlebars.escapeExpression(actions[language][message.kind])}</a>`,
+        );
+        if (message.kind !== 'invitation') expect(mail.text).toContain(opening[language]);
+        for (const other of MAIL_LANGUAGES.filter((l) => l !== language))
+          expect(mail.text).not.toContain(opening[other]);
         expect(mail.text).toContain(message.link);
         expect(mail.html).toContain(`href="${inHtml(message.link)}"`);
         // Also as text, for clients that drop the button.
         expect(mail.html).toContain(`>${inHtml(message.link)}</a>`);
-        expect(mail.html).toContain(`<html lang="${language}" dir="ltr">`);
+        expect(mail.html).toContain(`<html lang="${language}" dir="${dir}">`);
         expect(mail.html).toContain(`<title>${Handlebars.escapeExpression(mail.subject)}</title>`);
         if (message.kind !== 'event_reminder') expect(mail.attachments).toBeUndefined();
       },
+    );
+  });
+
+  it('writes Arabic right to left, with the link kept left to right', () => {
+    const mail = renderMail(invitation, 'ar', context);
+    expect(mail.html).toContain('<html lang="ar" dir="rtl">');
+    expect(mail.html).toContain(`dir="ltr" style="color:#005cbb;">${inHtml(invitation.link)}</a>`);
+    // Nothing forces left alignment on the Arabic text: it starts on the right.
+    expect(mail.html).not.toMatch(/text-align:\s*left/);
+    expect(mail.text).toContain(
+      'يدعوكم Amina Diallo إلى الانضمام إلى Counter-Terrorism Centre على Convene بصفة جهة تنسيق.',
+    );
+    expect(mail.text).toContain('صالح حتى 5 ديسمبر 2026.');
+  });
+
+  it('formats dates, numbers and plurals for Arabic, Chinese and Russian', () => {
+    // Arabic has a dual: two minutes is one word.
+    const ar = (minutes: number) => renderMail({ ...passwordReset, minutes }, 'ar', context).text;
+    expect(ar(2)).toContain('مدة صلاحيته: دقيقتان.');
+    expect(ar(5)).toContain('مدة صلاحيته: 5 دقائق.');
+    expect(ar(30)).toContain('مدة صلاحيته: 30 دقيقة.');
+    expect(renderMail(invitation, 'zh', context).text).toContain('有效期至 2026年12月5日。');
+    expect(renderMail(digest, 'zh', context).text).toContain('无法投递的邮件：1,234 封。');
+    expect(renderMail(passwordReset, 'zh', context).text).toContain('有效期为 30分钟。');
+    // Russian has three forms: 1 минута, 2 минуты, 5 минут (and 21 минута).
+    const ru = (minutes: number) => renderMail({ ...passwordReset, minutes }, 'ru', context).text;
+    expect(ru(1)).toContain('Срок её действия: 1 минута.');
+    expect(ru(2)).toContain('Срок её действия: 2 минуты.');
+    expect(ru(21)).toContain('Срок её действия: 21 минута.');
+    expect(ru(30)).toContain('Срок её действия: 30 минут.');
+    expect(renderMail(invitation, 'ru', context).text).toContain(
+      'Ссылка действительна до 5 декабря 2026 г. и может быть использована только один раз.',
+    );
+    // Russian groups thousands with a no-break space.
+    expect(renderMail(digest, 'ru', context).text).toContain(
+      'не удалось доставить за последние 24 часа: 1\u00a0234.',
     );
   });
 
@@ -164,6 +306,26 @@ describe('renderMail', () => {
     ]);
     expect(renderMail(reminder, 'fr', context).text).toContain('lundi 29 mars 2027 à 09:00');
     expect(renderMail({ ...reminder, place: null }, 'es', context).text).not.toContain('Lugar');
+  });
+
+  it('announces an event with its dates on the venue’s clock and its venue', () => {
+    const mail = renderMail(announced, 'en', context);
+    expect(mail.text).toContain(
+      'Counter-Terrorism Centre has announced an event that your State hosts: Regional workshop on digital evidence.',
+    );
+    // 07:00Z–15:30Z on the first day of summer time in Vienna: 09:00–17:30 there.
+    expect(mail.text).toContain('Dates: Monday, 29 March 2027, 09:00–17:30 (Europe/Vienna).');
+    expect(mail.text).toContain('Venue: Vienna International Centre, Vienna.');
+    expect(mail.attachments).toBeUndefined();
+    const days = { ...announced, endsAt: '2027-03-31T15:30:00.000Z', timeZone: 'America/New_York' };
+    expect(renderMail(days, 'es', context).text).toContain(
+      // A range over days puts thin spaces around its dash.
+      'Fechas: lunes, 29 de marzo de 2027, 3:00\u2009–\u2009miércoles, 31 de marzo de 2027, 11:30 (America/New York).',
+    );
+    expect(renderMail(announced, 'zh', context).text).toContain(
+      '时间：2027年3月29日星期一 09:00–17:30 (Europe/Vienna)。',
+    );
+    expect(renderMail({ ...announced, place: null }, 'fr', context).text).not.toContain('Lieu');
   });
 
   it('elides French "que" before a role starting with a vowel', () => {
@@ -231,41 +393,5 @@ describe('renderMail', () => {
     const unknown = { ...passwordReset, kind: 'newsletter' } as unknown as MailMessage;
     expect(() => renderMail(unknown, 'en', context)).toThrow(/Unknown mail kind/);
     expect(() => renderMail({ ...invitation, expiresAt: 'soon' }, 'en', context)).toThrow(/date/);
-  });
-
-  it('falls back to English for Chinese, and says so in lang', () => {
-    const mail = renderMail(invitation, 'zh', context);
-    expect(mail.subject).toBe(expected.en.invitation);
-    expect(mail.text).toContain('Amina Diallo invites you to join');
-    expect(mail.text).toContain('5 December 2026');
-    expect(mail.html).toContain('<html lang="en" dir="ltr">');
-  });
-
-  it('marks the English fallback for Arabic readers as English, left to right', () => {
-    // An English text marked rtl would be read by an Arabic voice, with its
-    // punctuation on the wrong side.
-    const mail = renderMail(invitation, 'ar', context);
-    expect(mail.subject).toBe(expected.en.invitation);
-    expect(mail.html).toContain('<html lang="en" dir="ltr">');
-  });
-
-  it('sets dir="rtl" once the mail is written in Arabic', () => {
-    // Arabic strings are not written yet: give Arabic the English strings
-    // under its own name to exercise the right-to-left layout.
-    jest.isolateModules(() => {
-      jest.doMock('./mail-strings', () => {
-        const actual = jest.requireActual<typeof MailStrings>('./mail-strings');
-        return {
-          ...actual,
-          MAIL_STRINGS: { ...actual.MAIL_STRINGS, ar: { ...actual.MAIL_STRINGS.en, locale: 'ar' } },
-          mailLanguageFor: (language: string) => (language === 'ar' ? 'ar' : 'en'),
-        };
-      });
-      const { renderMail: render } =
-        jest.requireActual<typeof import('./mail-renderer')>('./mail-renderer');
-      const html = render(invitation, 'ar', context).html;
-      expect(html).toContain('<html lang="ar" dir="rtl">');
-    });
-    jest.dontMock('./mail-strings');
   });
 });

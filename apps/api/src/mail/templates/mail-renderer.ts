@@ -29,7 +29,9 @@ interface LayoutView {
 // no template folder to read at run time. Only {{double}} mustaches: every
 // value, user-provided or not, goes through Handlebars' HTML escaping.
 // Tables and inline styles because mail clients ignore <style> and flexbox;
-// dir="auto" on the header lets a tenant name in another script display right.
+// dir="auto" on the header lets a tenant name in another script display right;
+// dir="ltr" on the link as text keeps a URL's slashes in order inside Arabic.
+// With dir="rtl" on <html>, paragraphs align right on their own (text-align: start).
 const HTML_LAYOUT = `<!doctype html>
 <html lang="{{lang}}" dir="{{dir}}">
 <head>
@@ -40,7 +42,7 @@ const HTML_LAYOUT = `<!doctype html>
 <body style="margin:0;padding:0;background:#f2f3fa;">
 <table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="background:#f2f3fa;">
 <tr><td align="center" style="padding:24px 12px;">
-<table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="max-width:600px;background:#ffffff;border-radius:8px;font-family:Roboto,'Noto Sans Arabic',Arial,sans-serif;font-size:16px;line-height:1.5;color:#1b1b1f;">
+<table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="max-width:600px;background:#ffffff;border-radius:8px;font-family:Roboto,'Noto Sans Arabic','Noto Sans SC','Microsoft YaHei',Arial,sans-serif;font-size:16px;line-height:1.5;color:#1b1b1f;">
 <tr><td dir="auto" style="padding:20px 24px;border-bottom:1px solid #e1e2ec;font-size:20px;font-weight:bold;color:#005cbb;">{{header}}</td></tr>
 <tr><td style="padding:24px;">
 {{#each paragraphs}}
@@ -48,7 +50,7 @@ const HTML_LAYOUT = `<!doctype html>
 {{/each}}
 <p style="margin:24px 0;"><a href="{{link}}" style="display:inline-block;padding:12px 20px;border-radius:6px;background:#005cbb;color:#ffffff;font-weight:bold;text-decoration:none;">{{action}}</a></p>
 <p style="margin:0 0 4px;font-size:14px;color:#44474e;">{{linkIntro}}</p>
-<p style="margin:0;font-size:14px;word-break:break-all;"><a href="{{link}}" style="color:#005cbb;">{{link}}</a></p>
+<p style="margin:0;font-size:14px;word-break:break-all;"><a href="{{link}}" dir="ltr" style="color:#005cbb;">{{link}}</a></p>
 </td></tr>
 <tr><td style="padding:16px 24px;border-top:1px solid #e1e2ec;font-size:13px;color:#44474e;">
 <p style="margin:0 0 8px;">{{footer}}</p>
@@ -103,8 +105,8 @@ export function renderMail(
   const format = formatFor(strings.locale, strings.roles);
 
   const view: LayoutView = {
-    // The attributes describe the text as written: an Arabic reader who gets
-    // the English fallback gets lang="en" dir="ltr", so screen readers use an
+    // The attributes describe the text as written: a reader who gets the
+    // English fallback gets lang="en" dir="ltr", so screen readers use an
     // English voice and punctuation stays where it belongs.
     lang: mailLanguage,
     dir: RTL_LANGUAGES.includes(mailLanguage) ? 'rtl' : 'ltr',
@@ -203,6 +205,13 @@ function formatFor(locale: string, roles: Record<string, string>): MailFormat {
       if (Number.isNaN(date.getTime())) throw new Error('Mail date is not a valid ISO 8601 date');
       // The zone's name after the time: the reader may be elsewhere.
       return `${dateTimeIn(zone).format(date)} (${zone.replaceAll('_', ' ')})`;
+    },
+    dateTimeRange(startIso, endIso, zone) {
+      const start = new Date(startIso);
+      const end = new Date(endIso);
+      if (Number.isNaN(start.getTime()) || Number.isNaN(end.getTime()))
+        throw new Error('Mail date is not a valid ISO 8601 date');
+      return `${dateTimeIn(zone).formatRange(start, end)} (${zone.replaceAll('_', ' ')})`;
     },
     role: (role) => roles[role] ?? role,
   };

@@ -52,11 +52,16 @@ describe('the language service', () => {
     expect(service.language()).toBe('fr');
   });
 
-  it('shows English for a UN language the interface does not ship yet', () => {
-    expect(service.use('es')).toBe('en');
-    expect(document.documentElement.lang).toBe('en');
-    expect(interfaceLanguageFor('zh')).toBe('en');
+  it('shows every UN language, and English for any other', () => {
+    expect(service.use('es')).toBe('es');
+    expect(document.documentElement.lang).toBe('es');
+    expect(document.documentElement.dir).toBe('ltr');
+    expect(interfaceLanguageFor('zh')).toBe('zh');
+    expect(interfaceLanguageFor('zh-Hans-CN')).toBe('zh');
+    expect(interfaceLanguageFor('ru-RU')).toBe('ru');
     expect(interfaceLanguageFor('fr-CA')).toBe('fr');
+    expect(interfaceLanguageFor('de')).toBe('en');
+    expect(interfaceLanguageFor(null)).toBe('en');
   });
 
   it('remembers the choice for the signed-out pages', () => {

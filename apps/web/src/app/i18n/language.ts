@@ -19,9 +19,9 @@ export function isUnLanguage(value: unknown): value is Language {
 }
 
 /**
- * The interface ships in three languages; a person who prefers Spanish,
- * Russian or Chinese keeps that preference (for mail, later) and reads the
- * interface in English meanwhile.
+ * The interface language for a stored preference or a browser tag ("fr-CA" → "fr"): the
+ * interface ships in all six UN languages, so only a language outside them, or none, falls
+ * back to English.
  */
 export function interfaceLanguageFor(language: string | null | undefined): InterfaceLanguage {
   const base = language?.toLowerCase().split(/[-_]/)[0];

@@ -1,7 +1,6 @@
 import {
   ChangeDetectionStrategy,
   Component,
-  computed,
   DestroyRef,
   effect,
   inject,
@@ -32,7 +31,7 @@ import { AuthApiActions, ShellActions } from '../auth/auth.actions';
 import { AuthApi } from '../auth/auth.api';
 import { selectUser } from '../auth/auth.selectors';
 import { problemCode, toProblem } from '../http/problem';
-import { autonymOf, isInterfaceLanguage } from '../i18n/language';
+import { autonymOf } from '../i18n/language';
 import { FieldErrorPipe } from '../shared/field-error.pipe';
 import { LiveError } from '../shared/live-error.component';
 import { Notifier } from '../shared/notifier.service';
@@ -85,10 +84,6 @@ export class ProfilePage {
     code,
     name: autonymOf(code),
   }));
-  protected readonly shownInEnglish = computed(() => {
-    const preferred = this.user()?.preferredLanguage;
-    return !!preferred && !isInterfaceLanguage(preferred);
-  });
 
   protected readonly nameForm = new FormGroup({
     name: new FormControl('', {

@@ -9,11 +9,13 @@ import { LanguageService } from '../i18n/language.service';
 
 type DatePart = 'day' | 'month' | 'year';
 
-/** Arabic-Indic digits as ASCII; bidi marks gone. */
+/** Arabic-Indic digits as ASCII; bidi marks gone; Chinese "2027年3月28日" as "2027-3-28". */
 function normalise(text: string): string {
   return text
     .replace(/[\u0660-\u0669]/g, (digit) => String(digit.charCodeAt(0) - 0x0660))
     .replace(/[\u200e\u200f\u061c]/g, '')
+    .replace(/\s*[年月]\s*/g, '-')
+    .replace(/日/g, '')
     .trim();
 }
 
