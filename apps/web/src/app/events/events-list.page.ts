@@ -39,6 +39,7 @@ import { EventsCalendar } from './events-calendar.component';
 import { type EventsView, EventsListStore } from './events-list.store';
 import { VenuePlacePipe } from './venue-place.pipe';
 import { dateOnly, pickerDate } from './zoned-time';
+import type { IconName } from '../shared/icons/icons.generated';
 
 /** The tenant's events as a table or a calendar, with filters. */
 @Component({
@@ -110,7 +111,7 @@ export class EventsListPage {
     });
   }
 
-  protected formatIcon(event: EventSummary): string {
+  protected formatIcon(event: EventSummary): IconName {
     return EVENT_FORMAT_ICONS[event.format];
   }
 

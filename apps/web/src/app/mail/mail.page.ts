@@ -25,16 +25,17 @@ import { LiveError } from '../shared/live-error.component';
 import { Notifier } from '../shared/notifier.service';
 import { canCancel, canRetry, MAIL_STATUS_ICONS } from './mail-status';
 import { MailStore } from './mail.store';
+import type { IconName } from '../shared/icons/icons.generated';
 
 type FilterChoice = MailStatus | 'all';
 
 interface EmptyView {
-  icon: string;
+  icon: IconName;
   /** Translation keys under mail.empty.<choice>. */
   key: string;
 }
 
-const EMPTY_ICONS: Readonly<Record<FilterChoice, string>> = {
+const EMPTY_ICONS: Readonly<Record<FilterChoice, IconName>> = {
   all: 'outgoing_mail',
   queued: 'schedule_send',
   sent: 'mark_email_read',
@@ -108,7 +109,7 @@ export class MailPage {
       : { local: address.slice(0, at), domain: address.slice(at) };
   }
 
-  protected iconOf(choice: FilterChoice): string {
+  protected iconOf(choice: FilterChoice): IconName {
     return choice === 'all' ? 'all_inbox' : MAIL_STATUS_ICONS[choice];
   }
 
