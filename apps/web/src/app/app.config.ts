@@ -11,7 +11,6 @@ import {
   provideAppInitializer,
   provideBrowserGlobalErrorListeners,
 } from '@angular/core';
-import { MAT_FORM_FIELD_DEFAULT_OPTIONS } from '@angular/material/form-field';
 import {
   provideRouter,
   TitleStrategy,
@@ -56,11 +55,6 @@ export const appConfig: ApplicationConfig = {
       withInMemoryScrolling({ scrollPositionRestoration: 'top' }),
     ),
     { provide: TitleStrategy, useExisting: TranslatedTitleStrategy },
-    // Hints and errors in three languages vary in length: let them take the room they need.
-    {
-      provide: MAT_FORM_FIELD_DEFAULT_OPTIONS,
-      useValue: { appearance: 'outline', subscriptSizing: 'dynamic' },
-    },
     provideTransloco({
       config: {
         availableLangs: ['en', 'fr', 'ar'],

@@ -40,10 +40,12 @@ import { type EventsView, EventsListStore } from './events-list.store';
 import { VenuePlacePipe } from './venue-place.pipe';
 import { dateOnly, pickerDate } from './zoned-time';
 import type { IconName } from '../shared/icons/icons.generated';
+import { FORM_FIELD_DEFAULTS } from '../shared/form-field-defaults';
 
 /** The tenant's events as a table or a calendar, with filters. */
 @Component({
   selector: 'cv-events-list-page',
+  providers: [FORM_FIELD_DEFAULTS],
   imports: [
     ReactiveFormsModule,
     RouterLink,

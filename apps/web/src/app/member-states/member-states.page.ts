@@ -18,6 +18,7 @@ import { EmptyState } from '../shared/empty-state.component';
 import { LiveError } from '../shared/live-error.component';
 import { memberStateName } from './member-state-filter';
 import { MemberStatesStore } from './member-states.store';
+import { FORM_FIELD_DEFAULTS } from '../shared/form-field-defaults';
 
 /** 'all' stands for no filter: a chip needs a value of its own. */
 type RegionChoice = RegionalGroup | 'none' | 'all';
@@ -25,6 +26,7 @@ type RegionChoice = RegionalGroup | 'none' | 'all';
 /** The directory of the 193 Member States and 2 observer States. */
 @Component({
   selector: 'cv-member-states-page',
+  providers: [FORM_FIELD_DEFAULTS],
   imports: [
     DecimalPipe,
     MatButtonModule,
