@@ -9,3 +9,4 @@ export * from './lib/responses';
 export * from './lib/roles';
 export * from './lib/text';
 export * from './lib/users';
+export * from './lib/vocabulary';

@@ -11,8 +11,6 @@ import {
   provideAppInitializer,
   provideBrowserGlobalErrorListeners,
 } from '@angular/core';
-import { MAT_FORM_FIELD_DEFAULT_OPTIONS } from '@angular/material/form-field';
-import { MatIconRegistry } from '@angular/material/icon';
 import {
   provideRouter,
   TitleStrategy,
@@ -34,6 +32,7 @@ import { LanguageService } from './i18n/language.service';
 import { registerInterfaceLocales } from './i18n/locales';
 import { TranslatedTitleStrategy } from './i18n/translated-title.strategy';
 import { TranslocoHttpLoader } from './i18n/transloco-http.loader';
+import { provideIcons } from './shared/icons/icons';
 
 registerInterfaceLocales();
 
@@ -56,11 +55,6 @@ export const appConfig: ApplicationConfig = {
       withInMemoryScrolling({ scrollPositionRestoration: 'top' }),
     ),
     { provide: TitleStrategy, useExisting: TranslatedTitleStrategy },
-    // Hints and errors in three languages vary in length: let them take the room they need.
-    {
-      provide: MAT_FORM_FIELD_DEFAULT_OPTIONS,
-      useValue: { appearance: 'outline', subscriptSizing: 'dynamic' },
-    },
     provideTransloco({
       config: {
         availableLangs: ['ar', 'zh', 'en', 'fr', 'ru', 'es'],
@@ -72,10 +66,10 @@ export const appConfig: ApplicationConfig = {
       },
       loader: TranslocoHttpLoader,
     }),
+    provideIcons(),
     provideStore({ [authFeature.name]: authFeature.reducer }),
     provideEffects(authEffects),
     provideAppInitializer(() => {
-      inject(MatIconRegistry).setDefaultFontSetClass('material-symbols-outlined');
       inject(Store).dispatch(ShellActions.appStarted());
       // Load the first language before the first paint, so no key flashes.
       const language = inject(LanguageService);

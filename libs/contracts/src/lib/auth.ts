@@ -11,7 +11,8 @@ import {
   Uuid,
 } from './common';
 import { Role } from './roles';
-import { OPTIONAL_MAIL_KINDS, OptionalMailKind } from './mail';
+import { OptionalMailKind } from './mail';
+import { OPTIONAL_MAIL_KINDS } from './vocabulary';
 import { Alpha3Code } from './member-states';
 import { int32, patternText, singleLineText, Timestamp } from './text';
 

@@ -1,18 +1,10 @@
 import { z } from 'zod';
 import { PROBLEM_CODES } from './problems';
 import { int32, multiLineText, patternText, singleLineText } from './text';
+import { NEW_PASSWORD_MAX_LENGTH, NEW_PASSWORD_MIN_LENGTH, UN_LANGUAGES } from './vocabulary';
 
-/** The six official UN languages, by ISO 639-1 code. */
-export const UN_LANGUAGES = ['ar', 'zh', 'en', 'fr', 'ru', 'es'] as const;
 export const Language = z.enum(UN_LANGUAGES);
 export type Language = z.infer<typeof Language>;
-
-/**
- * Languages the interface ships translations for: all six UN languages, in the UN's order.
- * A translations test fails on any key missing in any of them.
- */
-export const INTERFACE_LANGUAGES = UN_LANGUAGES satisfies readonly Language[];
-export const RTL_LANGUAGES: readonly Language[] = ['ar'];
 
 /** A UUID is 36 characters; the bound says so to the OpenAPI document too. */
 export const Uuid = z.uuid().max(36);
@@ -28,11 +20,8 @@ export const Email = singleLineText(254)
   .pipe(z.email())
   .transform((email) => email.toLowerCase());
 
-/**
- * Length is what makes a password strong (NIST SP 800-63B); the upper bound
- * keeps hashing cost bounded.
- */
-export const NewPassword = singleLineText(128).min(12);
+/** A password being chosen: NEW_PASSWORD_MIN_LENGTH to NEW_PASSWORD_MAX_LENGTH characters. */
+export const NewPassword = singleLineText(NEW_PASSWORD_MAX_LENGTH).min(NEW_PASSWORD_MIN_LENGTH);
 
 /**
  * A password being checked rather than chosen: an old account may predate

@@ -2,65 +2,26 @@ import { z } from 'zod';
 import { Cursor, DisplayName, Language, PAGE_LIMIT_MAX, PageQuery, pageOf, Uuid } from './common';
 import { Alpha3, Alpha3Code, RegionalGroup } from './member-states';
 import { Instant, int32, multiLineText, singleLineText, Timestamp } from './text';
+import {
+  EVENT_FORMATS,
+  EVENT_STATUSES,
+  EVENT_TYPES,
+  TARGET_AUDIENCES,
+  THEMATIC_AREAS,
+} from './vocabulary';
 
-export const EVENT_TYPES = [
-  'expert_group_meeting',
-  'national_workshop',
-  'regional_workshop',
-  'training_course',
-  'training_of_trainers',
-  'study_visit',
-  'webinar',
-  'launch_event',
-] as const;
 export const EventType = z.enum(EVENT_TYPES);
 export type EventType = z.infer<typeof EventType>;
 
-/** The thematic areas of the tool "The Use of the Internet for Terrorist Purposes". */
-export const THEMATIC_AREAS = [
-  'propaganda',
-  'radicalization_recruitment',
-  'financing',
-  'training',
-  'planning_secret_communication',
-  'execution_of_attacks',
-  'investigations_digital_evidence',
-  'prosecution_adjudication',
-  'international_cooperation',
-  'private_sector_cooperation',
-  'legal_policy_frameworks',
-  'human_rights',
-] as const;
 export const ThematicArea = z.enum(THEMATIC_AREAS);
 export type ThematicArea = z.infer<typeof ThematicArea>;
 
-export const TARGET_AUDIENCES = [
-  'policy_makers',
-  'investigators',
-  'prosecutors',
-  'judges',
-  'central_authorities',
-  'private_sector',
-  'civil_society',
-] as const;
 export const TargetAudience = z.enum(TARGET_AUDIENCES);
 export type TargetAudience = z.infer<typeof TargetAudience>;
 
-export const EVENT_FORMATS = ['in_person', 'virtual', 'hybrid'] as const;
 export const EventFormat = z.enum(EVENT_FORMATS);
 export type EventFormat = z.infer<typeof EventFormat>;
 
-export const EVENT_STATUSES = [
-  'draft',
-  'planned',
-  'open_for_nominations',
-  'nominations_closed',
-  'confirmed',
-  'held',
-  'reported',
-  'closed',
-  'cancelled',
-] as const;
 export const EventStatus = z.enum(EVENT_STATUSES);
 export type EventStatus = z.infer<typeof EventStatus>;
 

@@ -1,20 +1,13 @@
 import { z } from 'zod';
 import { EmailAddress, PageQuery, pageOf, Uuid } from './common';
 import { Instant, int32, Timestamp } from './text';
+import { MAIL_KINDS, MAIL_STATUSES, OPTIONAL_MAIL_KINDS } from './vocabulary';
 
-/**
- * Every kind of mail Convene sends. Security mails always go; the others
- * are notifications each person may turn off in their profile.
- */
-export const SECURITY_MAIL_KINDS = ['invitation', 'password_reset'] as const;
-export const OPTIONAL_MAIL_KINDS = ['admin_digest', 'event_reminder', 'event_announced'] as const;
-export const MAIL_KINDS = [...SECURITY_MAIL_KINDS, ...OPTIONAL_MAIL_KINDS] as const;
 export const MailKind = z.enum(MAIL_KINDS);
 export type MailKind = z.infer<typeof MailKind>;
 export const OptionalMailKind = z.enum(OPTIONAL_MAIL_KINDS);
 export type OptionalMailKind = z.infer<typeof OptionalMailKind>;
 
-export const MAIL_STATUSES = ['queued', 'sent', 'failed', 'cancelled'] as const;
 export const MailStatus = z.enum(MAIL_STATUSES);
 export type MailStatus = z.infer<typeof MailStatus>;
 

@@ -1,15 +1,8 @@
 import { z } from 'zod';
 import { Language } from './common';
 import { patternText, singleLineText } from './text';
+import { REGIONAL_GROUPS } from './vocabulary';
 
-/** The five UN regional groups. */
-export const REGIONAL_GROUPS = [
-  'african',
-  'asia_pacific',
-  'eastern_european',
-  'latin_american_caribbean',
-  'western_european_others',
-] as const;
 export const RegionalGroup = z.enum(REGIONAL_GROUPS);
 export type RegionalGroup = z.infer<typeof RegionalGroup>;
 

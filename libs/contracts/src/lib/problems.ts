@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PROBLEM_TYPE_PREFIX } from './vocabulary';
 
 /**
  * Every problem code the API answers with, as `type: /problems/<code>`. The API's
@@ -35,6 +36,5 @@ export const ProblemCode = z.enum(PROBLEM_CODES);
 export type ProblemCode = z.infer<typeof ProblemCode>;
 
 /** The `type` of a problem with this code. */
-export const PROBLEM_TYPE_PREFIX = '/problems/';
 export const problemType = (code: ProblemCode): `/problems/${ProblemCode}` =>
   `${PROBLEM_TYPE_PREFIX}${code}`;

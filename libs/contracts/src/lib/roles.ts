@@ -1,5 +1,5 @@
 import { z } from 'zod';
+import { ROLES } from './vocabulary';
 
-export const ROLES = ['tenant_admin', 'programme_officer', 'focal_point', 'expert'] as const;
 export const Role = z.enum(ROLES);
 export type Role = z.infer<typeof Role>;

@@ -3,8 +3,8 @@ import { DisplayName, Email, EmailAddress, PageQuery, pageOf, Uuid } from './com
 import { singleLineText, Timestamp } from './text';
 import { Alpha3, Alpha3Code } from './member-states';
 import { Role } from './roles';
+import { MEMBERSHIP_STATUSES } from './vocabulary';
 
-export const MEMBERSHIP_STATUSES = ['active', 'deactivated'] as const;
 export const MembershipStatus = z.enum(MEMBERSHIP_STATUSES);
 export type MembershipStatus = z.infer<typeof MembershipStatus>;
 

@@ -36,10 +36,12 @@ import {
 import { AuthPageActions } from './auth.actions';
 import { AuthApi } from './auth.api';
 import { AuthLayout } from './auth-layout.component';
+import { FORM_FIELD_DEFAULTS } from '../shared/form-field-defaults';
 
 /** Accepts an invitation to a tenant: creates the account, or signs in to an existing one. */
 @Component({
   selector: 'cv-invitation-page',
+  providers: [FORM_FIELD_DEFAULTS],
   imports: [
     DatePipe,
     ReactiveFormsModule,

@@ -25,10 +25,12 @@ import {
 } from '../shared/password.validators';
 import { AuthApi } from './auth.api';
 import { AuthLayout } from './auth-layout.component';
+import { FORM_FIELD_DEFAULTS } from '../shared/form-field-defaults';
 
 /** Sets a new password from the link in a reset email. */
 @Component({
   selector: 'cv-reset-complete-page',
+  providers: [FORM_FIELD_DEFAULTS],
   imports: [
     ReactiveFormsModule,
     RouterLink,

@@ -14,10 +14,12 @@ import { FieldErrorPipe } from '../shared/field-error.pipe';
 import { LiveError } from '../shared/live-error.component';
 import { AuthApi } from './auth.api';
 import { AuthLayout } from './auth-layout.component';
+import { FORM_FIELD_DEFAULTS } from '../shared/form-field-defaults';
 
 /** Asks for a reset link. The answer never tells whether an account exists. */
 @Component({
   selector: 'cv-reset-request-page',
+  providers: [FORM_FIELD_DEFAULTS],
   imports: [
     ReactiveFormsModule,
     RouterLink,

@@ -14,9 +14,11 @@ import { PasswordField } from '../shared/password-field.component';
 import { AuthPageActions } from './auth.actions';
 import { selectError, selectStatus } from './auth.selectors';
 import { AuthLayout } from './auth-layout.component';
+import { FORM_FIELD_DEFAULTS } from '../shared/form-field-defaults';
 
 @Component({
   selector: 'cv-sign-in-page',
+  providers: [FORM_FIELD_DEFAULTS],
   imports: [
     ReactiveFormsModule,
     RouterLink,

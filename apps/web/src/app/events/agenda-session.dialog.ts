@@ -15,6 +15,7 @@ import { DateTimeRange } from './date-time-range.component';
 import { dateTimeRangeGroup, rangeInstants, rangeValue } from './event-form';
 import { EventStore } from './event.store';
 import { instantToZonedLocal, pickerDate, zoneAbbreviation } from './zoned-time';
+import { FORM_FIELD_DEFAULTS } from '../shared/form-field-defaults';
 
 export interface AgendaSessionDialogData {
   event: EventDetail;
@@ -33,6 +34,7 @@ function sessionFieldOf(path: string): string {
 /** Adds a session to the agenda or edits one; closes with the agenda as it now stands. */
 @Component({
   selector: 'cv-agenda-session-dialog',
+  providers: [FORM_FIELD_DEFAULTS],
   imports: [
     ReactiveFormsModule,
     MatDialogModule,

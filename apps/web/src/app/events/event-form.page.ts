@@ -58,10 +58,12 @@ import {
 import { EventFormStore } from './event-form.store';
 import { TimeZonePicker } from './time-zone-picker.component';
 import { clocksDiffer, formatRange, viewerTimeZone, zoneAbbreviation } from './zoned-time';
+import { FORM_FIELD_DEFAULTS } from '../shared/form-field-defaults';
 
 /** Plans a new event or edits one: /t/:tenant/events/new and /t/:tenant/events/:eventId/edit. */
 @Component({
   selector: 'cv-event-form-page',
+  providers: [FORM_FIELD_DEFAULTS],
   imports: [
     ReactiveFormsModule,
     RouterLink,

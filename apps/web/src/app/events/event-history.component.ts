@@ -20,7 +20,7 @@ import { EventWhen } from './event-when.component';
       <h2 class="cv-panel-title">{{ 'events.history.title' | transloco }}</h2>
       <ol class="history">
         <li class="history-entry">
-          <span class="history-entry__icon" aria-hidden="true"><mat-icon>add</mat-icon></span>
+          <span class="history-entry__icon" aria-hidden="true"><mat-icon svgIcon="add" /></span>
           <div class="history-entry__body">
             <p class="history-entry__title">{{ 'events.history.created' | transloco }}</p>
             <p class="history-entry__meta">
@@ -33,7 +33,7 @@ import { EventWhen } from './event-when.component';
         @for (entry of entries(); track $index) {
           <li class="history-entry" [class.history-entry--cancel]="entry.action === 'cancel'">
             <span class="history-entry__icon" aria-hidden="true">
-              <mat-icon>{{ icons[entry.action] }}</mat-icon>
+              <mat-icon [svgIcon]="icons[entry.action]" />
             </span>
             <div class="history-entry__body">
               <p class="history-entry__title">
@@ -44,8 +44,8 @@ import { EventWhen } from './event-when.component';
                 <mat-icon
                   class="history-entry__arrow"
                   [attr.aria-label]="'events.history.to' | transloco"
-                  >arrow_forward</mat-icon
-                >
+                  svgIcon="arrow_forward"
+                />
                 <cv-event-status [status]="entry.toStatus" />
               </p>
               @if (entry.startsAt && entry.endsAt) {

@@ -1,7 +1,8 @@
 import type { EventAction, EventFormat, EventStatus } from '@convene/contracts';
+import type { IconName } from '../shared/icons/icons.generated';
 
 /** Each status shows an icon beside its name, so colour is never the only sign. */
-export const EVENT_STATUS_ICONS: Readonly<Record<EventStatus, string>> = {
+export const EVENT_STATUS_ICONS: Readonly<Record<EventStatus, IconName>> = {
   draft: 'edit_note',
   planned: 'event_note',
   open_for_nominations: 'how_to_reg',
@@ -13,7 +14,7 @@ export const EVENT_STATUS_ICONS: Readonly<Record<EventStatus, string>> = {
   cancelled: 'event_busy',
 };
 
-export const EVENT_ACTION_ICONS: Readonly<Record<EventAction, string>> = {
+export const EVENT_ACTION_ICONS: Readonly<Record<EventAction, IconName>> = {
   plan: 'event_note',
   open_nominations: 'how_to_reg',
   close_nominations: 'lock_clock',
@@ -25,7 +26,7 @@ export const EVENT_ACTION_ICONS: Readonly<Record<EventAction, string>> = {
   cancel: 'event_busy',
 };
 
-export const EVENT_FORMAT_ICONS: Readonly<Record<EventFormat, string>> = {
+export const EVENT_FORMAT_ICONS: Readonly<Record<EventFormat, IconName>> = {
   in_person: 'location_on',
   virtual: 'videocam',
   hybrid: 'devices',

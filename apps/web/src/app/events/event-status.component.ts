@@ -11,7 +11,7 @@ import { EVENT_STATUS_ICONS } from './event-labels';
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <span [class]="'cv-badge event-status event-status--' + status()">
-      <mat-icon aria-hidden="true">{{ icon() }}</mat-icon>
+      <mat-icon aria-hidden="true" [svgIcon]="icon()" />
       {{ 'events.statuses.' + status() | transloco }}
     </span>
   `,

@@ -39,10 +39,13 @@ import { EventsCalendar } from './events-calendar.component';
 import { type EventsView, EventsListStore } from './events-list.store';
 import { VenuePlacePipe } from './venue-place.pipe';
 import { dateOnly, pickerDate } from './zoned-time';
+import type { IconName } from '../shared/icons/icons.generated';
+import { FORM_FIELD_DEFAULTS } from '../shared/form-field-defaults';
 
 /** The tenant's events as a table or a calendar, with filters. */
 @Component({
   selector: 'cv-events-list-page',
+  providers: [FORM_FIELD_DEFAULTS],
   imports: [
     ReactiveFormsModule,
     RouterLink,
@@ -110,7 +113,7 @@ export class EventsListPage {
     });
   }
 
-  protected formatIcon(event: EventSummary): string {
+  protected formatIcon(event: EventSummary): IconName {
     return EVENT_FORMAT_ICONS[event.format];
   }
 

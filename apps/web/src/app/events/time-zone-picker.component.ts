@@ -43,7 +43,7 @@ function fold(text: string): string {
   template: `
     <mat-form-field class="cv-full-width">
       <mat-label>{{ 'events.form.timeZone' | transloco }}</mat-label>
-      <mat-icon matPrefix>schedule</mat-icon>
+      <mat-icon matPrefix svgIcon="schedule" />
       <input
         matInput
         [formControl]="control()"

@@ -14,6 +14,7 @@ import { DateTimeRange } from './date-time-range.component';
 import { dateTimeRangeGroup, rangeInstants, rangeValue } from './event-form';
 import { EventStore } from './event.store';
 import { zoneAbbreviation } from './zoned-time';
+import { FORM_FIELD_DEFAULTS } from '../shared/form-field-defaults';
 
 export interface TransitionDialogData {
   action: EventAction;
@@ -26,6 +27,7 @@ export interface TransitionDialogData {
  */
 @Component({
   selector: 'cv-transition-dialog',
+  providers: [FORM_FIELD_DEFAULTS],
   imports: [
     ReactiveFormsModule,
     MatButtonModule,

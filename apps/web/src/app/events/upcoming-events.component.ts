@@ -59,7 +59,7 @@ const UPCOMING = 5;
       @case ('error') {
         <cv-live-error [problem]="problem()" />
         <button mat-stroked-button type="button" (click)="load()">
-          <mat-icon>refresh</mat-icon>
+          <mat-icon svgIcon="refresh" />
           {{ 'common.retry' | transloco }}
         </button>
       }
@@ -92,7 +92,7 @@ const UPCOMING = 5;
                     />
                   </span>
                   <span class="upcoming-meta upcoming-place">
-                    <mat-icon aria-hidden="true">{{ formatIcons[item.event.format] }}</mat-icon>
+                    <mat-icon aria-hidden="true" [svgIcon]="formatIcons[item.event.format]" />
                     {{ item.event.venue ? item.event.venue.city : ('events.online' | transloco) }}
                     · {{ 'events.types.' + item.event.type | transloco }}
                   </span>

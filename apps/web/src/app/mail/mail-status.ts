@@ -1,7 +1,8 @@
 import type { MailStatus, OutboxCounts } from '@convene/contracts';
+import type { IconName } from '../shared/icons/icons.generated';
 
 /** Each status shows an icon beside its name, so colour is never the only sign. */
-export const MAIL_STATUS_ICONS: Readonly<Record<MailStatus, string>> = {
+export const MAIL_STATUS_ICONS: Readonly<Record<MailStatus, IconName>> = {
   queued: 'schedule_send',
   sent: 'check_circle',
   failed: 'error',

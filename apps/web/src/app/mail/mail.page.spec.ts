@@ -19,6 +19,7 @@ import { Notifier } from '../shared/notifier.service';
 import { MailApi } from './mail.api';
 import { MailPage } from './mail.page';
 import { MailStore } from './mail.store';
+import { provideIcons } from '../shared/icons/icons';
 
 const english = JSON.parse(
   readFileSync(join(__dirname, '../../../public/i18n/en.json'), 'utf8'),
@@ -55,6 +56,8 @@ function setUp(failed: number, query: Record<string, string> = {}) {
       }),
     ],
     providers: [
+      // The icons the app registers at start, so the page's <mat-icon>s draw.
+      provideIcons(),
       MailStore,
       // The dialog reports its answer once it has closed: no animation to wait for.
       { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },

@@ -54,7 +54,7 @@ const MAX_OPTIONS = 60;
               type="button"
               [attr.aria-label]="'common.remove' | transloco: { name: nameOf(alpha3) }"
             >
-              <mat-icon>cancel</mat-icon>
+              <mat-icon svgIcon="cancel" />
             </button>
           </mat-chip-row>
         }

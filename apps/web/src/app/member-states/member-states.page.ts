@@ -24,6 +24,7 @@ import { EmptyState } from '../shared/empty-state.component';
 import { LiveError } from '../shared/live-error.component';
 import { type GroupChoice, memberStateName } from './member-state-filter';
 import { MemberStatesStore } from './member-states.store';
+import { FORM_FIELD_DEFAULTS } from '../shared/form-field-defaults';
 
 /** One line of a State's place in the groups, as the page shows it. */
 interface StandingLine {
@@ -54,6 +55,7 @@ export function standingLines(state: MemberState): StandingLine[] {
 /** The directory of the 193 Member States and 2 observer States. */
 @Component({
   selector: 'cv-member-states-page',
+  providers: [FORM_FIELD_DEFAULTS],
   imports: [
     DecimalPipe,
     NgTemplateOutlet,

@@ -10,11 +10,11 @@ import { TranslocoPipe } from '@jsverse/transloco';
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <section class="cv-empty-state cv-empty-state--page">
-      <mat-icon class="cv-empty-state__icon">explore_off</mat-icon>
+      <mat-icon class="cv-empty-state__icon" svgIcon="explore_off" />
       <h1 class="cv-empty-state__title">{{ 'notFound.title' | transloco }}</h1>
       <p class="cv-empty-state__body">{{ 'notFound.body' | transloco }}</p>
       <a mat-flat-button routerLink="/">
-        <mat-icon>home</mat-icon>
+        <mat-icon svgIcon="home" />
         {{ 'notFound.home' | transloco }}
       </a>
     </section>

@@ -43,6 +43,7 @@ import {
   sameAs,
 } from '../shared/password.validators';
 import { CalendarFeed } from './calendar-feed.component';
+import { FORM_FIELD_DEFAULTS } from '../shared/form-field-defaults';
 
 /** Which optional mails a person receives: on unless muted. */
 function receiving(muted: readonly OptionalMailKind[]): Record<OptionalMailKind, boolean> {
@@ -54,6 +55,7 @@ function receiving(muted: readonly OptionalMailKind[]): Record<OptionalMailKind,
 /** The person's own account: name, language, notifications, calendar feed and password. */
 @Component({
   selector: 'cv-profile-page',
+  providers: [FORM_FIELD_DEFAULTS],
   imports: [
     ReactiveFormsModule,
     MatButtonModule,

@@ -27,6 +27,7 @@ import { LoadMore } from '../shared/load-more.component';
 import { LiveError } from '../shared/live-error.component';
 import { SignedOutPage } from '../shell/signed-out-page.component';
 import { PublicEventsStore } from './public-events.store';
+import { FORM_FIELD_DEFAULTS } from '../shared/form-field-defaults';
 
 /**
  * A tenant's public calendar, for anyone without signing in: its upcoming
@@ -34,6 +35,7 @@ import { PublicEventsStore } from './public-events.store';
  */
 @Component({
   selector: 'cv-public-events-page',
+  providers: [FORM_FIELD_DEFAULTS],
   imports: [
     MatButtonModule,
     MatCardModule,

@@ -49,7 +49,7 @@ import { Notifier } from './notifier.service';
         [attr.aria-label]="'common.copyNamed' | transloco: { name: labelKey() | transloco }"
         [matTooltip]="'common.copy' | transloco"
       >
-        <mat-icon>content_copy</mat-icon>
+        <mat-icon svgIcon="content_copy" />
       </button>
       @if (hintKey(); as hint) {
         <mat-hint>{{ hint | transloco }}</mat-hint>

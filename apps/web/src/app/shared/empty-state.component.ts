@@ -1,5 +1,6 @@
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 import { MatIconModule } from '@angular/material/icon';
+import type { IconName } from './icons/icons.generated';
 
 /** A friendly "nothing here (yet)" block: an icon, a heading, a sentence, maybe an action. */
 @Component({
@@ -8,7 +9,7 @@ import { MatIconModule } from '@angular/material/icon';
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="cv-empty-state">
-      <mat-icon class="cv-empty-state__icon">{{ icon() }}</mat-icon>
+      <mat-icon class="cv-empty-state__icon" [svgIcon]="icon()" />
       <p class="cv-empty-state__title">{{ title() }}</p>
       @if (body()) {
         <p class="cv-empty-state__body">{{ body() }}</p>
@@ -18,7 +19,7 @@ import { MatIconModule } from '@angular/material/icon';
   `,
 })
 export class EmptyState {
-  readonly icon = input('inbox');
+  readonly icon = input<IconName>('inbox');
   /** Already translated. */
   readonly title = input.required<string>();
   readonly body = input<string | null>(null);

@@ -16,7 +16,7 @@ import { problemMessageKey } from '../http/problem';
     <div aria-live="assertive" aria-atomic="true">
       @if (key(); as key) {
         <p class="cv-banner cv-banner--error">
-          <mat-icon>error</mat-icon>
+          <mat-icon svgIcon="error" />
           <span>{{ key | transloco }}</span>
         </p>
       }

@@ -38,7 +38,7 @@ import { FieldErrorPipe } from './field-error.pipe';
         [attr.aria-label]="(visible() ? 'common.hidePassword' : 'common.showPassword') | transloco"
         [attr.aria-pressed]="visible()"
       >
-        <mat-icon>{{ visible() ? 'visibility_off' : 'visibility' }}</mat-icon>
+        <mat-icon [svgIcon]="visible() ? 'visibility_off' : 'visibility'" />
       </button>
       @if (hintKey(); as hint) {
         <mat-hint>{{ hint | transloco: hintParams() }}</mat-hint>

@@ -1,11 +1,11 @@
 import type { DestroyRef } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { type AbstractControl, type ValidatorFn, Validators } from '@angular/forms';
-import { NewPassword } from '@convene/contracts';
+import { NEW_PASSWORD_MAX_LENGTH, NEW_PASSWORD_MIN_LENGTH } from '@convene/contracts';
 
 /** The contract's policy for new passwords, checked before the server does. */
-export const PASSWORD_MIN_LENGTH = NewPassword.minLength ?? 12;
-export const PASSWORD_MAX_LENGTH = NewPassword.maxLength ?? 128;
+export const PASSWORD_MIN_LENGTH = NEW_PASSWORD_MIN_LENGTH;
+export const PASSWORD_MAX_LENGTH = NEW_PASSWORD_MAX_LENGTH;
 
 export const newPasswordValidators: ValidatorFn[] = [
   Validators.required,

@@ -35,7 +35,7 @@ import { TranslocoPipe } from '@jsverse/transloco';
               type="button"
               [attr.aria-label]="'common.remove' | transloco: { name: text }"
             >
-              <mat-icon>cancel</mat-icon>
+              <mat-icon svgIcon="cancel" />
             </button>
           </mat-chip-row>
         }

@@ -37,7 +37,7 @@ import { LanguageService } from '../i18n/language.service';
       [matMenuTriggerFor]="menu"
       [attr.aria-label]="'shell.languageMenu' | transloco: { language: currentName() }"
     >
-      <mat-icon>translate</mat-icon>
+      <mat-icon svgIcon="translate" />
       <span class="cv-language-button__name" [lang]="current()">{{ currentName() }}</span>
     </button>
     <mat-menu #menu="matMenu">
@@ -49,7 +49,7 @@ import { LanguageService } from '../i18n/language.service';
           [attr.aria-checked]="option.code === current()"
           (click)="choose(option.code)"
         >
-          <mat-icon>{{ option.code === current() ? 'check' : '' }}</mat-icon>
+          <mat-icon [svgIcon]="option.code === current() ? 'check' : ''" />
           <span [lang]="option.code">{{ option.name }}</span>
         </button>
       }

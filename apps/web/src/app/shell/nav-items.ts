@@ -1,10 +1,11 @@
 import type { Permission } from '@convene/domain';
+import type { IconName } from '../shared/icons/icons.generated';
 
 export interface NavItem {
   /** Translation key of the label. */
   labelKey: string;
-  /** Material Symbols ligature. */
-  icon: string;
+  /** An icon of the set (shared/icons). */
+  icon: IconName;
   link: string;
   /** Home matches only itself; sections also match their sub-pages. */
   exact: boolean;
@@ -12,7 +13,7 @@ export interface NavItem {
 
 interface TenantSection {
   labelKey: string;
-  icon: string;
+  icon: IconName;
   path: string;
   permission: Permission;
 }

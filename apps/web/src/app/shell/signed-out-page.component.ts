@@ -16,7 +16,7 @@ import { LanguageMenu } from './language-menu.component';
     <div class="signed-out-page">
       <header class="signed-out-page__header">
         <span class="signed-out-page__brand">
-          <span class="signed-out-page__logo" aria-hidden="true"><mat-icon>hub</mat-icon></span>
+          <span class="signed-out-page__logo" aria-hidden="true"><mat-icon svgIcon="hub" /></span>
           <span>{{ 'app.name' | transloco }}</span>
         </span>
         <cv-language-menu />

@@ -8,10 +8,12 @@ import { DialogActions } from '../shared/dialog-actions.component';
 import { LiveError } from '../shared/live-error.component';
 import { RoleFields } from './role-fields.component';
 import { UsersStore } from './users.store';
+import { FORM_FIELD_DEFAULTS } from '../shared/form-field-defaults';
 
 /** Changes a member's role (and the State a focal point represents). */
 @Component({
   selector: 'cv-change-role-dialog',
+  providers: [FORM_FIELD_DEFAULTS],
   imports: [
     ReactiveFormsModule,
     MatDialogModule,

@@ -11,10 +11,12 @@ import { FieldErrorPipe } from '../shared/field-error.pipe';
 import { LiveError } from '../shared/live-error.component';
 import { RoleFields } from './role-fields.component';
 import { UsersStore } from './users.store';
+import { FORM_FIELD_DEFAULTS } from '../shared/form-field-defaults';
 
 /** Invites someone to the tenant by email; closes with the pending invitation. */
 @Component({
   selector: 'cv-invite-member-dialog',
+  providers: [FORM_FIELD_DEFAULTS],
   imports: [
     ReactiveFormsModule,
     MatDialogModule,

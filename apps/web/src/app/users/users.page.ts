@@ -44,10 +44,12 @@ import { MemberStatesCatalog } from '../member-states/member-states-catalog.stor
 import { ChangeRoleDialog } from './change-role.dialog';
 import { InviteMemberDialog } from './invite-member.dialog';
 import { UsersStore } from './users.store';
+import { FORM_FIELD_DEFAULTS } from '../shared/form-field-defaults';
 
 /** The tenant's people: tenant admins manage them, officers read the list. */
 @Component({
   selector: 'cv-users-page',
+  providers: [FORM_FIELD_DEFAULTS],
   imports: [
     DatePipe,
     NgTemplateOutlet,

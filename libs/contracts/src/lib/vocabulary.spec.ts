@@ -1,0 +1,27 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { NewPassword } from './common';
+import { NEW_PASSWORD_MAX_LENGTH, NEW_PASSWORD_MIN_LENGTH } from './vocabulary';
+
+describe('the vocabulary the web app reads at run time', () => {
+  it('imports nothing, so importing it never brings zod into a browser chunk', () => {
+    const source = readFileSync(join(__dirname, 'vocabulary.ts'), 'utf8');
+    expect(source).not.toMatch(/^\s*(import|export)\b[^;]*\bfrom\s/m);
+    expect(source).not.toMatch(/\brequire\(|\bimport\(/);
+  });
+
+  it('is the policy the NewPassword schema enforces', () => {
+    expect(NewPassword.minLength).toBe(NEW_PASSWORD_MIN_LENGTH);
+    expect(NewPassword.maxLength).toBe(NEW_PASSWORD_MAX_LENGTH);
+    expect(NewPassword.safeParse('x'.repeat(NEW_PASSWORD_MIN_LENGTH - 1)).success).toBe(false);
+    expect(NewPassword.safeParse('x'.repeat(NEW_PASSWORD_MIN_LENGTH)).success).toBe(true);
+    expect(NewPassword.safeParse('x'.repeat(NEW_PASSWORD_MAX_LENGTH + 1)).success).toBe(false);
+  });
+
+  it('is marked free of side effects, so a bundler keeps only the contract modules used', () => {
+    const manifest: unknown = JSON.parse(
+      readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8'),
+    );
+    expect(manifest).toMatchObject({ sideEffects: false });
+  });
+});
