@@ -71,10 +71,15 @@ export async function precompress(root: string): Promise<PrecompressResult> {
           }),
           gzipped(content, { level: constants.Z_BEST_COMPRESSION }),
         ]);
+        const [brSent, gzSent] = await Promise.all([
+          keep(`${path}.br`, br, content.length),
+          keep(`${path}.gz`, gz, content.length),
+        ]);
+        // Added after every await: \`total += await …\` would read the total before waiting.
         result.files++;
         result.bytes += content.length;
-        result.brotliBytes += await keep(`${path}.br`, br, content.length);
-        result.gzipBytes += await keep(`${path}.gz`, gz, content.length);
+        result.brotliBytes += brSent;
+        result.gzipBytes += gzSent;
       }),
   );
   return result;
