@@ -10,7 +10,7 @@ const load = (
 ): PageLoad => ({
   app,
   page,
-  bytes: { jsCss, fonts, other: 5_000 },
+  bytes: { jsCss, fonts, other: 4_000, headers: 1_000 },
   total: jsCss + fonts + 5_000,
   requests: 7,
   headingMs: 1234,
