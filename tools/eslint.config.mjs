@@ -23,6 +23,8 @@ const apiModules = [
 
 export default [
   ...baseConfig,
+  // The bare Angular app of the web benchmark is a project of its own, with its own lint.
+  { ignores: ['bench/web/bare/**'] },
   {
     files: ['**/*.ts'],
     rules: {

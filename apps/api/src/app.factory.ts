@@ -5,7 +5,6 @@ import { join } from 'node:path';
 import { problemType } from '@convene/contracts';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
-import fastifyStatic from '@fastify/static';
 import { RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -23,6 +22,7 @@ import type { AppConfig } from './config/app-config';
 import { type Databases, openDatabases } from './db/data-source.factory';
 import { DevMailCatcher } from './mail/dev-mail-catcher';
 import { type MailWorker, mailWorkerFor } from './mail/mail-worker';
+import { registerApiCompression, registerWebStatic } from './serving';
 
 export interface RunningApp {
   app: NestFastifyApplication;
@@ -89,6 +89,8 @@ export async function createApp(
     },
     hsts: config.secureCookies,
   });
+  // Before any route is added: it compresses the /api routes added after it.
+  await registerApiCompression(fastify);
   // Counted before anything else may refuse a request, so refusals count too.
   registerRequestRateLimit(fastify, { limit: config.apiRateLimit, windowMs: 60_000 });
   registerCsrf(fastify, {
@@ -156,12 +158,7 @@ export async function createApp(
   SwaggerModule.setup('api/docs', app, completeOpenApiDocument(cleanupOpenApiDoc(document)));
 
   if (config.webDist && existsSync(join(config.webDist, 'index.html'))) {
-    await app.register(fastifyStatic, {
-      root: config.webDist,
-      prefix: '/',
-      wildcard: false,
-      index: false,
-    });
+    await registerWebStatic(fastify, config.webDist);
     // The SPA owns every other path; unknown /api and /dev paths stay 404 problems.
     fastify.get('/*', (request, reply) => {
       // The path as the router read it (decoded, any case), not as it was spelled.
@@ -174,7 +171,8 @@ export async function createApp(
           instance: request.url,
         });
       }
-      return reply.type('text/html').header('cache-control', 'no-cache').sendFile('index.html');
+      // Precompressed and revalidated like every file of the app (serving.ts).
+      return reply.sendFile('index.html');
     });
   }
 
