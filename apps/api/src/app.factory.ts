@@ -22,7 +22,7 @@ import type { AppConfig } from './config/app-config';
 import { type Databases, openDatabases } from './db/data-source.factory';
 import { DevMailCatcher } from './mail/dev-mail-catcher';
 import { type MailWorker, mailWorkerFor } from './mail/mail-worker';
-import { registerApiCompression, registerWebStatic } from './serving';
+import { isSharedWebFile, registerApiCompression, registerWebStatic } from './serving';
 
 export interface RunningApp {
   app: NestFastifyApplication;
@@ -97,6 +97,7 @@ export async function createApp(
     secret: config.secret,
     secure: config.secureCookies,
     appOrigin: new URL(config.appUrl).origin,
+    sharedPath: isSharedWebFile,
   });
   // The API speaks JSON only: a form, text or multipart body is refused with 415, so no HTML
   // form on another site can post to it. (An upload route will add multipart for itself.)

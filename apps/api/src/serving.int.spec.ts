@@ -103,6 +103,18 @@ describe('serving the web app and compressing the API', () => {
       expect(response.headers['cache-control']).toBe(IMMUTABLE);
       expect(response.headers['etag']).toBeDefined();
       expect(varies(response)).toBe(true);
+      // A copy kept by a shared cache must not carry anyone's cookie.
+      expect(response.headers['set-cookie']).toBeUndefined();
+    });
+
+    it('issues the CSRF token with the page, not with its hashed files', async () => {
+      const page = await rawGet(app.baseUrl, '/t/demo/events', { 'accept-encoding': 'br' });
+      expect(page.headers['cache-control']).toBe(REVALIDATE);
+      const cookies = [page.headers['set-cookie'] ?? []].flat();
+      expect(cookies.some((cookie) => cookie.startsWith('XSRF-TOKEN='))).toBe(true);
+      const font = await rawGet(app.baseUrl, '/media/roboto-latin-400-normal-MIORRAJE.woff2', {});
+      expect(font.headers['cache-control']).toBe(IMMUTABLE);
+      expect(font.headers['set-cookie']).toBeUndefined();
     });
 
     it('sends gzip when brotli is not accepted, and the plain file when neither is', async () => {

@@ -26,6 +26,16 @@ export function webCacheControl(relativePath: string): string {
 }
 
 /**
+ * Whether a request's target is one of the web app's files cached for a year by everyone
+ * (the URL as sent; API paths never are). Such answers carry no cookie.
+ */
+export function isSharedWebFile(url: string): boolean {
+  const path = url.split(/[?#]/, 1)[0] ?? '';
+  if (!path.startsWith('/') || /^\/api(?:\/|$)/i.test(path)) return false;
+  return webCacheControl(path.slice(1)) === IMMUTABLE;
+}
+
+/**
  * Serves the built web app from `root`: each file under its own route, its brotli or gzip
  * variant (written once by the build, `tools/precompress.ts`) chosen from Accept-Encoding, with
  * `Vary: Accept-Encoding`, an ETag, and the caching of `webCacheControl`. `reply.sendFile()`

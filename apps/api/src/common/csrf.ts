@@ -14,6 +14,11 @@ export interface CsrfOptions {
   secure: boolean;
   /** The app's public origin (APP_URL); the request's own Host is accepted too. */
   appOrigin: string;
+  /**
+   * Paths whose answers are the same for everyone and kept by caches (the web app's hashed
+   * files): no token is issued on them, since a cookie would be stored with the shared copy.
+   */
+  sharedPath?: (url: string) => boolean;
 }
 
 /**
@@ -47,7 +52,9 @@ export function registerCsrf(fastify: FastifyInstance, options: CsrfOptions): vo
         return reply;
       }
     }
-    if (!genuine) setCsrfCookie(reply, request.cookies[SESSION_COOKIE] ?? null, options);
+    if (!genuine && !options.sharedPath?.(request.url)) {
+      setCsrfCookie(reply, request.cookies[SESSION_COOKIE] ?? null, options);
+    }
     return;
   });
 }
