@@ -1,5 +1,6 @@
 import { sql } from './sql';
-import type { DataSource, EntityManager } from 'typeorm';
+import { escapeLiteral, type PoolClient, type QueryResult } from 'pg';
+import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { z } from 'zod';
 import { APP_ROLE, MAILER_ROLE, PROVISIONER_ROLE } from './app-role';
 
@@ -61,13 +62,112 @@ export async function inTenant<T>(
 }
 
 /** Runs `work` in one transaction as the application role, scoped as asked. */
-export function inTransaction<T>(
+export async function inTransaction<T>(
   dataSource: DataSource,
   scope: TransactionScope,
   work: (manager: EntityManager) => Promise<T>,
 ): Promise<T> {
-  return dataSource.transaction(async (manager) => {
-    await applyScope(manager, scope);
-    return work(manager);
+  return await inTransactionOpenedBy(dataSource, scopeStatement(scope), (manager) => work(manager));
+}
+
+const UUID_TEXT = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** applyScope's statement with its values written in, for inTransactionOpenedBy. */
+function scopeStatement(scope: TransactionScope): string {
+  const id = (value: string | null | undefined) => {
+    if (!value) return sqlLiteral('');
+    if (!UUID_TEXT.test(value)) throw new Error('A transaction scope takes uuids only');
+    return sqlLiteral(value);
+  };
+  return `select set_config('role', ${sqlLiteral(ROLES[scope.as ?? 'app'])}, true),
+            set_config('app.tenant_id', ${id(scope.tenantId)}, true),
+            set_config('app.user_id', ${id(scope.userId)}, true)`;
+}
+
+/**
+ * A value written into a statement that travels without parameters: the statement that opens a
+ * transaction shares its round trip with `begin`, and PostgreSQL's simple protocol, the only one
+ * that carries two statements in one message, takes no parameters. Strings go through pg's
+ * escapeLiteral (quotes doubled, backslashes in an E'' string), bytes as hex through decode(),
+ * numbers only when finite. Callers still validate what they pass (uuids, slugs, role names):
+ * this is the second fence, not the first.
+ */
+export function sqlLiteral(value: string | number | Buffer | null): string {
+  if (value === null) return 'null';
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) throw new Error('Only a finite number can be a literal');
+    return String(value);
+  }
+  if (Buffer.isBuffer(value)) return `decode('${value.toString('hex')}', 'hex')`;
+  if (value.includes('\0')) throw new Error('A literal cannot contain NUL');
+  return escapeLiteral(value);
+}
+
+/**
+ * Runs `work` in one transaction whose first statement, `opening` (values written in with
+ * sqlLiteral, no parameters), travels with `begin` in one round trip: `begin; <opening>` as one
+ * simple-protocol message. Every request pays this once, and on this machine a round trip's
+ * socket write is most of what the API spends on a statement (docs/performance.md). `work`
+ * receives the opening statement's rows. The transaction commits when `work` resolves and rolls
+ * back when it throws; the connection goes back to the pool either way, or is destroyed if even
+ * the rollback failed, so nothing of the transaction outlives it on a pooled connection.
+ */
+export async function inTransactionOpenedBy<T>(
+  dataSource: DataSource,
+  opening: string,
+  work: (manager: EntityManager, rows: unknown[]) => Promise<T>,
+): Promise<T> {
+  const runner = dataSource.createQueryRunner();
+  let client: PoolClient | undefined;
+  let broken = false;
+  try {
+    client = (await runner.connect()) as PoolClient;
+    const connection = client;
+    // Two statements, two results (pg answers a multi-statement query with an array).
+    const results = (await connection.query(`begin; ${opening}`).catch(async (error: unknown) => {
+      // begin ran, the opening failed: the transaction is aborted and must end here.
+      await connection.query('rollback').catch(() => {
+        broken = true;
+      });
+      throw error;
+    })) as unknown as QueryResult[];
+    await adoptTransaction(runner);
+    try {
+      const result = await work(runner.manager, results[1]?.rows ?? []);
+      await runner.commitTransaction();
+      return result;
+    } catch (error) {
+      if (runner.isTransactionActive) {
+        await runner.rollbackTransaction().catch(() => {
+          broken = true;
+        });
+      }
+      throw error;
+    }
+  } finally {
+    // A connection whose transaction could not be ended is closed, which the pool sees on
+    // release: it drops the connection instead of handing it, still in the transaction, on.
+    if (broken) await client?.end().catch(() => undefined);
+    await runner.release();
+  }
+}
+
+/**
+ * Tells TypeORM's runner that the transaction `begin` opened is its own (so entity saves do not
+ * open another, nested ones use savepoints, and commit or rollback end it) without sending a
+ * second `START TRANSACTION`.
+ */
+async function adoptTransaction(runner: QueryRunner): Promise<void> {
+  const send = runner.query.bind(runner) as (query: string, ...rest: unknown[]) => Promise<unknown>;
+  // An own property in front of the prototype's method for the call below, removed after it.
+  Object.defineProperty(runner, 'query', {
+    configurable: true,
+    value: (query: string, ...rest: unknown[]) =>
+      query === 'START TRANSACTION' ? Promise.resolve(undefined) : send(query, ...rest),
   });
+  try {
+    await runner.startTransaction();
+  } finally {
+    Reflect.deleteProperty(runner, 'query');
+  }
 }
