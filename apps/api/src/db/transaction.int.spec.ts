@@ -111,8 +111,8 @@ describe('the transaction that opens with its scope in one round trip', () => {
         await sql(
           manager,
           `insert into audit_log (tenant_id, actor_id, action, entity, entity_id)
-           values ($1, $2, 'rollback.test', 'tenant', $1::text)`,
-          [tenantId, userId],
+           values ($1, $2, 'rollback.test', 'tenant', $3)`,
+          [tenantId, userId, tenantId],
         );
         throw new Error('the handler failed');
       }),
