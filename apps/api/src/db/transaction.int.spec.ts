@@ -6,7 +6,7 @@ import { addMember, createTenant } from '../tenants/tenant-provisioning';
 import { APP_ROLE, LOGIN_ROLE } from './app-role';
 import { type Databases, openDatabases } from './data-source.factory';
 import { sql } from './sql';
-import { inTransaction, inTransactionOpenedBy, sqlLiteral } from './transaction';
+import { inTransaction, inTransactionOpenedBy, sqlLiteral, sqlThenCommit } from './transaction';
 
 /** Who a statement runs as, and for whom: what row-level security reads. */
 const SettingsRow = z.strictObject({
@@ -131,6 +131,63 @@ describe('the transaction that opens with its scope in one round trip', () => {
     await expect(
       inTransactionOpenedBy(app, `${opening()}, 1 / 0`, () => Promise.resolve('never')),
     ).rejects.toThrow(/division by zero/);
+    const after = await bareConnection();
+    expect(after.pid).toBe(before.pid);
+    expect(after).toMatchObject({ role: LOGIN_ROLE, tenant: '', user: '', in_transaction: false });
+  });
+
+  const audited = (action: string) =>
+    inTransaction(app, { tenantId }, (manager) =>
+      sql(manager, `select 1 from audit_log where action = $1`, [action]),
+    );
+  const audit = `insert into audit_log (tenant_id, actor_id, action, entity, entity_id)
+                 values ($1, $2, $3, 'tenant', $1::text) returning action`;
+
+  it('commits with the last statement in the same round trip, then refuses to run unscoped', async () => {
+    const before = await bareConnection();
+    const outcome = await inTransactionOpenedBy(app, opening(), async (manager) => {
+      const rows = await sqlThenCommit(
+        manager,
+        audit.replace('$1::text', '$4'),
+        [tenantId, userId, 'then-commit.test', tenantId],
+        z.strictObject({ action: z.string() }),
+      );
+      const active = manager.queryRunner?.isTransactionActive;
+      // The transaction is over: what follows runs as the login role, which reads nothing.
+      const after = await sql(manager, 'select count(*) from memberships').then(
+        () => 'read',
+        (error: unknown) => String(error),
+      );
+      return { rows, active, after };
+    });
+    expect(outcome.rows).toEqual([{ action: 'then-commit.test' }]);
+    expect(outcome.active).toBe(false);
+    expect(outcome.after).toMatch(/permission denied/);
+    expect(await audited('then-commit.test')).toHaveLength(1);
+    const after = await bareConnection();
+    expect(after.pid).toBe(before.pid);
+    expect(after).toMatchObject({ role: LOGIN_ROLE, tenant: '', user: '', in_transaction: false });
+  });
+
+  it('skips the commit when the last statement fails, and rolls the transaction back', async () => {
+    const before = await bareConnection();
+    await expect(
+      inTransactionOpenedBy(app, opening(), async (manager) => {
+        await sql(manager, audit.replace('$1::text', '$4'), [
+          tenantId,
+          userId,
+          'then-fail.test',
+          tenantId,
+        ]);
+        return sqlThenCommit(
+          manager,
+          'select 1 / $1::int as n',
+          [0],
+          z.strictObject({ n: z.number() }),
+        );
+      }),
+    ).rejects.toThrow(/division by zero/);
+    expect(await audited('then-fail.test')).toHaveLength(0);
     const after = await bareConnection();
     expect(after.pid).toBe(before.pid);
     expect(after).toMatchObject({ role: LOGIN_ROLE, tenant: '', user: '', in_transaction: false });

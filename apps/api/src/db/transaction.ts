@@ -1,5 +1,5 @@
-import { sql } from './sql';
-import { escapeLiteral, type PoolClient, type QueryResult } from 'pg';
+import { checkRows, type RowSchema, sql } from './sql';
+import { escapeLiteral, type PoolClient, Query, type QueryResult } from 'pg';
 import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { z } from 'zod';
 import { APP_ROLE, MAILER_ROLE, PROVISIONER_ROLE } from './app-role';
@@ -134,7 +134,8 @@ export async function inTransactionOpenedBy<T>(
     await adoptTransaction(runner);
     try {
       const result = await work(runner.manager, results[1]?.rows ?? []);
-      await runner.commitTransaction();
+      // Unless the last statement committed already (sqlThenCommit).
+      if (runner.isTransactionActive) await runner.commitTransaction();
       return result;
     } catch (error) {
       if (runner.isTransactionActive) {
@@ -157,17 +158,90 @@ export async function inTransactionOpenedBy<T>(
  * open another, nested ones use savepoints, and commit or rollback end it) without sending a
  * second `START TRANSACTION`.
  */
-async function adoptTransaction(runner: QueryRunner): Promise<void> {
+function adoptTransaction(runner: QueryRunner): Promise<void> {
+  return withoutSending(runner, 'START TRANSACTION', () => runner.startTransaction());
+}
+
+/** Tells the runner its transaction has ended by a COMMIT already sent (sqlThenCommit). */
+function settleTransaction(runner: QueryRunner, sent: 'COMMIT'): Promise<void> {
+  return withoutSending(runner, sent, () => runner.commitTransaction());
+}
+
+/** Runs one of TypeORM's transaction steps for its bookkeeping, minus the statement `skipped`. */
+async function withoutSending(
+  runner: QueryRunner,
+  skipped: string,
+  step: () => Promise<void>,
+): Promise<void> {
   const send = runner.query.bind(runner) as (query: string, ...rest: unknown[]) => Promise<unknown>;
-  // An own property in front of the prototype's method for the call below, removed after it.
+  // An own property in front of the prototype's method for the step, removed after it.
   Object.defineProperty(runner, 'query', {
     configurable: true,
     value: (query: string, ...rest: unknown[]) =>
-      query === 'START TRANSACTION' ? Promise.resolve(undefined) : send(query, ...rest),
+      query === skipped ? Promise.resolve(undefined) : send(query, ...rest),
   });
   try {
-    await runner.startTransaction();
+    await step();
   } finally {
     Reflect.deleteProperty(runner, 'query');
   }
+}
+
+/** The parts of pg's connection a statement writes to the wire with (pg/lib/connection.js). */
+interface WireConnection {
+  execute(message: { portal?: string; rows?: number }): void;
+  parse(message: { text: string; name?: string }): void;
+  bind(message: { portal?: string; statement?: string; values: unknown[] }): void;
+  sync(): void;
+}
+
+/**
+ * A statement followed by `commit` in the same message group: Parse/Bind/Describe/Execute of the
+ * statement, then Parse/Bind/Execute of `commit`, then one Sync, so both go in one write (pg
+ * corks the socket around a statement) and come back in one round trip. If the statement fails,
+ * PostgreSQL skips to the Sync: the commit does not run and the transaction stays aborted for
+ * the caller to roll back. pg's Query sends the Execute and Sync in _getRows, which this
+ * replaces; the rows of both statements come back as two results.
+ */
+class QueryThenCommit extends Query {
+  _getRows(connection: WireConnection): void {
+    connection.execute({ portal: '', rows: 0 });
+    connection.parse({ text: 'commit', name: '' });
+    connection.bind({ portal: '', statement: '', values: [] });
+    connection.execute({ portal: '', rows: 0 });
+    connection.sync();
+  }
+}
+
+/**
+ * The request's last statement, committed in its own round trip instead of one more: for a
+ * read whose answer is all the request needs (the events list). The transaction ends here;
+ * the runner is told so, the interceptor then sends no COMMIT, and a statement after this one
+ * would run as the login role, which may read nothing, so it fails rather than run unscoped.
+ */
+export async function sqlThenCommit<T>(
+  manager: EntityManager,
+  text: string,
+  parameters: readonly unknown[],
+  rows: RowSchema<T>,
+): Promise<T[]> {
+  const runner = manager.queryRunner;
+  if (!runner?.isTransactionActive) throw new Error('sqlThenCommit() must run in a transaction');
+  const client = (await runner.connect()) as PoolClient;
+  const results = await new Promise<QueryResult[]>((resolve, reject) => {
+    const query = new QueryThenCommit(
+      { text, values: [...parameters] },
+      undefined,
+      (error: Error | null | undefined, result: unknown) =>
+        error ? reject(error) : resolve(result as QueryResult[]),
+    );
+    // The extended protocol even without parameters: _getRows is where the commit goes.
+    Object.assign(query, { queryMode: 'extended' });
+    void client.query(query);
+  });
+  if (results.length !== 2 || results[1]?.command !== 'COMMIT') {
+    throw new Error('sqlThenCommit(): the commit did not run');
+  }
+  await settleTransaction(runner, 'COMMIT');
+  return checkRows(results[0]?.rows ?? [], rows, text);
 }
