@@ -551,11 +551,12 @@ async function openLoopScenarios(
   const first = await fetch(`${baseUrl}${list}?limit=50`, { headers: { cookie } });
   const ids = ((await first.json()) as { items: { id: string }[] }).items.map((item) => item.id);
   if (ids.length === 0) throw new Error('the list is empty');
-  // A status, a Member State and a title word that together still find events.
+  // What a planner filters by: the planned events, in the Member State that hosts most of them,
+  // with the title word most of those share.
   const picked = await inScope(pool, scope, (client) =>
     client.query<{ status: string; country: string; word: string }>(
       `select status, venue_country as country, split_part(title, ' ', 1) as word
-         from events where venue_country is not null
+         from events where venue_country is not null and status = 'planned'
         group by 1, 2, 3 order by count(*) desc limit 1`,
     ),
   );
@@ -660,8 +661,10 @@ function printCpu(log: (line: string) => void, rows: EventsBenchRow[]) {
   log('  CPU ms per request: load generator (autocannon or pg driver) + API process + PostgreSQL');
   for (const { scenario, api, raw, rawOne } of rows) {
     const sum = (cpu = { load: 0, api: 0, db: 0 }) => cpu.load + cpu.api + cpu.db;
+    const ratio = `${((100 * sum(raw.cpu)) / Math.max(0.001, sum(api.cpu))).toFixed(0)} %`;
     log(
-      `  ${scenario.padEnd(width)}  API ${ms(api.cpu?.load)} + ${ms(api.cpu?.api)} + ` +
+      `  ${scenario.padEnd(width)}  raw/API in CPU ${ratio.padStart(5)}   ` +
+        `API ${ms(api.cpu?.load)} + ${ms(api.cpu?.api)} + ` +
         `${ms(api.cpu?.db)} = ${ms(sum(api.cpu))}   raw ${ms(raw.cpu?.load)} + ` +
         `${ms(raw.cpu?.db)} = ${ms(sum(raw.cpu))}   raw 1-msg ${ms(rawOne.cpu?.load)} + ` +
         `${ms(rawOne.cpu?.db)} = ${ms(sum(rawOne.cpu))}`,
