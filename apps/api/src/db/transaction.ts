@@ -131,18 +131,22 @@ export async function inTransactionOpenedBy<T>(
       });
       throw error;
     })) as unknown as QueryResult[];
-    await adoptTransaction(runner);
     try {
+      await adoptTransaction(runner);
       const result = await work(runner.manager, results[1]?.rows ?? []);
       // Unless the last statement committed already (sqlThenCommit).
       if (runner.isTransactionActive) await runner.commitTransaction();
       return result;
     } catch (error) {
-      if (runner.isTransactionActive) {
-        await runner.rollbackTransaction().catch(() => {
-          broken = true;
-        });
-      }
+      // Whatever failed, the transaction ends here. When TypeORM does not count it as open
+      // (its bookkeeping failed, or sqlThenCommit ended it), a plain rollback is sent: harmless
+      // (a warning) if nothing is open.
+      const ended = runner.isTransactionActive
+        ? runner.rollbackTransaction()
+        : connection.query('rollback');
+      await ended.catch(() => {
+        broken = true;
+      });
       throw error;
     }
   } finally {
