@@ -2,8 +2,10 @@
 // SQL sent straight through `pg`: a fresh database seeded with tools/seed-load/, the built API
 // (dist/apps/api/main.js, as `npm start` runs it) in its own process, autocannon against it,
 // then a closed-loop driver with a bare pg Pool of the same size at the same concurrency for
-// the same time. The gap is what the API costs on top of the query: HTTP, Nest, the session and
-// membership lookups, JSON.
+// the same time (and once more opening as the API does, begin and scope in one message). The
+// gap is what the API costs on top of the query: HTTP, Nest, the session and membership
+// lookups, JSON. Then an open-loop latency run (open-loop.ts) at half the API's measured
+// maximum: the list, an event's page and a filtered list, against a p99 target.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
