@@ -2,8 +2,10 @@
 // SQL sent straight through `pg`: a fresh database seeded with tools/seed-load/, the built API
 // (dist/apps/api/main.js, as `npm start` runs it) in its own process, autocannon against it,
 // then a closed-loop driver with a bare pg Pool of the same size at the same concurrency for
-// the same time. The gap is what the API costs on top of the query: HTTP, Nest, the session and
-// membership lookups, JSON.
+// the same time (and once more opening as the API does, begin and scope in one message). The
+// gap is what the API costs on top of the query: HTTP, Nest, the session and membership
+// lookups, JSON. Then an open-loop latency run (open-loop.ts) at half the API's measured
+// maximum: the list, an event's page and a filtered list, against a p99 target.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
@@ -19,6 +21,7 @@ import {
 } from '../../apps/api/src/events/event-list.query';
 import { EventQuery } from '@convene/contracts';
 import { seedLoad } from '../seed-load/command';
+import { openLoop, type OpenLoopResult } from './open-loop';
 
 export interface EventsBenchOptions {
   events: number;
@@ -30,11 +33,24 @@ export interface EventsBenchOptions {
   poolSize: number;
   /** LOG_LEVEL for the API; 'silent' unless investigating the cost of request logs. */
   logLevel?: string;
+  /** Seconds of each open-loop latency run (0: none), after openLoopWarmupSeconds. */
+  openLoopSeconds: number;
+  openLoopWarmupSeconds: number;
   log?: (line: string) => void;
 }
 
 const SCOPE = `select set_config('role', $1, true), set_config('app.tenant_id', $2, true),
                       set_config('app.user_id', $3, true)`;
+
+/**
+ * The same scope with `begin` in one simple-protocol message, as the API now opens a request
+ * (apps/api/src/db/transaction.ts): values written in as escaped literals.
+ */
+function oneMessageScope(scope: unknown[]): string {
+  const [role, tenant, user] = scope.map((value) => pg.escapeLiteral(String(value)));
+  return `begin; select set_config('role', ${role}, true), set_config('app.tenant_id', ${tenant}, true),
+                        set_config('app.user_id', ${user}, true)`;
+}
 
 interface Scenario {
   name: string;
@@ -59,9 +75,20 @@ export interface EventsBenchRow {
   /** Medians over the rounds; CPU per request over all of them. */
   api: Measurement;
   raw: Measurement;
-  /** API req/s ÷ raw req/s in each round. */
+  /** Raw with begin and the scope in one message, as the API opens its transaction. */
+  rawOne: Measurement;
+  /** API req/s ÷ raw req/s in each round, and the same against rawOne. */
   ratios: number[];
+  ratiosOne: number[];
 }
+
+export interface OpenLoopRow {
+  scenario: string;
+  result: OpenLoopResult;
+}
+
+/** The open-loop target: p99 under this many milliseconds at half the API's maximum. */
+export const OPEN_LOOP_P99_TARGET_MS = 25;
 
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -168,6 +195,7 @@ export async function benchEvents(options: EventsBenchOptions) {
       const target = api.baseUrl + path;
       const apiRounds: Measurement[] = [];
       const rawRounds: Measurement[] = [];
+      const rawOneRounds: Measurement[] = [];
       for (let round = 0; round < options.rounds; round++) {
         apiRounds.push(
           await measured(admin, name, [api.pid], log, (seconds) =>
@@ -185,18 +213,49 @@ export async function benchEvents(options: EventsBenchOptions) {
             ),
           ),
         );
+        rawOneRounds.push(
+          await measured(admin, name, [], log, (seconds) =>
+            closedLoop(
+              pool,
+              scope,
+              statement,
+              options.connections,
+              seconds ?? options.durationSeconds,
+              true,
+            ),
+          ),
+        );
       }
       rows.push({
         scenario: scenario.name,
         api: combine(apiRounds),
         raw: combine(rawRounds),
+        rawOne: combine(rawOneRounds),
         ratios: apiRounds.map((one, i) => one.perSecond / (rawRounds[i]?.perSecond ?? NaN)),
+        ratiosOne: apiRounds.map((one, i) => one.perSecond / (rawOneRounds[i]?.perSecond ?? NaN)),
       });
       plans.push({ scenario: scenario.name, plan: await explain(pool, scope, statement) });
     }
 
     printTable(log, rows);
     printCpu(log, rows);
+    let latency: OpenLoopRow[] = [];
+    const maximum = rows[0]?.api.perSecond ?? 0;
+    if (options.openLoopSeconds > 0 && maximum > 0) {
+      latency = await openLoopScenarios(
+        api.baseUrl,
+        cookie,
+        seed.tenantSlug,
+        pool,
+        [APP_ROLE, seed.tenantId, seed.officer.id],
+        {
+          rate: maximum / 2,
+          seconds: options.openLoopSeconds,
+          warmupSeconds: options.openLoopWarmupSeconds,
+        },
+      );
+      printOpenLoop(log, maximum, options, latency);
+    }
     log('  EXPLAIN (ANALYZE, BUFFERS) of the same statement, as the application role:');
     for (const { scenario, plan } of plans) log(`    ${scenario}: ${summarisePlan(plan)}`);
     const deepPlan = plans[1]?.plan ?? [];
@@ -205,7 +264,7 @@ export async function benchEvents(options: EventsBenchOptions) {
     }
     log('  deep page plan:');
     for (const line of deepPlan) log(`    | ${line}`);
-    return { seed, rows, plans };
+    return { seed, rows, plans, latency };
   } finally {
     await api?.stop();
     await pool.end();
@@ -230,7 +289,7 @@ async function measured(
     await work(3);
     return work();
   }
-  const deadline = Date.now() + 120_000;
+  const deadline = Date.now() + idleWaitMs();
   let busy = await machineBusy(1000);
   while (busy > 0.15 && Date.now() < deadline) busy = await machineBusy(2000);
   if (busy > 0.15) {
@@ -271,6 +330,11 @@ async function measured(
     others: Math.max(0, busyTicks - used.load - used.api - used.db) / total,
     cpu: { load: perRequest(used.load), api: perRequest(used.api), db: perRequest(used.db) },
   };
+}
+
+/** How long to wait for a quiet machine before each measurement (BENCH_IDLE_WAIT_SECONDS). */
+function idleWaitMs(): number {
+  return Number(process.env['BENCH_IDLE_WAIT_SECONDS'] ?? 120) * 1000;
 }
 
 /** Total and idle CPU ticks of the whole machine, from /proc/stat. */
@@ -387,6 +451,26 @@ async function inScope<T>(
   }
 }
 
+/** inScope with begin and the scope as one message (oneMessageScope). */
+async function inScopeOneMessage<T>(
+  pool: pg.Pool,
+  opening: string,
+  work: (client: pg.PoolClient) => Promise<T>,
+): Promise<T> {
+  const client = await pool.connect();
+  try {
+    await client.query(opening);
+    const result = await work(client);
+    await client.query('commit');
+    return result;
+  } catch (error) {
+    await client.query('rollback');
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
 async function runAutocannon(
   url: string,
   cookie: string,
@@ -403,14 +487,19 @@ async function runAutocannon(
   };
 }
 
-/** `connections` loops, each BEGIN / set_config / the list / COMMIT on the pool, for `seconds`. */
+/**
+ * `connections` loops, each BEGIN / set_config / the list / COMMIT on the pool, for `seconds`;
+ * with `oneMessage`, BEGIN and set_config travel as one message, as the API's do.
+ */
 async function closedLoop(
   pool: pg.Pool,
   scope: unknown[],
   statement: EventListStatement,
   connections: number,
   seconds: number,
+  oneMessage = false,
 ): Promise<Measurement> {
+  const opening = oneMessageScope(scope);
   const latencies: number[] = [];
   let errors = 0;
   const started = performance.now();
@@ -419,7 +508,13 @@ async function closedLoop(
     while (performance.now() < deadline) {
       const begun = performance.now();
       try {
-        await inScope(pool, scope, (client) => client.query(statement.text, statement.values));
+        if (oneMessage) {
+          await inScopeOneMessage(pool, opening, (client) =>
+            client.query(statement.text, statement.values),
+          );
+        } else {
+          await inScope(pool, scope, (client) => client.query(statement.text, statement.values));
+        }
         latencies.push(performance.now() - begun);
       } catch {
         errors++;
@@ -438,6 +533,108 @@ async function closedLoop(
     p99: at(0.99),
     errors,
   };
+}
+
+/**
+ * The three reads a person waits on, each at the same constant arrival rate: the first page of
+ * the list; an event's page, which loads the event (detail and history) and its agenda at once,
+ * its latency being the later of the two; and the list filtered by status, a Member State and
+ * words of the title. Each arrival is one request, or two for the event page.
+ */
+async function openLoopScenarios(
+  baseUrl: string,
+  cookie: string,
+  tenant: string,
+  pool: pg.Pool,
+  scope: unknown[],
+  schedule: { rate: number; seconds: number; warmupSeconds: number },
+): Promise<OpenLoopRow[]> {
+  const list = `/api/t/${tenant}/events`;
+  const first = await fetch(`${baseUrl}${list}?limit=50`, { headers: { cookie } });
+  const ids = ((await first.json()) as { items: { id: string }[] }).items.map((item) => item.id);
+  if (ids.length === 0) throw new Error('the list is empty');
+  // What a planner filters by: the planned events, in the Member State that hosts most of them,
+  // with the title word most of those share.
+  const picked = await inScope(pool, scope, (client) =>
+    client.query<{ status: string; country: string; word: string }>(
+      `select status, venue_country as country, split_part(title, ' ', 1) as word
+         from events where venue_country is not null and status = 'planned'
+        group by 1, 2, 3 order by count(*) desc limit 1`,
+    ),
+  );
+  const filter = picked.rows[0];
+  if (!filter) throw new Error('no event has a venue country');
+  const filtered = `${list}?${new URLSearchParams({
+    limit: '50',
+    status: filter.status,
+    country: filter.country.trim(),
+    q: filter.word,
+  })}`;
+  const found = await fetch(baseUrl + filtered, { headers: { cookie } });
+  const items = ((await found.json()) as { items?: unknown[] }).items ?? [];
+  if (found.status !== 200 || items.length === 0) {
+    throw new Error(`GET ${filtered}: ${found.status}, ${items.length} events`);
+  }
+  // Every scenario sends the same requests per second: the event page, two requests an
+  // arrival, arrives half as often.
+  const scenarios: {
+    scenario: string;
+    perArrival: number;
+    arrival: (index: number) => string[];
+  }[] = [
+    { scenario: 'events list, first page', perArrival: 1, arrival: () => [`${list}?limit=50`] },
+    {
+      scenario: 'event page (event + agenda)',
+      perArrival: 2,
+      arrival: (index) => {
+        const id = ids[index % ids.length] ?? '';
+        return [`${list}/${id}`, `${list}/${id}/agenda`];
+      },
+    },
+    {
+      scenario: `list: status, country, text (${items.length} found)`,
+      perArrival: 1,
+      arrival: () => [filtered],
+    },
+  ];
+  const rows: OpenLoopRow[] = [];
+  for (const { scenario, perArrival, arrival } of scenarios) {
+    const rate = schedule.rate / perArrival;
+    rows.push({
+      scenario,
+      result: await openLoop({ baseUrl, cookie, ...schedule, rate, arrival }),
+    });
+  }
+  return rows;
+}
+
+function printOpenLoop(
+  log: (line: string) => void,
+  maximum: number,
+  options: EventsBenchOptions,
+  rows: OpenLoopRow[],
+) {
+  const rate = maximum / 2;
+  log(
+    `  Open loop: ${rate.toFixed(0)} requests/s (half the ${maximum.toFixed(0)} req/s the API ` +
+      `reached on the first page), ${options.openLoopSeconds} s after ${options.openLoopWarmupSeconds} s ` +
+      `of warm-up; latency from each arrival's scheduled time, ms; target p99 < ${OPEN_LOOP_P99_TARGET_MS} ms`,
+  );
+  const width = Math.max(...rows.map((row) => row.scenario.length), 10);
+  const ms = (value: number) => value.toFixed(1).padStart(7);
+  log(
+    `  ${''.padEnd(width)}  ${'p50'.padStart(7)} ${'p95'.padStart(7)} ${'p99'.padStart(7)} ` +
+      `${'max'.padStart(7)}  arrivals/s  arrivals  errors  send lag p99`,
+  );
+  for (const { scenario, result } of rows) {
+    const pass = result.errors === 0 && result.p99 < OPEN_LOOP_P99_TARGET_MS;
+    log(
+      `  ${scenario.padEnd(width)}  ${ms(result.p50)} ${ms(result.p95)} ${ms(result.p99)} ` +
+        `${ms(result.max)}  ${result.rate.toFixed(0).padStart(10)}  ${String(result.count).padStart(8)}` +
+        `  ${String(result.errors).padStart(6)}` +
+        `  ${ms(result.sendLagP99)}  ${pass ? 'PASS' : 'FAIL'}`,
+    );
+  }
 }
 
 async function explain(pool: pg.Pool, scope: unknown[], statement: EventListStatement) {
@@ -473,16 +670,19 @@ function summarisePlan(plan: string[]): string {
 }
 
 function printCpu(log: (line: string) => void, rows: EventsBenchRow[]) {
-  if (!rows.every((row) => row.api.cpu && row.raw.cpu)) return;
+  if (!rows.every((row) => row.api.cpu && row.raw.cpu && row.rawOne.cpu)) return;
   const width = Math.max(...rows.map((row) => row.scenario.length), 10);
   const ms = (value = 0) => value.toFixed(2).padStart(6);
   log('  CPU ms per request: load generator (autocannon or pg driver) + API process + PostgreSQL');
-  for (const { scenario, api, raw } of rows) {
+  for (const { scenario, api, raw, rawOne } of rows) {
     const sum = (cpu = { load: 0, api: 0, db: 0 }) => cpu.load + cpu.api + cpu.db;
+    const ratio = `${((100 * sum(raw.cpu)) / Math.max(0.001, sum(api.cpu))).toFixed(0)} %`;
     log(
-      `  ${scenario.padEnd(width)}  API ${ms(api.cpu?.load)} + ${ms(api.cpu?.api)} + ` +
+      `  ${scenario.padEnd(width)}  raw/API in CPU ${ratio.padStart(5)}   ` +
+        `API ${ms(api.cpu?.load)} + ${ms(api.cpu?.api)} + ` +
         `${ms(api.cpu?.db)} = ${ms(sum(api.cpu))}   raw ${ms(raw.cpu?.load)} + ` +
-        `${ms(raw.cpu?.db)} = ${ms(sum(raw.cpu))}`,
+        `${ms(raw.cpu?.db)} = ${ms(sum(raw.cpu))}   raw 1-msg ${ms(rawOne.cpu?.load)} + ` +
+        `${ms(rawOne.cpu?.db)} = ${ms(sum(rawOne.cpu))}`,
     );
   }
 }
@@ -493,17 +693,20 @@ function printTable(log: (line: string) => void, rows: EventsBenchRow[]) {
   const ms = (value: number) => `${value.toFixed(1).padStart(6)} ms`;
   log(
     `  ${''.padEnd(width)}  ${'API req/s'.padStart(9)} ${'p50'.padStart(9)} ${'p99'.padStart(9)}` +
-      `  ${'raw req/s'.padStart(9)} ${'p50'.padStart(9)} ${'p99'.padStart(9)}  API/raw (rounds)`,
+      `  ${'raw req/s'.padStart(9)} ${'p50'.padStart(9)} ${'p99'.padStart(9)}  API/raw (rounds)` +
+      `  ${'raw 1-msg'.padStart(9)}  API/raw 1-msg (rounds)`,
   );
   const percent = (value: number) => `${(100 * value).toFixed(0)} %`;
-  for (const { scenario, api, raw, ratios } of rows) {
-    const errors = api.errors + raw.errors;
+  for (const { scenario, api, raw, rawOne, ratios, ratiosOne } of rows) {
+    const errors = api.errors + raw.errors + rawOne.errors;
     const others = Math.max(api.others ?? 0, raw.others ?? 0);
     log(
       `  ${scenario.padEnd(width)}  ${num(api.perSecond).padStart(9)} ${ms(api.p50)} ${ms(api.p99)}` +
         `  ${num(raw.perSecond).padStart(9)} ${ms(raw.p50)} ${ms(raw.p99)}` +
         `  ${percent(median(ratios)).padStart(7)} (${ratios.map(percent).join(', ')})` +
-        (errors > 0 ? `  (${api.errors} API / ${raw.errors} raw errors)` : '') +
+        `  ${num(rawOne.perSecond).padStart(9)}  ${percent(median(ratiosOne)).padStart(7)} ` +
+        `(${ratiosOne.map(percent).join(', ')})` +
+        (errors > 0 ? `  (${api.errors} API / ${raw.errors + rawOne.errors} raw errors)` : '') +
         (others > 0.05
           ? `  (other processes took ${((api.others ?? 0) * 100).toFixed(0)} % / ` +
             `${((raw.others ?? 0) * 100).toFixed(0)} % of the CPU meanwhile)`
@@ -580,6 +783,8 @@ export function eventsOptionsFromEnv(): EventsBenchOptions {
     rounds: Number(process.env['BENCH_ROUNDS'] ?? 3),
     poolSize: Number(process.env['BENCH_POOL_SIZE'] ?? 10),
     logLevel: process.env['BENCH_LOG_LEVEL'] ?? 'silent',
+    openLoopSeconds: Number(process.env['BENCH_OPEN_LOOP_SECONDS'] ?? 25),
+    openLoopWarmupSeconds: Number(process.env['BENCH_OPEN_LOOP_WARMUP_SECONDS'] ?? 5),
   };
 }
 

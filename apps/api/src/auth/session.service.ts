@@ -1,7 +1,8 @@
 import type { FastifyReply } from 'fastify';
 import { SESSION_COOKIE } from '../common/cookie-names';
 import { setCsrfCookie } from '../common/csrf';
-import { sql } from '../db/sql';
+import { checkRows } from '../db/sql';
+import { sqlLiteral } from '../db/transaction';
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { Language, Role, TENANT_SLUG_PATTERN } from '@convene/contracts';
@@ -62,27 +63,32 @@ export class SessionService {
   }
 
   /**
-   * Opens a request: switches the transaction to the application role, finds the person behind
-   * the session cookie and their active membership in the tenant the URL names, and scopes the
-   * transaction to both (app.user_id, app.tenant_id), in one statement (request_scope(), see
-   * its migration). Unknown, revoked or expired session: no user. No membership there (or a
-   * slug that cannot be one): no tenant.
+   * The statement that opens a request: switches the transaction to the application role, finds
+   * the person behind the session cookie and their active membership in the tenant the URL
+   * names, and scopes the transaction to both (app.user_id, app.tenant_id) (request_scope(), see
+   * its migration). It travels with `begin` in one round trip (inTransactionOpenedBy), so its
+   * values are written in: the role is a constant, the token's hash is bytes written as hex, the
+   * slug is null unless it matches the slug pattern, and sqlLiteral escapes each as well.
    */
-  async openRequest(
-    manager: EntityManager,
-    token: string | undefined,
-    tenantSlug: string | undefined,
-  ): Promise<{ user: AuthenticatedUser | null; tenant: TenantScope | null }> {
+  scopeStatement(token: string | undefined, tenantSlug: string | undefined): string {
     const tokenHash = token && token.length <= 200 ? hashToken(token) : null;
     const slug =
       tenantSlug !== undefined && TENANT_SLUG_PATTERN.test(tenantSlug) ? tenantSlug : null;
-    // Raw SQL: one round trip that also scopes the transaction (docs/tenancy.md).
-    const rows = await sql(
-      manager,
-      `select * from request_scope($1, $2, $3, $4)`,
-      [APP_ROLE, tokenHash, ABSOLUTE_LIFETIME_MS / 1000, slug],
-      ScopeRow,
-    );
+    return `select * from request_scope(${sqlLiteral(APP_ROLE)}, ${sqlLiteral(tokenHash)}, ${sqlLiteral(
+      ABSOLUTE_LIFETIME_MS / 1000,
+    )}, ${sqlLiteral(slug)})`;
+  }
+
+  /**
+   * What the opening statement found: the person (refreshing the session's last use at most
+   * every five minutes) and their membership in the URL's tenant. Unknown, revoked or expired
+   * session: no user. No membership there (or a slug that cannot be one): no tenant.
+   */
+  async readScope(
+    manager: EntityManager,
+    scopeRows: unknown[],
+  ): Promise<{ user: AuthenticatedUser | null; tenant: TenantScope | null }> {
+    const rows = checkRows(scopeRows, ScopeRow, 'request_scope');
     const row = rows[0];
     if (!row) return { user: null, tenant: null };
     if (Date.now() - row.last_seen_at.getTime() > TOUCH_EVERY_MS) {

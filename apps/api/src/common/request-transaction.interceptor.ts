@@ -13,6 +13,7 @@ import { DataSource } from 'typeorm';
 import { SessionService } from '../auth/session.service';
 import { SESSION_COOKIE } from './cookie-names';
 import { type RequestContext, requestContext } from '../db/request-context';
+import { inTransactionOpenedBy } from '../db/transaction';
 import { PUBLIC_ROUTE, REQUIRED_PERMISSION } from './access.decorators';
 import { AppException, forbidden, unauthenticated } from './app-exception';
 
@@ -42,13 +43,11 @@ export class RequestTransactionInterceptor implements NestInterceptor {
     );
     const tenantSlug = (request.params as Record<string, string | undefined>)['tenant'];
 
-    const work = this.dataSource.transaction(async (manager) => {
-      // One statement: the role switch, the session and the membership (openRequest).
-      const { user, tenant } = await this.sessions.openRequest(
-        manager,
-        request.cookies[SESSION_COOKIE],
-        tenantSlug,
-      );
+    // One round trip: begin, and one statement for the role switch, the session and the
+    // membership (SessionService.scopeStatement).
+    const opening = this.sessions.scopeStatement(request.cookies[SESSION_COOKIE], tenantSlug);
+    const work = inTransactionOpenedBy(this.dataSource, opening, async (manager, scopeRows) => {
+      const { user, tenant } = await this.sessions.readScope(manager, scopeRows);
       if (!user && !isPublic) throw unauthenticated();
       const scope: RequestContext = { manager, user, tenant: null };
       if (user && tenantSlug !== undefined) {

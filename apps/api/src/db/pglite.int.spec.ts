@@ -48,6 +48,15 @@ describe('the embedded PGlite database', () => {
     expect((await client.get('/api/t/two/members')).status).toBe(404);
   });
 
+  it('serves the events list, whose statement commits in its own round trip, twice running', async () => {
+    const client = await app.client().signIn('admin@one.example', PASSWORD);
+    for (let i = 0; i < 2; i++) {
+      const events = await client.get('/api/t/one/events?limit=5');
+      expect(events.status).toBe(200);
+      expect(events.body).toEqual({ items: [], nextCursor: null });
+    }
+  });
+
   it('serves as the login role, not the superuser PGlite starts as: nothing is read unscoped', async () => {
     const ds = app.running.databases.app;
     const [role] = await ds.query(

@@ -48,7 +48,15 @@ export async function sql<T>(
   if (!runner) throw new Error('sql() must run inside a transaction');
   const result = await runner.query(text, [...parameters], true);
   const records: unknown[] = result.records ?? [];
-  if (rows && CHECK_ROWS) {
+  return rows ? checkRows(records, rows, text) : (records as T[]);
+}
+
+/**
+ * Rows some other way than sql() received (the statement that opens a transaction), typed by
+ * their schema and, outside production, checked against it as sql() does.
+ */
+export function checkRows<T>(records: unknown[], rows: RowSchema<T>, text: string): T[] {
+  if (CHECK_ROWS) {
     const checked = z.array(rows).safeParse(records);
     if (!checked.success) {
       throw new Error(

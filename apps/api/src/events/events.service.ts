@@ -25,6 +25,7 @@ import { decodeCursor, encodeCursor } from '../common/cursor';
 import { isUuid } from '../common/uuid';
 import { requestContext, type TenantScope } from '../db/request-context';
 import { sql } from '../db/sql';
+import { sqlThenCommit } from '../db/transaction';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { OutboxService } from '../mail/outbox.service';
 import { Membership } from '../tenants/membership.entity';
@@ -152,7 +153,8 @@ export class EventsService {
     const { manager } = requestContext.current();
     const cursor = decodeCursor(query.after, ['timestamp', 'uuid'] as const);
     const statement = eventListStatement(this.visibility(), query, cursor);
-    const rows = await sql(manager, statement.text, statement.values, EventSummaryRow);
+    // The request's only statement: it commits in the same round trip (docs/performance.md).
+    const rows = await sqlThenCommit(manager, statement.text, statement.values, EventSummaryRow);
     const page = rows.slice(0, query.limit);
     const last = page[page.length - 1];
     return {

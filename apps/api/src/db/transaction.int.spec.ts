@@ -1,0 +1,211 @@
+import type { DataSource } from 'typeorm';
+import { z } from 'zod';
+import { loadConfig } from '../config/app-config';
+import { createTestDatabase } from '../testing/test-database';
+import { addMember, createTenant } from '../tenants/tenant-provisioning';
+import { APP_ROLE, LOGIN_ROLE } from './app-role';
+import { type Databases, openDatabases } from './data-source.factory';
+import { sql } from './sql';
+import { inTransaction, inTransactionOpenedBy, sqlLiteral, sqlThenCommit } from './transaction';
+
+/** Who a statement runs as, and for whom: what row-level security reads. */
+const SettingsRow = z.strictObject({
+  pid: z.number(),
+  role: z.string(),
+  tenant: z.string().nullable(),
+  user: z.string().nullable(),
+  in_transaction: z.boolean(),
+});
+type SettingsRow = z.infer<typeof SettingsRow>;
+
+const SETTINGS = `select pg_backend_pid() as pid, current_user::text as role,
+  current_setting('app.tenant_id', true) as tenant, current_setting('app.user_id', true) as user,
+  now() <> statement_timestamp() or txid_current_if_assigned() is not null as in_transaction`;
+
+describe('the transaction that opens with its scope in one round trip', () => {
+  let database: Awaited<ReturnType<typeof createTestDatabase>>;
+  let databases: Databases;
+  let app: DataSource;
+  let tenantId: string;
+  let userId: string;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    // A pool of one connection: every transaction below reuses the same server session.
+    databases = await openDatabases(
+      loadConfig({
+        NODE_ENV: 'test',
+        DATABASE_URL: database.url,
+        APP_SECRET: 'x'.repeat(32),
+        DATABASE_POOL_SIZE: '1',
+      }),
+    );
+    await databases.migrate();
+    app = databases.app;
+    tenantId = await createTenant(app, { slug: 'alpha', name: 'Alpha' });
+    ({ userId } = await addMember(app, tenantId, {
+      email: 'a1@alpha.example',
+      name: 'A One',
+      password: 'long-enough-password',
+      role: 'tenant_admin',
+    }));
+  });
+
+  afterAll(async () => {
+    await databases.close();
+    await database.drop();
+  });
+
+  /** The connection's state seen by a statement outside any transaction (pg's own query). */
+  async function bareConnection(): Promise<SettingsRow> {
+    const runner = app.createQueryRunner();
+    try {
+      const rows: unknown = await runner.query(SETTINGS);
+      return z.array(SettingsRow).parse(rows)[0] as SettingsRow;
+    } finally {
+      await runner.release();
+    }
+  }
+
+  const opening = () =>
+    `select set_config('role', ${sqlLiteral(APP_ROLE)}, true),
+            set_config('app.tenant_id', ${sqlLiteral(tenantId)}, true),
+            set_config('app.user_id', ${sqlLiteral(userId)}, true)`;
+
+  it('scopes every statement of the transaction, then leaves nothing on the pooled connection', async () => {
+    const before = await bareConnection();
+    expect(before.role).toBe(LOGIN_ROLE);
+
+    const inside = await inTransactionOpenedBy(app, opening(), async (manager, rows) => {
+      expect(rows).toHaveLength(1);
+      const first = await sql(manager, SETTINGS, [], SettingsRow);
+      // A later statement of the same transaction still sees the scope.
+      const members = await sql(manager, 'select tenant_id from memberships');
+      const second = await sql(manager, SETTINGS, [], SettingsRow);
+      return { first: first[0], second: second[0], members };
+    });
+    expect(inside.first).toMatchObject({ role: APP_ROLE, tenant: tenantId, user: userId });
+    expect(inside.second).toMatchObject({ role: APP_ROLE, tenant: tenantId, user: userId });
+    expect(inside.first?.pid).toBe(before.pid);
+    expect(inside.members).toHaveLength(1);
+
+    // The next use of the same connection: back to the login role, no tenant, no user.
+    const after = await bareConnection();
+    expect(after.pid).toBe(before.pid);
+    expect(after).toMatchObject({ role: LOGIN_ROLE, tenant: '', user: '' });
+    // And the login role alone reads nothing.
+    const runner = app.createQueryRunner();
+    try {
+      await expect(runner.query('select count(*) from memberships')).rejects.toThrow(
+        /permission denied/,
+      );
+    } finally {
+      await runner.release();
+    }
+  });
+
+  it('rolls back and forgets the scope when the work fails', async () => {
+    const before = await bareConnection();
+    await expect(
+      inTransactionOpenedBy(app, opening(), async (manager) => {
+        await sql(
+          manager,
+          `insert into audit_log (tenant_id, actor_id, action, entity, entity_id)
+           values ($1, $2, 'rollback.test', 'tenant', $3)`,
+          [tenantId, userId, tenantId],
+        );
+        throw new Error('the handler failed');
+      }),
+    ).rejects.toThrow('the handler failed');
+    const after = await bareConnection();
+    expect(after.pid).toBe(before.pid);
+    expect(after).toMatchObject({ role: LOGIN_ROLE, tenant: '', user: '', in_transaction: false });
+    const written = await inTransaction(app, { tenantId }, (manager) =>
+      sql(manager, `select 1 from audit_log where action = 'rollback.test'`),
+    );
+    expect(written).toHaveLength(0);
+  });
+
+  it('ends the transaction when the opening statement itself fails', async () => {
+    const before = await bareConnection();
+    await expect(
+      inTransactionOpenedBy(app, `${opening()}, 1 / 0`, () => Promise.resolve('never')),
+    ).rejects.toThrow(/division by zero/);
+    const after = await bareConnection();
+    expect(after.pid).toBe(before.pid);
+    expect(after).toMatchObject({ role: LOGIN_ROLE, tenant: '', user: '', in_transaction: false });
+  });
+
+  const audited = (action: string) =>
+    inTransaction(app, { tenantId }, (manager) =>
+      sql(manager, `select 1 from audit_log where action = $1`, [action]),
+    );
+  const audit = `insert into audit_log (tenant_id, actor_id, action, entity, entity_id)
+                 values ($1, $2, $3, 'tenant', $1::text) returning action`;
+
+  it('commits with the last statement in the same round trip, then refuses to run unscoped', async () => {
+    const before = await bareConnection();
+    const outcome = await inTransactionOpenedBy(app, opening(), async (manager) => {
+      const rows = await sqlThenCommit(
+        manager,
+        audit.replace('$1::text', '$4'),
+        [tenantId, userId, 'then-commit.test', tenantId],
+        z.strictObject({ action: z.string() }),
+      );
+      const active = manager.queryRunner?.isTransactionActive;
+      // The transaction is over: what follows runs as the login role, which reads nothing.
+      const after = await sql(manager, 'select count(*) from memberships').then(
+        () => 'read',
+        (error: unknown) => String(error),
+      );
+      return { rows, active, after };
+    });
+    expect(outcome.rows).toEqual([{ action: 'then-commit.test' }]);
+    expect(outcome.active).toBe(false);
+    expect(outcome.after).toMatch(/permission denied/);
+    expect(await audited('then-commit.test')).toHaveLength(1);
+    const after = await bareConnection();
+    expect(after.pid).toBe(before.pid);
+    expect(after).toMatchObject({ role: LOGIN_ROLE, tenant: '', user: '', in_transaction: false });
+  });
+
+  it('skips the commit when the last statement fails, and rolls the transaction back', async () => {
+    const before = await bareConnection();
+    await expect(
+      inTransactionOpenedBy(app, opening(), async (manager) => {
+        await sql(manager, audit.replace('$1::text', '$4'), [
+          tenantId,
+          userId,
+          'then-fail.test',
+          tenantId,
+        ]);
+        return sqlThenCommit(
+          manager,
+          'select 1 / $1::int as n',
+          [0],
+          z.strictObject({ n: z.number() }),
+        );
+      }),
+    ).rejects.toThrow(/division by zero/);
+    expect(await audited('then-fail.test')).toHaveLength(0);
+    const after = await bareConnection();
+    expect(after.pid).toBe(before.pid);
+    expect(after).toMatchObject({ role: LOGIN_ROLE, tenant: '', user: '', in_transaction: false });
+  });
+
+  it('writes values into the opening statement only as literals', () => {
+    expect(sqlLiteral(`x'); drop table users; --`)).toBe(`'x''); drop table users; --'`);
+    expect(sqlLiteral('back\\slash')).toBe(` E'back\\\\slash'`);
+    expect(sqlLiteral(Buffer.from([0, 255]))).toBe(`decode('00ff', 'hex')`);
+    expect(sqlLiteral(null)).toBe('null');
+    expect(sqlLiteral(1209600)).toBe('1209600');
+    expect(() => sqlLiteral(Number.NaN)).toThrow();
+    expect(() => sqlLiteral('nul\0')).toThrow();
+  });
+
+  it('refuses a scope value that is not a uuid', async () => {
+    await expect(
+      inTransaction(app, { tenantId: `'; reset role; --` }, () => Promise.resolve(1)),
+    ).rejects.toThrow(/uuids only/);
+  });
+});
