@@ -1,2 +1,3 @@
 export * from './lib/permissions';
 export * from './lib/event-lifecycle';
+export * from './lib/mail-audience';
