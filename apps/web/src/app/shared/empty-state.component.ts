@@ -9,7 +9,11 @@ import { MatIconModule } from '@angular/material/icon';
   template: `
     <div class="cv-empty-state">
       <mat-icon class="cv-empty-state__icon">{{ icon() }}</mat-icon>
-      <p class="cv-empty-state__title">{{ title() }}</p>
+      @if (pageHeading()) {
+        <h1 class="cv-empty-state__title">{{ title() }}</h1>
+      } @else {
+        <p class="cv-empty-state__title">{{ title() }}</p>
+      }
       @if (body()) {
         <p class="cv-empty-state__body">{{ body() }}</p>
       }
@@ -22,4 +26,6 @@ export class EmptyState {
   /** Already translated. */
   readonly title = input.required<string>();
   readonly body = input<string | null>(null);
+  /** When the block is all the page shows, its title is the page's heading (h1). */
+  readonly pageHeading = input(false);
 }
