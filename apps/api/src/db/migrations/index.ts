@@ -10,6 +10,7 @@ import { RateLimitBackoff1764316800008 } from './1764316800008-rate-limit-backof
 import { LoginRole1764316800009 } from './1764316800009-login-role';
 import { MailRetries1764316800010 } from './1764316800010-mail-retries';
 import { EventAnnounced1764316800011 } from './1764316800011-event-announced';
+import { LastTenant1764316800012 } from './1764316800012-last-tenant';
 
 /** Listed explicitly: the API is bundled, so no glob can find them at run time. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   LoginRole1764316800009,
   MailRetries1764316800010,
   EventAnnounced1764316800011,
+  LastTenant1764316800012,
 ];
