@@ -1,6 +1,7 @@
 import { ChangeDetectionStrategy, Component, signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
-import { provideRouter, Router } from '@angular/router';
+import { NavigationEnd, provideRouter, Router } from '@angular/router';
+import { filter } from 'rxjs';
 import { RouterTestingHarness } from '@angular/router/testing';
 import { HeadingFocus } from './heading-focus';
 
@@ -16,6 +17,13 @@ class EventsPage {}
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 class ProfilePage {}
+
+/** One page for every tenant: switching tenant keeps it and changes its address. */
+@Component({
+  template: `<h1>Tenant home</h1>`,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+class TenantHome {}
 
 /** A page whose heading waits for its data, as the event page does. */
 @Component({
@@ -38,6 +46,7 @@ async function setUp() {
         { path: 'events', component: EventsPage },
         { path: 'profile', component: ProfilePage },
         { path: 'slow', component: SlowPage },
+        { path: 't/:tenant', component: TenantHome },
       ]),
     ],
   });
@@ -107,5 +116,59 @@ describe('focus after navigation', () => {
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(document.activeElement).toBe(search);
     search.remove();
+  });
+
+  it('moves focus when the same page shows another tenant', async () => {
+    const { go, focusedText } = await setUp();
+    await go('/t/demo');
+    await go('/t/northwind');
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(focusedText()).toBe('Tenant home');
+  });
+
+  it('waits for the menu that started the navigation to hand focus back, then moves it', async () => {
+    const { go, focusedText } = await setUp();
+    await go('/events');
+    const trigger = document.createElement('button');
+    trigger.textContent = 'Switch organisation';
+    const overlay = document.createElement('div');
+    overlay.className = 'cdk-overlay-pane';
+    const item = document.createElement('button');
+    item.textContent = 'Northwind';
+    overlay.appendChild(item);
+    document.body.append(trigger, overlay);
+    item.focus();
+
+    await go('/profile');
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    // The menu is still closing: focus stays in it.
+    expect(focusedText()).toBe('Northwind');
+    // The menu closes and gives focus back to its trigger; the heading takes it from there.
+    overlay.remove();
+    trigger.focus();
+    expect(focusedText()).toBe('Profile');
+    trigger.remove();
+  });
+
+  it('moves focus at once when the menu has already handed it back', async () => {
+    const { go, router, focusedText } = await setUp();
+    await go('/events');
+    const trigger = document.createElement('button');
+    const overlay = document.createElement('div');
+    overlay.className = 'cdk-overlay-pane';
+    const item = document.createElement('button');
+    overlay.appendChild(item);
+    document.body.append(trigger, overlay);
+    item.focus();
+    // The menu closes as the navigation ends, before the page is drawn.
+    const closing = router.events
+      .pipe(filter((event) => event instanceof NavigationEnd))
+      .subscribe(() => trigger.focus());
+    await go('/profile');
+    closing.unsubscribe();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(focusedText()).toBe('Profile');
+    overlay.remove();
+    trigger.remove();
   });
 });
