@@ -28,16 +28,43 @@ describe('switching tenant and language, then signing out', () => {
   it('moves an officer between tenants, into French and Arabic (mirrored), and out', async () => {
     const page = await openPage(browser, '/sign-in');
     await signIn(page, 'officer@demo.example');
-    // Their first organisation (by name) is northwind, where they are an expert.
-    await page.waitForURL(/\/t\/northwind/);
+    // Never in a tenant before: they land where their role is strongest, demo (officer), not
+    // northwind (expert), which comes first by name.
+    await page.waitForURL(/\/t\/demo/);
     const nav = mainNav(page);
-    await nav.getByRole('link', { name: 'Home' }).waitFor();
-    assert.equal(await nav.getByRole('link', { name: 'Users' }).count(), 0);
-    await screenshot(page, 'home-northwind-expert');
+    await nav.getByRole('link', { name: 'Users' }).waitFor();
 
     await page.getByRole('button', { name: /Switch organisation/ }).click();
     await expectAccessible(page, 'tenant menu');
     await screenshot(page, 'tenant-menu');
+    await page.getByRole('menuitemradio', { name: /Northwind Regional Academy/ }).click();
+    await page.waitForURL(/\/t\/northwind/);
+    // An expert in northwind: no Users page. The page's heading has focus after the switch.
+    await nav.getByRole('link', { name: 'Home' }).waitFor();
+    assert.equal(await nav.getByRole('link', { name: 'Users' }).count(), 0);
+    await page.waitForFunction(() => document.activeElement?.tagName === 'H1');
+    await screenshot(page, 'home-northwind-expert');
+
+    // The tenant used last is remembered: signing in again lands there, and pages outside any
+    // tenant, or a wrong address inside it, keep it.
+    await page.getByRole('button', { name: /Account menu/ }).click();
+    await page.getByRole('menuitem', { name: 'Sign out' }).click();
+    await page.waitForURL(/\/sign-in/);
+    await signIn(page, 'officer@demo.example');
+    await page.waitForURL(/\/t\/northwind/);
+    await page.goto(`${BASE_URL}/profile`);
+    await page.getByRole('heading', { name: 'Your profile' }).waitFor();
+    await page
+      .getByRole('button', { name: /Northwind Regional Academy\. Switch organisation/ })
+      .waitFor();
+    await page.goto(`${BASE_URL}/t/northwind/no-such-page`);
+    await page.getByRole('heading', { name: 'Page not found', level: 1 }).waitFor();
+    await page
+      .getByRole('button', { name: /Northwind Regional Academy\. Switch organisation/ })
+      .waitFor();
+
+    // Back to demo, which the other specs expect the officer to land in.
+    await page.getByRole('button', { name: /Switch organisation/ }).click();
     await page.getByRole('menuitemradio', { name: /Terrorism Prevention Branch/ }).click();
     await page.waitForURL(/\/t\/demo/);
     // A programme officer in demo: the Users page is there.

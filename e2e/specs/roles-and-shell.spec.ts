@@ -87,6 +87,47 @@ describe('signing in as each role', () => {
     await page.context().close();
   });
 
+  it("gives an administrator's home only panels with something behind them", async () => {
+    const page = await openPage(browser, '/sign-in');
+    await signIn(page, 'admin@demo.example');
+    await page.goto(`${BASE_URL}/t/demo`);
+    const main = page.getByRole('main');
+    for (const panel of [
+      'Upcoming events',
+      'Drafts to plan',
+      'Pending invitations',
+      'Mail delivery',
+      'Your place here',
+    ])
+      await main.getByRole('heading', { name: panel, level: 2 }).waitFor();
+    assert.equal(await main.getByText('What this page will show you').count(), 0);
+    await page.context().close();
+  });
+
+  it("moves focus to the new page's heading after following a link", async () => {
+    const page = await openPage(browser, '/sign-in');
+    await signIn(page, 'focal@demo.example');
+    await page.goto(`${BASE_URL}/t/demo`);
+    await mainNav(page).getByRole('link', { name: 'Member States' }).click();
+    await page.waitForFunction(
+      () =>
+        document.activeElement?.tagName === 'H1' &&
+        document.activeElement.getAttribute('tabindex') === '-1',
+    );
+    await page.context().close();
+  });
+
+  it('gives a missing event a page heading of its own', async () => {
+    const page = await openPage(browser, '/sign-in');
+    await signIn(page, 'officer@demo.example');
+    await page.goto(`${BASE_URL}/t/demo/events/00000000-0000-4000-8000-000000000000`);
+    await page
+      .getByRole('heading', { name: 'This event does not exist, or you cannot see it', level: 1 })
+      .waitFor();
+    await expectAccessible(page, 'missing event');
+    await page.context().close();
+  });
+
   it('keeps a focal point out of the users page', async () => {
     const page = await openPage(browser, '/sign-in');
     await signIn(page, 'focal@demo.example');

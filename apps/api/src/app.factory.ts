@@ -14,6 +14,7 @@ import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { CSRF_COOKIE, SESSION_COOKIE } from './common/cookie-names';
 import { registerCsrf } from './common/csrf';
+import { developmentLogStream, quietStart } from './common/logging';
 import { registerRequestRateLimit } from './common/request-rate-limit';
 import { completeOpenApiDocument, CSRF_SCHEME, SESSION_SCHEME } from './common/openapi';
 import { assertRouteAccess } from './common/route-access-check';
@@ -38,7 +39,11 @@ export interface RunningApp {
 /** Builds the whole API (migrated database, mail, security headers, web app) without listening. */
 export async function createApp(
   config: AppConfig,
-  options: { silent?: boolean } = {},
+  options: {
+    silent?: boolean;
+    /** In development, where the readable log lines go (stdout unless given). */
+    logTo?: NodeJS.WritableStream;
+  } = {},
 ): Promise<RunningApp> {
   const databases = await openDatabases(config);
   await databases.migrate();
@@ -58,13 +63,15 @@ export async function createApp(
     trustProxy: config.trustProxy,
     clientErrorHandler: answerClientError,
   });
+  const development = config.environment === 'development' && !options.silent;
+  const logStream = development ? await developmentLogStream(options.logTo) : undefined;
   const app = await NestFactory.create<NestFastifyApplication>(
-    AppModule.register({ config, databases, devMail }),
+    AppModule.register({ config, databases, devMail, logStream }),
     adapter,
     // Nest would add a form-urlencoded parser: bodies are JSON only (registered below).
     { bufferLogs: true, logger: options.silent ? false : undefined, bodyParser: false },
   );
-  if (!options.silent) app.useLogger(app.get(Logger));
+  if (!options.silent) app.useLogger(development ? quietStart(app.get(Logger)) : app.get(Logger));
   app.flushLogs();
 
   const fastify = app.getHttpAdapter().getInstance();

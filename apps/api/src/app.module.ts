@@ -1,14 +1,15 @@
-import { randomUUID } from 'node:crypto';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { ZodValidationPipe } from 'nestjs-zod';
 import { LoggerModule } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
 import { DataSource } from 'typeorm';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { loginThrottlers } from './auth/login-throttler.guard';
 import { PostgresThrottlerStorage } from './auth/postgres-throttler.storage';
+import { loggerParams } from './common/logging';
 import { ProblemDetailsFilter } from './common/problem-details.filter';
 import { RequestTransactionInterceptor } from './common/request-transaction.interceptor';
 import { APP_CONFIG, type AppConfig } from './config/app-config';
@@ -27,6 +28,8 @@ export interface AppModuleOptions {
   databases: Databases;
   /** Present in development: the in-process SMTP catcher behind /dev/mail. */
   devMail: DevMailCatcher | null;
+  /** Where log lines go instead of JSON on stdout (development's readable lines). */
+  logStream?: DestinationStream;
 }
 
 /** Holds the configuration and the pool for every feature module (global). */
@@ -61,24 +64,7 @@ export class AppModule {
         MemberStatesModule,
         MembersModule,
         TenantsModule,
-        LoggerModule.forRoot({
-          pinoHttp: {
-            level: config.logLevel,
-            genReqId: (request, response) => {
-              const given = request.headers['x-request-id'];
-              const id =
-                typeof given === 'string' && /^[\w-]{1,64}$/.test(given) ? given : randomUUID();
-              response.setHeader('x-request-id', id);
-              return id;
-            },
-            redact: [
-              'req.headers.cookie',
-              'req.headers["x-xsrf-token"]',
-              'res.headers["set-cookie"]',
-            ],
-            autoLogging: { ignore: (request) => request.url === '/api/health' },
-          },
-        }),
+        LoggerModule.forRoot(loggerParams(config, options.logStream)),
         ThrottlerModule.forRoot({
           throttlers: loginThrottlers({
             perAccount: config.loginRateLimit,

@@ -70,6 +70,7 @@ const RECIPES: Record<RouteKey, Recipe> = {
     path: {},
     body: { currentPassword: PASSWORD, newPassword: PASSWORD },
   }),
+  'PUT /api/me/last-tenant': async () => ({ path: {}, body: { tenant: 'alpha' } }),
   'GET /api/member-states': async () => ({ path: {} }),
   'GET /api/me/calendar-feed': async () => ({ path: {} }),
   'POST /api/me/calendar-feed': async () => ({ path: {} }),

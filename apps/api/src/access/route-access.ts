@@ -19,6 +19,7 @@ export const ROUTE_ACCESS = {
   'GET /api/me': 'authenticated',
   'PATCH /api/me': 'authenticated',
   'POST /api/me/password': 'authenticated',
+  'PUT /api/me/last-tenant': 'authenticated',
   'GET /api/member-states': 'authenticated',
   'GET /api/me/calendar-feed': 'authenticated',
   'POST /api/me/calendar-feed': 'authenticated',

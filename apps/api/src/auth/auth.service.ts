@@ -15,6 +15,7 @@ import { type EntityManager, IsNull, Raw } from 'typeorm';
 import { z } from 'zod';
 import { AuditService } from '../audit/audit.service';
 import { AuthException } from './auth.exception';
+import { notFound } from '../common/app-exception';
 import { zodIssues } from '../common/problem-details.filter';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { type AuthenticatedUser, requestContext } from '../db/request-context';
@@ -105,12 +106,39 @@ export class AuthService {
   async sessionView(manager: EntityManager, userId: string): Promise<SessionView> {
     // Out of any tenant: the own_memberships policy then shows every tenant of the person.
     await applyScope(manager, { userId });
-    const user = await manager.findOne(User, { select: PROFILE, where: { id: userId } });
+    const user = await manager.findOne(User, {
+      select: { ...PROFILE, lastTenantId: true },
+      where: { id: userId },
+    });
     if (!user) throw new AuthException(401, 'unauthenticated', 'Sign in to continue');
+    const memberships = await this.tenants.membershipsOf(manager, userId);
+    const last = memberships.find((membership) => membership.tenant.id === user.lastTenantId);
     return {
       user: toProfile(user),
-      memberships: await this.tenants.membershipsOf(manager, userId),
+      memberships,
+      // A tenant left (or deactivated in) since is forgotten: "/" then picks by role.
+      lastTenantSlug: last?.tenant.slug ?? null,
     };
+  }
+
+  /**
+   * Remembers the tenant the person has just opened, where they are an active member; any
+   * other slug, their own inactive membership included, is not found. One statement.
+   */
+  async rememberLastTenant(user: AuthenticatedUser, tenantSlug: string): Promise<void> {
+    const { manager } = requestContext.current();
+    // Raw SQL: the membership check and the write in one round trip. Outside any tenant the
+    // own_memberships policy shows the person's own memberships only.
+    const rows = await sql(
+      manager,
+      `update users u set last_tenant_id = m.tenant_id
+         from memberships m join tenants t on t.id = m.tenant_id
+        where u.id = $1 and m.user_id = $1 and m.status = 'active' and t.slug = $2
+        returning u.id`,
+      [user.id, tenantSlug],
+      z.strictObject({ id: z.guid() }),
+    );
+    if (rows.length === 0) throw notFound('Tenant');
   }
 
   async requestPasswordReset(email: string): Promise<void> {

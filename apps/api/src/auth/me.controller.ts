@@ -1,5 +1,5 @@
-import { PasswordChange, ProfileUpdate, UserProfile } from '@convene/contracts';
-import { Body, Controller, Get, HttpCode, Patch, Post } from '@nestjs/common';
+import { LastTenantUpdate, PasswordChange, ProfileUpdate, UserProfile } from '@convene/contracts';
+import { Body, Controller, Get, HttpCode, Patch, Post, Put } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { createZodDto, ZodResponse } from 'nestjs-zod';
 import { CurrentUser } from '../common/access.decorators';
@@ -9,6 +9,7 @@ import { AuthService } from './auth.service';
 
 class ProfileUpdateDto extends createZodDto(ProfileUpdate) {}
 class PasswordChangeDto extends createZodDto(PasswordChange) {}
+class LastTenantUpdateDto extends createZodDto(LastTenantUpdate) {}
 class UserProfileDto extends createZodDto(UserProfile) {}
 
 /** The signed-in person's own account, whatever tenant they are in. */
@@ -34,6 +35,22 @@ export class MeController {
     @Body() body: ProfileUpdateDto,
   ): Promise<UserProfile> {
     return this.auth.updateProfile(user, body);
+  }
+
+  @Put('last-tenant')
+  @HttpCode(204)
+  @ApiNoContentResponse({ description: 'Remembered: signing in lands there next time' })
+  @ApiProblem(404, 'not-found')
+  @ApiOperation({
+    description:
+      'Remembers the tenant the signed-in person has just opened, so that signing in and "/" ' +
+      'lead there. Only a tenant where they are an active member; any other is not found.',
+  })
+  async rememberLastTenant(
+    @CurrentUser() user: AuthenticatedUser,
+    @Body() body: LastTenantUpdateDto,
+  ): Promise<void> {
+    await this.auth.rememberLastTenant(user, body.tenant);
   }
 
   @Post('password')

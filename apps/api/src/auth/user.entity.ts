@@ -21,6 +21,10 @@ export class User {
   @Column({ name: 'muted_mail_kinds', type: 'text', array: true, default: () => "'{}'" })
   mutedMailKinds!: OptionalMailKind[];
 
+  /** The tenant the person last opened (migration …0012-last-tenant): where they land. */
+  @Column({ name: 'last_tenant_id', type: 'uuid', nullable: true })
+  lastTenantId!: string | null;
+
   /** argon2id; null until the person sets a password. */
   @Column({ name: 'password_hash', type: 'text', nullable: true, select: false })
   passwordHash!: string | null;

@@ -412,6 +412,7 @@ describe('hostile values in every field of every route', () => {
       },
       'PATCH /api/me': { name: 'Admin', preferredLanguage: 'en', mutedMailKinds: ['admin_digest'] },
       'POST /api/me/password': { currentPassword: 'wrong password', newPassword: 'a passphrase 2' },
+      'PUT /api/me/last-tenant': { tenant: 'acme' },
       'PATCH /api/t/:tenant/members/:membershipId': {
         role: 'focal_point',
         memberStateAlpha3: 'KEN',

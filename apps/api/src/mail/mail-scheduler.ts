@@ -1,4 +1,5 @@
 import { Language, Role } from '@convene/contracts';
+import { OPTIONAL_MAIL_AUDIENCE } from '@convene/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import { z } from 'zod';
 import { PLATFORM_TENANT_ID } from '../db/app-role';
@@ -165,9 +166,9 @@ function adminDigest(appUrl: string, hourUtc: number): ScheduledMail {
         manager,
         `select u.id, u.email, u.name, u.preferred_language as language
            from memberships m join users u on u.id = m.user_id
-          where m.role = 'tenant_admin' and m.status = 'active'
+          where m.role = any ($1::text[]) and m.status = 'active'
           order by u.id`,
-        [],
+        [OPTIONAL_MAIL_AUDIENCE.admin_digest],
         RecipientRow,
       );
       // Failed mail needs the administrator's hand (retry or cancel) on the mail page, where

@@ -32,6 +32,7 @@ import { LanguageService } from './i18n/language.service';
 import { registerInterfaceLocales } from './i18n/locales';
 import { TranslatedTitleStrategy } from './i18n/translated-title.strategy';
 import { TranslocoHttpLoader } from './i18n/transloco-http.loader';
+import { HeadingFocus } from './shell/heading-focus';
 import { provideIcons } from './shared/icons/icons';
 
 registerInterfaceLocales();
@@ -71,6 +72,7 @@ export const appConfig: ApplicationConfig = {
     provideEffects(authEffects),
     provideAppInitializer(() => {
       inject(Store).dispatch(ShellActions.appStarted());
+      inject(HeadingFocus).start();
       // Load the first language before the first paint, so no key flashes.
       const language = inject(LanguageService);
       const chosen = language.use(language.initialLanguage());

@@ -75,6 +75,12 @@ export const appRoutes: Route[] = [
             canActivate: [permissionGuard('mail.manage')],
             loadChildren: () => import('./mail/mail.routes'),
           },
+          {
+            // A wrong address inside a tenant stays in that tenant (its menu, its name).
+            path: '**',
+            title: 'titles.notFound',
+            loadComponent: () => import('./not-found/not-found.page').then((m) => m.NotFoundPage),
+          },
         ],
       },
       {

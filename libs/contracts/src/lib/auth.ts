@@ -92,8 +92,17 @@ export const MAX_MEMBERSHIPS = 1000;
 export const SessionView = z.strictObject({
   user: UserProfile,
   memberships: z.array(MembershipSummary).max(MAX_MEMBERSHIPS),
+  /**
+   * The tenant the person last opened, while they are still an active member of it; null
+   * otherwise. "/" leads there, else to the tenant of their strongest role (libs/domain).
+   */
+  lastTenantSlug: TenantSlug.nullable(),
 });
 export type SessionView = z.infer<typeof SessionView>;
+
+/** PUT /api/me/last-tenant: the tenant the person has just opened, to land in next time. */
+export const LastTenantUpdate = z.strictObject({ tenant: TenantSlug });
+export type LastTenantUpdate = z.infer<typeof LastTenantUpdate>;
 
 /** The tenant as the caller sees it: its name, their role and what it lets them do. */
 export const CurrentTenantView = z.strictObject({

@@ -114,6 +114,7 @@ const SAMPLES: Record<string, Record<string, unknown>> = {
   },
   ProfileUpdate: { name: 'Ana', preferredLanguage: 'fr', mutedMailKinds: ['admin_digest'] },
   PasswordChange: { currentPassword: 'old one', newPassword: 'a long passphrase' },
+  LastTenantUpdate: { tenant: 'acme' },
   PageQuery: { after: 'abc', limit: '10' },
   MemberStateQuery: { q: 'ken', group: 'african', geographicRegion: 'africa', lang: 'fr' },
   Venue: { name: 'Palais', city: 'Geneva', countryAlpha3: 'CHE' },

@@ -11,6 +11,7 @@ import { LoginRole1764316800009 } from './1764316800009-login-role';
 import { MailRetries1764316800010 } from './1764316800010-mail-retries';
 import { EventAnnounced1764316800011 } from './1764316800011-event-announced';
 import { RegionalGroupParticipation1764316800012 } from './1764316800012-regional-group-participation';
+import { LastTenant1764316800013 } from './1764316800013-last-tenant';
 
 /** Listed explicitly: the API is bundled, so no glob can find them at run time. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   MailRetries1764316800010,
   EventAnnounced1764316800011,
   RegionalGroupParticipation1764316800012,
+  LastTenant1764316800013,
 ];

@@ -36,6 +36,8 @@ export const AuthApiActions = createActionGroup({
     /** A call answered 401: the session ended elsewhere or timed out. */
     'Session Expired': emptyProps(),
     'Profile Updated': props<{ user: UserProfile }>(),
+    /** The server now lands the person in this tenant when they sign in. */
+    'Last Tenant Remembered': props<{ slug: string }>(),
     'Profile Update Failed': props<{ problem: ProblemDetails }>(),
   },
 });

@@ -50,6 +50,11 @@ export class AuthApi {
     return this.http.patch<UserProfile>('/api/me', update);
   }
 
+  /** The tenant just opened, where signing in will land next time. */
+  rememberLastTenant(tenant: string) {
+    return this.http.put<void>('/api/me/last-tenant', { tenant });
+  }
+
   changePassword(change: PasswordChange) {
     return this.http.post<void>('/api/me/password', change);
   }

@@ -3,13 +3,23 @@ import { inject } from '@angular/core';
 import { Router } from '@angular/router';
 import { Actions, createEffect, ofType } from '@ngrx/effects';
 import { Store } from '@ngrx/store';
-import { catchError, exhaustMap, filter, map, of, switchMap, tap, withLatestFrom } from 'rxjs';
+import {
+  catchError,
+  EMPTY,
+  exhaustMap,
+  filter,
+  map,
+  of,
+  switchMap,
+  tap,
+  withLatestFrom,
+} from 'rxjs';
 import { toProblem } from '../http/problem';
 import { LanguageService } from '../i18n/language.service';
 import { Notifier } from '../shared/notifier.service';
 import { AuthApiActions, AuthPageActions, ShellActions } from './auth.actions';
 import { AuthApi } from './auth.api';
-import { selectHomeUrl, selectUser } from './auth.selectors';
+import { selectHomeUrl, selectSession, selectUser } from './auth.selectors';
 import { safeReturnUrl } from './return-url';
 
 export const loadSession = createEffect(
@@ -126,6 +136,27 @@ export const returnToSignInWhenExpired = createEffect(
       ),
     ),
   { functional: true, dispatch: false },
+);
+
+/**
+ * Opening a tenant other than the one remembered tells the server, so the next sign-in lands
+ * there: one call per change of tenant, not per page.
+ */
+export const rememberLastTenant = createEffect(
+  (actions = inject(Actions), store = inject(Store), api = inject(AuthApi)) =>
+    actions.pipe(
+      ofType(ShellActions.tenantEntered),
+      withLatestFrom(store.select(selectSession)),
+      filter(([{ slug }, session]) => session !== null && session.lastTenantSlug !== slug),
+      switchMap(([{ slug }]) =>
+        api.rememberLastTenant(slug).pipe(
+          map(() => AuthApiActions.lastTenantRemembered({ slug })),
+          // Nothing for the person to do about it: the next tenant they open tries again.
+          catchError(() => EMPTY),
+        ),
+      ),
+    ),
+  { functional: true },
 );
 
 export const switchTenant = createEffect(

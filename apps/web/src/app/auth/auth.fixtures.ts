@@ -17,6 +17,7 @@ export function aMembership(
 
 export function aSession(
   memberships: MembershipSummary[] = [aMembership('demo', 'tenant_admin')],
+  lastTenantSlug: string | null = null,
 ): SessionView {
   return {
     user: {
@@ -27,5 +28,6 @@ export function aSession(
       mutedMailKinds: [],
     },
     memberships,
+    lastTenantSlug,
   };
 }

@@ -36,7 +36,7 @@ export const guestGuard: CanActivateFn = () => {
   );
 };
 
-/** "/" leads to the first tenant's home. */
+/** "/" leads to the home tenant: the one opened last, else the strongest role's. */
 export const homeRedirectGuard: CanActivateFn = () => {
   const router = inject(Router);
   return settledGate().pipe(map((gate) => router.parseUrl(gate.homeUrl)));

@@ -94,5 +94,8 @@ export const authFeature = createFeature({
     on(AuthApiActions.profileUpdated, (state, { user }) =>
       state.session ? { ...state, session: { ...state.session, user } } : state,
     ),
+    on(AuthApiActions.lastTenantRemembered, (state, { slug }) =>
+      state.session ? { ...state, session: { ...state.session, lastTenantSlug: slug } } : state,
+    ),
   ),
 });

@@ -27,13 +27,19 @@ describe('the auth selectors', () => {
     expect(selectPermissions(state)).toEqual(['tenant.read', 'memberStates.read', 'events.read']);
   });
 
-  it('takes the first membership before any tenant is entered', () => {
+  it('takes the home membership before any tenant is entered', () => {
     const state = rootState({
       session: officerHereExpertThere,
       status: 'authenticated',
     });
     expect(selectCurrentMembership(state)?.tenant.slug).toBe('demo');
     expect(selectPermissions(state)).toContain('users.read');
+    // On /profile after a reload, the tenant opened last is the one shown.
+    const remembered = rootState({
+      session: { ...officerHereExpertThere, lastTenantSlug: 'northwind' },
+      status: 'authenticated',
+    });
+    expect(selectCurrentMembership(remembered)?.tenant.slug).toBe('northwind');
   });
 
   it('gives no permissions in a tenant the person does not belong to', () => {
@@ -59,8 +65,23 @@ describe('the auth selectors', () => {
     expect(selectPermissions(state)).toEqual(['tenant.read']);
   });
 
-  it('leads home to the first tenant, or to the profile for someone with none', () => {
-    expect(selectHomeUrl(rootState({ session: officerHereExpertThere }))).toBe('/t/demo');
+  it('leads home to the tenant opened last', () => {
+    const session = aSession(
+      [aMembership('demo', 'programme_officer'), aMembership('northwind', 'expert')],
+      'northwind',
+    );
+    expect(selectHomeUrl(rootState({ session }))).toBe('/t/northwind');
+  });
+
+  it('else to the strongest role, even when another tenant sorts first by name', () => {
+    const session = aSession([
+      aMembership('academy', 'expert'),
+      aMembership('branch', 'programme_officer'),
+    ]);
+    expect(selectHomeUrl(rootState({ session }))).toBe('/t/branch');
+  });
+
+  it('leads someone with no tenant to their profile', () => {
     expect(selectHomeUrl(rootState({ session: aSession([]) }))).toBe('/profile');
   });
 

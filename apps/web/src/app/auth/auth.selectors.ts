@@ -1,4 +1,4 @@
-import { isPermission, type Permission } from '@convene/domain';
+import { homeTenant, isPermission, type Permission } from '@convene/domain';
 import { createSelector } from '@ngrx/store';
 import { authFeature } from './auth.reducer';
 
@@ -22,17 +22,23 @@ export const selectIsSessionSettled = createSelector(
   (status) => status !== 'unknown' && status !== 'loading',
 );
 
+/** Where the person lands: the tenant they opened last, else their strongest role's. */
+export const selectHomeMembership = createSelector(selectSession, (session) =>
+  session ? homeTenant(session.memberships, session.lastTenantSlug) : null,
+);
+
 /**
  * The membership the person is working in: the tenant in the URL, or
- * before they have entered one (say, straight to /profile) the first,
- * where "/" would take them.
+ * before they have entered one (say, straight to /profile) the one "/"
+ * would take them to.
  */
 export const selectCurrentMembership = createSelector(
   selectMemberships,
   selectCurrentTenantSlug,
-  (memberships, slug) =>
+  selectHomeMembership,
+  (memberships, slug, home) =>
     slug === null
-      ? (memberships[0] ?? null)
+      ? home
       : (memberships.find((membership) => membership.tenant.slug === slug) ?? null),
 );
 
@@ -48,11 +54,10 @@ export const selectPermissions = createSelector(
   (membership): Permission[] => (membership?.permissions ?? []).filter(isPermission),
 );
 
-/** Where "/" leads: the first tenant's home, or the profile for someone with none. */
-export const selectHomeUrl = createSelector(selectMemberships, (memberships) => {
-  const first = memberships[0];
-  return first ? `/t/${first.tenant.slug}` : '/profile';
-});
+/** Where "/" and signing in lead: the home tenant, or the profile for someone with none. */
+export const selectHomeUrl = createSelector(selectHomeMembership, (home) =>
+  home ? `/t/${home.tenant.slug}` : '/profile',
+);
 
 /** Everything a route guard needs to decide, in one read. */
 export const selectAuthGate = createSelector(

@@ -1,30 +1,30 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
-import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
-import { MatIconModule } from '@angular/material/icon';
-import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { Store } from '@ngrx/store';
 import { selectCurrentMembership, selectPermissions, selectUser } from '../auth/auth.selectors';
+import { UpcomingEvents } from '../events/upcoming-events.component';
 import { LanguageService } from '../i18n/language.service';
 import { MemberStateNamePipe } from '../member-states/member-state-name.pipe';
 import { MemberStatesCatalog } from '../member-states/member-states-catalog.store';
-import { EmptyState } from '../shared/empty-state.component';
-import { UpcomingEvents } from '../events/upcoming-events.component';
-import { HOME_OUTLINE } from './home-outline';
+import { DraftEventsPanel } from './draft-events.panel';
+import { MailDeliveryPanel } from './mail-delivery.panel';
+import { PendingInvitationsPanel } from './pending-invitations.panel';
 
-/** A tenant's home: who you are here, and what this page will gather for your role. */
+/**
+ * A tenant's home: what needs the person today, a panel per thing their role can act on, and
+ * who they are here. Only panels with something real behind them; each feature adds its own.
+ */
 @Component({
   selector: 'cv-tenant-home-page',
   imports: [
-    MatButtonModule,
     MatCardModule,
-    MatIconModule,
-    RouterLink,
     TranslocoPipe,
-    EmptyState,
     MemberStateNamePipe,
     UpcomingEvents,
+    DraftEventsPanel,
+    PendingInvitationsPanel,
+    MailDeliveryPanel,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './tenant-home.page.html',
@@ -37,15 +37,9 @@ export class TenantHomePage {
   protected readonly membership = this.store.selectSignal(selectCurrentMembership);
   private readonly permissions = this.store.selectSignal(selectPermissions);
 
-  protected readonly outline = computed(() => {
-    const role = this.membership()?.role;
-    return role ? HOME_OUTLINE[role] : [];
-  });
   protected readonly canReadEvents = computed(() => this.permissions().includes('events.read'));
-  protected readonly canReadUsers = computed(() => this.permissions().includes('users.read'));
-  protected readonly canReadMemberStates = computed(() =>
-    this.permissions().includes('memberStates.read'),
-  );
+  protected readonly canManageEvents = computed(() => this.permissions().includes('events.manage'));
+  protected readonly canManageUsers = computed(() => this.permissions().includes('users.manage'));
   protected readonly canManageMail = computed(() => this.permissions().includes('mail.manage'));
 
   constructor() {

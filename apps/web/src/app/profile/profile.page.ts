@@ -24,12 +24,13 @@ import {
   SECURITY_MAIL_KINDS,
   UN_LANGUAGES,
 } from '@convene/contracts';
+import { mayReceive } from '@convene/domain';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { Store } from '@ngrx/store';
 import { finalize } from 'rxjs';
 import { AuthApiActions, ShellActions } from '../auth/auth.actions';
 import { AuthApi } from '../auth/auth.api';
-import { selectUser } from '../auth/auth.selectors';
+import { selectMemberships, selectUser } from '../auth/auth.selectors';
 import { problemCode, toProblem } from '../http/problem';
 import { autonymOf } from '../i18n/language';
 import { FieldErrorPipe } from '../shared/field-error.pipe';
@@ -96,7 +97,12 @@ export class ProfilePage {
   protected readonly savingName = signal(false);
   protected readonly nameProblem = signal<ProblemDetails | null>(null);
 
-  protected readonly optionalKinds = OPTIONAL_MAIL_KINDS;
+  private readonly memberships = this.store.selectSignal(selectMemberships);
+  /** A switch only for mail this person could receive with the roles they hold. */
+  protected readonly optionalKinds = computed(() => {
+    const roles = this.memberships().map((membership) => membership.role);
+    return OPTIONAL_MAIL_KINDS.filter((kind) => mayReceive(kind, roles));
+  });
   protected readonly securityKinds = SECURITY_MAIL_KINDS;
   /** One switch per optional kind; on means "send it to me". */
   protected readonly notificationsForm = new FormGroup(

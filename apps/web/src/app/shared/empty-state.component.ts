@@ -10,7 +10,11 @@ import type { IconName } from './icons/icons.generated';
   template: `
     <div class="cv-empty-state">
       <mat-icon class="cv-empty-state__icon" [svgIcon]="icon()" />
-      <p class="cv-empty-state__title">{{ title() }}</p>
+      @if (pageHeading()) {
+        <h1 class="cv-empty-state__title">{{ title() }}</h1>
+      } @else {
+        <p class="cv-empty-state__title">{{ title() }}</p>
+      }
       @if (body()) {
         <p class="cv-empty-state__body">{{ body() }}</p>
       }
@@ -23,4 +27,6 @@ export class EmptyState {
   /** Already translated. */
   readonly title = input.required<string>();
   readonly body = input<string | null>(null);
+  /** When the block is all the page shows, its title is the page's heading (h1). */
+  readonly pageHeading = input(false);
 }

@@ -49,8 +49,8 @@ export class UsersApi {
     );
   }
 
-  listInvitations(tenant: string, after: string | null) {
-    let params = new HttpParams().set('limit', PAGE_SIZE);
+  listInvitations(tenant: string, after: string | null, limit = PAGE_SIZE) {
+    let params = new HttpParams().set('limit', limit);
     if (after) params = params.set('after', after);
     return this.http.get<Page<PendingInvitation>>(`${this.base(tenant)}/invitations`, { params });
   }

@@ -1,0 +1,137 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { signal } from '@angular/core';
+import { TestBed } from '@angular/core/testing';
+import { provideRouter } from '@angular/router';
+import type { Role } from '@convene/contracts';
+import { TranslocoTestingModule } from '@jsverse/transloco';
+import { provideMockStore } from '@ngrx/store/testing';
+import { of } from 'rxjs';
+import { aMembership, aSession } from '../auth/auth.fixtures';
+import { initialAuthState } from '../auth/auth.reducer';
+import { anEvent } from '../events/event.fixtures';
+import { EventsApi } from '../events/events.api';
+import { LanguageService } from '../i18n/language.service';
+import { MailApi } from '../mail/mail.api';
+import { MemberStatesApi } from '../member-states/member-states.api';
+import { UsersApi } from '../users/users.api';
+import { TenantHomePage } from './tenant-home.page';
+
+const english = JSON.parse(
+  readFileSync(join(__dirname, '../../../public/i18n/en.json'), 'utf8'),
+) as Record<string, unknown>;
+
+function homeOf(role: Role, failedMail = 0) {
+  const events = {
+    list: jest.fn((_tenant: string, filter: { status: string | null }) =>
+      of({
+        items:
+          filter.status === 'draft'
+            ? [anEvent({ id: 'draft-1', title: 'Workshop still in draft' })]
+            : [anEvent({ id: 'next-1', title: 'Upcoming meeting', status: 'planned' })],
+        nextCursor: null,
+      }),
+    ),
+  };
+  const users = {
+    listInvitations: jest.fn(() =>
+      of({
+        items: [
+          {
+            id: 'invitation-1',
+            email: 'new.expert@example.org',
+            role: 'expert',
+            memberStateAlpha3: null,
+            invitedBy: 'Amina Haddad',
+            createdAt: '2026-11-28T08:00:00.000Z',
+            expiresAt: '2026-12-05T08:00:00.000Z',
+          },
+        ],
+        nextCursor: null,
+      }),
+    ),
+  };
+  const mail = {
+    counts: jest.fn(() => of({ queued: 0, sent: 12, failed: failedMail, cancelled: 0 })),
+  };
+  TestBed.configureTestingModule({
+    imports: [
+      TranslocoTestingModule.forRoot({
+        langs: { en: english },
+        translocoConfig: { availableLangs: ['en'], defaultLang: 'en' },
+      }),
+    ],
+    providers: [
+      provideRouter([]),
+      { provide: EventsApi, useValue: events },
+      { provide: UsersApi, useValue: users },
+      { provide: MailApi, useValue: mail },
+      { provide: MemberStatesApi, useValue: { list: jest.fn(() => of([])) } },
+      { provide: LanguageService, useValue: { language: signal('en') } },
+      provideMockStore({
+        initialState: {
+          auth: {
+            ...initialAuthState,
+            status: 'authenticated',
+            session: aSession([aMembership('demo', role)]),
+            currentTenantSlug: 'demo',
+          },
+        },
+      }),
+    ],
+  });
+  const fixture = TestBed.createComponent(TenantHomePage);
+  fixture.detectChanges();
+  const element = fixture.nativeElement as HTMLElement;
+  return {
+    panels: [...element.querySelectorAll('h2')].map((h2) => h2.textContent?.trim()),
+    text: element.textContent ?? '',
+    events,
+    users,
+    mail,
+  };
+}
+
+describe('the tenant home', () => {
+  it('shows an administrator the events, the drafts, the invitations and the mail', () => {
+    const home = homeOf('tenant_admin', 3);
+    expect(home.panels).toEqual([
+      'Upcoming events',
+      'Drafts to plan',
+      'Pending invitations',
+      'Mail delivery',
+      'Your place here',
+    ]);
+    expect(home.text).toContain('Workshop still in draft');
+    expect(home.text).toContain('new.expert@example.org');
+    expect(home.text).toContain('Not delivered: 3');
+    expect(home.events.list).toHaveBeenCalledWith(
+      'demo',
+      expect.objectContaining({ status: 'draft' }),
+      null,
+      5,
+    );
+  });
+
+  it('shows an officer the events and the drafts, and asks nothing of people or mail', () => {
+    const home = homeOf('programme_officer');
+    expect(home.panels).toEqual(['Upcoming events', 'Drafts to plan', 'Your place here']);
+    expect(home.users.listInvitations).not.toHaveBeenCalled();
+    expect(home.mail.counts).not.toHaveBeenCalled();
+  });
+
+  it.each<Role>(['focal_point', 'expert'])('shows a %s the events they can see', (role) => {
+    const home = homeOf(role);
+    expect(home.panels).toEqual(['Upcoming events', 'Your place here']);
+    expect(home.text).toContain('Upcoming meeting');
+    expect(home.events.list).toHaveBeenCalledTimes(1);
+  });
+
+  it('says so when no mail has failed', () => {
+    expect(homeOf('tenant_admin', 0).text).toContain('No mail has failed to arrive.');
+  });
+
+  it('promises nothing that does not exist yet', () => {
+    expect(homeOf('tenant_admin').text).not.toMatch(/will show|Meanwhile/);
+  });
+});

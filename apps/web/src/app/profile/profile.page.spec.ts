@@ -1,0 +1,68 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { signal } from '@angular/core';
+import { TestBed } from '@angular/core/testing';
+import type { MembershipSummary } from '@convene/contracts';
+import { TranslocoTestingModule } from '@jsverse/transloco';
+import { provideMockStore } from '@ngrx/store/testing';
+import { of } from 'rxjs';
+import { AuthApi } from '../auth/auth.api';
+import { aMembership, aSession } from '../auth/auth.fixtures';
+import { initialAuthState } from '../auth/auth.reducer';
+import { LanguageService } from '../i18n/language.service';
+import { Notifier } from '../shared/notifier.service';
+import { CalendarFeedApi } from './calendar-feed.api';
+import { ProfilePage } from './profile.page';
+
+const english = JSON.parse(
+  readFileSync(join(__dirname, '../../../public/i18n/en.json'), 'utf8'),
+) as Record<string, unknown>;
+
+function notificationSwitches(memberships: MembershipSummary[]): string[] {
+  TestBed.configureTestingModule({
+    imports: [
+      TranslocoTestingModule.forRoot({
+        langs: { en: english },
+        translocoConfig: { availableLangs: ['en'], defaultLang: 'en' },
+      }),
+    ],
+    providers: [
+      { provide: AuthApi, useValue: { updateProfile: jest.fn(), changePassword: jest.fn() } },
+      {
+        provide: CalendarFeedApi,
+        useValue: { status: jest.fn(() => of({ active: false, createdAt: null })) },
+      },
+      { provide: Notifier, useValue: { success: jest.fn(), failure: jest.fn() } },
+      { provide: LanguageService, useValue: { language: signal('en') } },
+      provideMockStore({
+        initialState: {
+          auth: { ...initialAuthState, status: 'authenticated', session: aSession(memberships) },
+        },
+      }),
+    ],
+  });
+  const fixture = TestBed.createComponent(ProfilePage);
+  fixture.detectChanges();
+  const element = fixture.nativeElement as HTMLElement;
+  return [...element.querySelectorAll('.profile-notification__name')].map(
+    (name) => name.textContent?.trim() ?? '',
+  );
+}
+
+describe('the profile notifications', () => {
+  it('offers the administrator digest to someone who administers a tenant', () => {
+    expect(
+      notificationSwitches([aMembership('demo', 'expert'), aMembership('unoct', 'tenant_admin')]),
+    ).toEqual(['Administrator digest', 'Event reminder']);
+  });
+
+  it('does not offer it to an officer, a focal point or an expert', () => {
+    expect(
+      notificationSwitches([
+        aMembership('demo', 'programme_officer'),
+        aMembership('unoct', 'focal_point', 'KEN'),
+        aMembership('other', 'expert'),
+      ]),
+    ).toEqual(['Event reminder']);
+  });
+});
