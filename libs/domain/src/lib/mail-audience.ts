@@ -10,6 +10,8 @@ export const OPTIONAL_MAIL_AUDIENCE: Readonly<Record<OptionalMailKind, readonly 
   admin_digest: ['tenant_admin'],
   // Reminders reach an event's responsible officer and its speakers, who may hold any role.
   event_reminder: ROLES,
+  // A planned event's announcement: the focal points of its host States (events.service.ts).
+  event_announced: ['focal_point'],
 };
 
 /** Whether someone holding these roles (one per tenant) can receive this kind of mail. */
