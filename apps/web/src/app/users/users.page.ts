@@ -36,7 +36,9 @@ import { debounceTime, distinctUntilChanged, firstValueFrom } from 'rxjs';
 import { LanguageService } from '../i18n/language.service';
 import { MemberStateNamePipe } from '../member-states/member-state-name.pipe';
 import { askToConfirm } from '../shared/confirm.dialog';
+import { EmailAddress } from '../shared/email-address.component';
 import { EmptyState } from '../shared/empty-state.component';
+import { FilterPanel } from '../shared/filter-panel.component';
 import { LoadMore } from '../shared/load-more.component';
 import { LiveError } from '../shared/live-error.component';
 import { Notifier } from '../shared/notifier.service';
@@ -65,7 +67,9 @@ import { UsersStore } from './users.store';
     MatTableModule,
     MatTooltipModule,
     TranslocoPipe,
+    EmailAddress,
     EmptyState,
+    FilterPanel,
     LoadMore,
     LiveError,
     MemberStateNamePipe,
@@ -84,6 +88,10 @@ export class UsersPage {
   protected readonly roles = ROLES;
   protected readonly statuses = MEMBERSHIP_STATUSES;
   protected readonly search = new FormControl('', { nonNullable: true });
+  /** The role and status filters, folded away on a phone, that are set. */
+  protected readonly activeFilters = computed(
+    () => [this.store.filter().role, this.store.filter().status].filter((set) => set !== null).length,
+  );
 
   protected readonly columns = computed(() => [
     'person',
