@@ -180,6 +180,16 @@ async function walk(
       }
       await visit(page, screen);
       await look(page, folder, `${person.role}-${screen}`, width);
+      if (screen === 'events' && width < 600) {
+        // On a phone the filters beyond the search fold away behind a disclosure button.
+        const toggle = page.locator('.cv-filter-panel__toggle');
+        assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
+        assert.equal(await page.locator('mat-select').first().isVisible(), false);
+        await toggle.click();
+        assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
+        await page.locator('mat-select').first().waitFor();
+        await look(page, folder, `${person.role}-events-filters`, width);
+      }
     }
   } finally {
     await resetLanguage(page, person.preferred);

@@ -67,7 +67,11 @@ export async function screenshot(page: Page, name: string): Promise<void> {
  * Saves a picture of the whole page, however tall (e2e/screens/<name>.png by default). The
  * signed-in frame scrolls inside itself, so the window is made as tall as the page for a moment.
  */
-export async function screenshotWhole(page: Page, name: string, folder = 'e2e/screens'): Promise<void> {
+export async function screenshotWhole(
+  page: Page,
+  name: string,
+  folder = 'e2e/screens',
+): Promise<void> {
   const viewport = page.viewportSize();
   const height = await page.evaluate(() => {
     const inner = document.querySelector('mat-sidenav-content');

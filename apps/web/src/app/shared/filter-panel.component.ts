@@ -54,8 +54,9 @@ let nextId = 0;
       width: 8px;
       height: 8px;
       margin-inline-end: 10px;
-      border-block-end: 2px solid currentColor;
-      border-inline-end: 2px solid currentColor;
+      /* Physical sides: a chevron pointing down (or up, open) whatever the writing direction. */
+      border-bottom: 2px solid currentColor;
+      border-right: 2px solid currentColor;
       transform: translateY(-2px) rotate(45deg);
       transition: transform 150ms;
     }

@@ -90,7 +90,8 @@ export class UsersPage {
   protected readonly search = new FormControl('', { nonNullable: true });
   /** The role and status filters, folded away on a phone, that are set. */
   protected readonly activeFilters = computed(
-    () => [this.store.filter().role, this.store.filter().status].filter((set) => set !== null).length,
+    () =>
+      [this.store.filter().role, this.store.filter().status].filter((set) => set !== null).length,
   );
 
   protected readonly columns = computed(() => [
