@@ -32,6 +32,7 @@ import { EmptyState } from '../shared/empty-state.component';
 import { FilterPanel } from '../shared/filter-panel.component';
 import { LoadMore } from '../shared/load-more.component';
 import { LiveError } from '../shared/live-error.component';
+import { ScrollRegion } from '../shared/scroll-region.directive';
 import type { CalendarMode } from './calendar';
 import { CLOCK } from './clock';
 import { EVENT_FORMAT_ICONS } from './event-labels';
@@ -63,6 +64,7 @@ import { dateOnly, pickerDate } from './zoned-time';
     FilterPanel,
     LoadMore,
     LiveError,
+    ScrollRegion,
     MemberStatePicker,
     EventStatusChip,
     EventWhen,

@@ -41,6 +41,7 @@ import { EmptyState } from '../shared/empty-state.component';
 import { FilterPanel } from '../shared/filter-panel.component';
 import { LoadMore } from '../shared/load-more.component';
 import { LiveError } from '../shared/live-error.component';
+import { ScrollRegion } from '../shared/scroll-region.directive';
 import { Notifier } from '../shared/notifier.service';
 import { MemberStatesCatalog } from '../member-states/member-states-catalog.store';
 import { ChangeRoleDialog } from './change-role.dialog';
@@ -72,6 +73,7 @@ import { UsersStore } from './users.store';
     FilterPanel,
     LoadMore,
     LiveError,
+    ScrollRegion,
     MemberStateNamePipe,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
