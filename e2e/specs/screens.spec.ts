@@ -193,7 +193,7 @@ async function walk(page: Page, person: Walk, folder: string, width: number): Pr
       assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
       assert.equal(await page.locator('mat-select').first().isVisible(), false);
       await toggle.click();
-      assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
+      await page.locator('.cv-filter-panel__toggle[aria-expanded=true]').waitFor();
       await page.locator('mat-select').first().waitFor();
       await look(page, folder, `${person.role}-events-filters`, width);
       // The button counts the folded filters that are set: a status, here.
