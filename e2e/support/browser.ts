@@ -63,6 +63,67 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage: true });
 }
 
+/**
+ * Saves a picture of the whole page, however tall (e2e/screens/<name>.png by default). The
+ * signed-in frame scrolls inside itself, so the window is made as tall as the page for a moment.
+ */
+export async function screenshotWhole(
+  page: Page,
+  name: string,
+  folder = 'e2e/screens',
+): Promise<void> {
+  const viewport = page.viewportSize();
+  const height = await page.evaluate(() => {
+    const inner = document.querySelector('mat-sidenav-content');
+    const hidden = inner ? inner.scrollHeight - inner.clientHeight : 0;
+    return document.documentElement.scrollHeight + Math.max(0, hidden);
+  });
+  const path = `${folder}/${name}.png`;
+  mkdirSync(path.slice(0, path.lastIndexOf('/')), { recursive: true });
+  if (viewport && height > viewport.height) {
+    await page.setViewportSize({ width: viewport.width, height: Math.min(height, 16_000) });
+  }
+  await page.screenshot({ path, fullPage: true });
+  if (viewport) await page.setViewportSize(viewport);
+}
+
+/** Fails when the page, or the signed-in frame's content, is wider than the window. */
+export async function expectNoSidewaysScroll(page: Page, where: string): Promise<void> {
+  const overflowing = await page.evaluate(() => {
+    const wide = [
+      document.documentElement,
+      document.body,
+      ...document.querySelectorAll('mat-sidenav-content, main'),
+    ].filter((element) => element.scrollWidth > element.clientWidth + 1);
+    if (wide.length === 0) return [];
+    // Name what sticks out, to fix it: elements past either edge not inside a scrolling box.
+    const clipped = (element: Element): boolean => {
+      for (let parent = element.parentElement; parent; parent = parent.parentElement) {
+        const style = getComputedStyle(parent);
+        if (parent.matches('mat-sidenav-content, main, body, html')) return false;
+        if (style.overflowX !== 'visible' && style.overflowX !== 'clip') return true;
+        if (style.overflowX === 'clip') return true;
+      }
+      return false;
+    };
+    const outside = [...document.querySelectorAll('main *')]
+      .filter((element) => {
+        const box = element.getBoundingClientRect();
+        return box.width > 0 && (box.right > innerWidth + 1 || box.left < -1) && !clipped(element);
+      })
+      .slice(-5)
+      .map((element) => `${element.tagName.toLowerCase()}.${[...element.classList].join('.')}`);
+    return [
+      ...wide.map(
+        (element) =>
+          `${element.tagName.toLowerCase()} is ${element.scrollWidth} px wide in ${element.clientWidth}`,
+      ),
+      ...outside,
+    ];
+  });
+  assert.deepEqual(overflowing, [], `sideways scrolling on ${where}`);
+}
+
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
   if (!page.url().includes('/sign-in')) await page.goto(`${BASE_URL}/sign-in`);
   await page.getByLabel(/email/i).fill(email);

@@ -7,6 +7,7 @@ import { RouterLink } from '@angular/router';
 import type { EventSummary } from '@convene/contracts';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { LanguageService } from '../i18n/language.service';
+import { narrowScreen } from '../shared/narrow-screen';
 import { type CalendarMode, eventDays, eventsByDay } from './calendar';
 import { CLOCK } from './clock';
 import { EVENT_STATUS_ICONS } from './event-labels';
@@ -24,6 +25,14 @@ interface CalendarEntry {
   when: string;
   /** Title and period, for the tooltip of a chip too narrow for its title. */
   label: string;
+}
+
+/** A day with events, as a phone lists them. */
+interface AgendaDay {
+  date: string;
+  label: string;
+  today: boolean;
+  entries: CalendarEntry[];
 }
 
 interface CalendarDay {
@@ -73,6 +82,8 @@ export class EventsCalendar {
   private readonly language = inject(LanguageService).language;
   private readonly todayDate = dateOnly(inject(CLOCK)());
   protected readonly statusIcons = EVENT_STATUS_ICONS;
+  /** A phone lists the days that have events instead of drawing the grid. */
+  protected readonly narrow = narrowScreen();
 
   protected readonly title = computed(() => {
     const weeks = this.weeks();
@@ -123,6 +134,29 @@ export class EventsCalendar {
         };
       }),
     );
+  });
+
+  /** The shown month's (or week's) days that have events, each with all of them. */
+  protected readonly agenda = computed<AgendaDay[]>(() => {
+    const language = this.language();
+    const month = this.anchor().slice(0, 7);
+    const byDay = eventsByDay(this.events(), this.weeks());
+    const label = new Intl.DateTimeFormat(language, {
+      weekday: 'long',
+      day: 'numeric',
+      month: 'long',
+      timeZone: 'UTC',
+    });
+    return this.weeks()
+      .flat()
+      .filter((date) => this.mode() === 'week' || date.startsWith(month))
+      .map((date) => ({
+        date,
+        label: label.format(utc(date)),
+        today: date === this.todayDate,
+        entries: (byDay.get(date) ?? []).map((event) => this.entry(event, date, language)),
+      }))
+      .filter((day) => day.entries.length > 0);
   });
 
   protected readonly empty = computed(() => this.events().length === 0);

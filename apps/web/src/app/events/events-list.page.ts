@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -29,14 +29,17 @@ import { LanguageService } from '../i18n/language.service';
 import { MemberStatePicker } from '../member-states/member-state-picker.component';
 import { MemberStatesCatalog } from '../member-states/member-states-catalog.store';
 import { EmptyState } from '../shared/empty-state.component';
+import { FilterPanel } from '../shared/filter-panel.component';
 import { LoadMore } from '../shared/load-more.component';
 import { LiveError } from '../shared/live-error.component';
+import { ScrollRegion } from '../shared/scroll-region.directive';
 import type { CalendarMode } from './calendar';
+import { CLOCK } from './clock';
 import { EVENT_FORMAT_ICONS } from './event-labels';
 import { EventStatusChip } from './event-status.component';
 import { EventWhen } from './event-when.component';
 import { EventsCalendar } from './events-calendar.component';
-import { type EventsView, EventsListStore } from './events-list.store';
+import { defaultFilter, type EventsView, EventsListStore } from './events-list.store';
 import { VenuePlacePipe } from './venue-place.pipe';
 import { dateOnly, pickerDate } from './zoned-time';
 import type { IconName } from '../shared/icons/icons.generated';
@@ -61,8 +64,10 @@ import { FORM_FIELD_DEFAULTS } from '../shared/form-field-defaults';
     MatTableModule,
     TranslocoPipe,
     EmptyState,
+    FilterPanel,
     LoadMore,
     LiveError,
+    ScrollRegion,
     MemberStatePicker,
     EventStatusChip,
     EventWhen,
@@ -82,6 +87,25 @@ export class EventsListPage {
   protected readonly areas = THEMATIC_AREAS;
   protected readonly regions = REGIONAL_GROUPS;
   protected readonly columns = ['event', 'when', 'where', 'status'];
+
+  private readonly today = dateOnly(inject(CLOCK)());
+  /** The filters folded away on a phone that are set (the dates count as one). */
+  protected readonly activeFilters = computed(() => {
+    const filter = this.store.filter();
+    const initial = defaultFilter(this.today);
+    const chosen = [
+      filter.status !== initial.status,
+      filter.type !== initial.type,
+      filter.thematicArea !== initial.thematicArea,
+      filter.region !== initial.region,
+      filter.country !== initial.country,
+    ];
+    if (this.store.view() === 'table') {
+      chosen.push(filter.fromDate !== initial.fromDate || filter.toDate !== initial.toDate);
+      chosen.push(filter.sort !== initial.sort);
+    }
+    return chosen.filter(Boolean).length;
+  });
 
   protected readonly search = new FormControl(this.store.filter().q, { nonNullable: true });
   protected readonly country = new FormControl<string | null>(this.store.filter().country);

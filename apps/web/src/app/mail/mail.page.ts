@@ -22,6 +22,7 @@ import { askToConfirm } from '../shared/confirm.dialog';
 import { EmptyState } from '../shared/empty-state.component';
 import { LoadMore } from '../shared/load-more.component';
 import { LiveError } from '../shared/live-error.component';
+import { ScrollRegion } from '../shared/scroll-region.directive';
 import { Notifier } from '../shared/notifier.service';
 import { canCancel, canRetry, MAIL_STATUS_ICONS } from './mail-status';
 import { MailStore } from './mail.store';
@@ -62,6 +63,7 @@ const EMPTY_ICONS: Readonly<Record<FilterChoice, IconName>> = {
     EmptyState,
     LoadMore,
     LiveError,
+    ScrollRegion,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './mail.page.html',

@@ -36,9 +36,12 @@ import { debounceTime, distinctUntilChanged, firstValueFrom } from 'rxjs';
 import { LanguageService } from '../i18n/language.service';
 import { MemberStateNamePipe } from '../member-states/member-state-name.pipe';
 import { askToConfirm } from '../shared/confirm.dialog';
+import { EmailAddress } from '../shared/email-address.component';
 import { EmptyState } from '../shared/empty-state.component';
+import { FilterPanel } from '../shared/filter-panel.component';
 import { LoadMore } from '../shared/load-more.component';
 import { LiveError } from '../shared/live-error.component';
+import { ScrollRegion } from '../shared/scroll-region.directive';
 import { Notifier } from '../shared/notifier.service';
 import { MemberStatesCatalog } from '../member-states/member-states-catalog.store';
 import { ChangeRoleDialog } from './change-role.dialog';
@@ -67,9 +70,12 @@ import { FORM_FIELD_DEFAULTS } from '../shared/form-field-defaults';
     MatTableModule,
     MatTooltipModule,
     TranslocoPipe,
+    EmailAddress,
     EmptyState,
+    FilterPanel,
     LoadMore,
     LiveError,
+    ScrollRegion,
     MemberStateNamePipe,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -86,6 +92,11 @@ export class UsersPage {
   protected readonly roles = ROLES;
   protected readonly statuses = MEMBERSHIP_STATUSES;
   protected readonly search = new FormControl('', { nonNullable: true });
+  /** The role and status filters, folded away on a phone, that are set. */
+  protected readonly activeFilters = computed(
+    () =>
+      [this.store.filter().role, this.store.filter().status].filter((set) => set !== null).length,
+  );
 
   protected readonly columns = computed(() => [
     'person',
