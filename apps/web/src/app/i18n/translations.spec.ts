@@ -49,8 +49,9 @@ const SAME_AS_ENGLISH: Record<string, readonly string[]> = {
     'memberStates.columns.code',
     'mail.kinds.invitation',
     'profile.notifications.title',
+    'geographicRegions.europe',
   ],
-  es: ['events.thematicAreas.propaganda', 'events.formats.virtual'],
+  es: ['events.thematicAreas.propaganda', 'events.formats.virtual', 'geographicRegions.asia'],
 };
 
 const english = texts(load('en'));
