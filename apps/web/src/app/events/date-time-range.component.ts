@@ -63,7 +63,11 @@ import type { DateTimeRangeGroup } from './event-form';
       <mat-form-field>
         <mat-label>{{ 'events.form.startTime' | transloco }}</mat-label>
         <input matInput [matTimepicker]="startClock" [formControl]="controls.startTime" required />
-        <mat-timepicker-toggle matIconSuffix [for]="startClock" />
+        <mat-timepicker-toggle
+          matIconSuffix
+          [for]="startClock"
+          [aria-label]="'material.timepicker.open' | transloco"
+        />
         <mat-timepicker #startClock interval="15m" />
         @if (controls.startTime.errors | fieldError; as error) {
           <mat-error>{{ error.key | transloco: error.params }}</mat-error>
@@ -100,7 +104,11 @@ import type { DateTimeRangeGroup } from './event-form';
           [errorStateMatcher]="endErrors"
           required
         />
-        <mat-timepicker-toggle matIconSuffix [for]="endClock" />
+        <mat-timepicker-toggle
+          matIconSuffix
+          [for]="endClock"
+          [aria-label]="'material.timepicker.open' | transloco"
+        />
         <mat-timepicker #endClock interval="15m" />
         @if (controls.endTime.errors | fieldError; as error) {
           <mat-error>{{ error.key | transloco: error.params }}</mat-error>
