@@ -13,7 +13,7 @@ import { LiveError } from '../shared/live-error.component';
 import { DateTimeRange } from './date-time-range.component';
 import { dateTimeRangeGroup, rangeInstants, rangeValue } from './event-form';
 import { EventStore } from './event.store';
-import { zoneAbbreviation } from './zoned-time';
+import { zoneLabel } from './zone-names';
 
 export interface TransitionDialogData {
   action: EventAction;
@@ -104,7 +104,7 @@ export class TransitionDialog {
 
   private readonly zone = this.data.event.timeZone;
   protected readonly zoneNote = inject(TranslocoService).translate('events.form.zoneNote', {
-    zone: `${this.zone} (${zoneAbbreviation(this.data.event.startsAt, this.zone, this.language())})`,
+    zone: zoneLabel(this.zone, this.language(), this.data.event.startsAt),
   });
 
   protected readonly form = new FormGroup({

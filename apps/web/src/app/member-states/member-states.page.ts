@@ -1,5 +1,4 @@
 import { BreakpointObserver } from '@angular/cdk/layout';
-import { DecimalPipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
@@ -26,7 +25,6 @@ type RegionChoice = RegionalGroup | 'none' | 'all';
 @Component({
   selector: 'cv-member-states-page',
   imports: [
-    DecimalPipe,
     MatButtonModule,
     MatCardModule,
     MatChipsModule,
