@@ -108,7 +108,9 @@ describe('the Mail page', () => {
     await (await loader.getHarness(MatButtonHarness.with({ text: /Retry all failed/ }))).click();
     const dialog = await loader.getHarness(MatDialogHarness);
     expect(await dialog.getTitleText()).toBe('Retry all failed mail?');
-    expect(await dialog.getContentText()).toContain('The 1,234 failed messages go back in the queue');
+    expect(await dialog.getContentText()).toContain(
+      'The 1,234 failed messages go back in the queue',
+    );
     await (await dialog.getHarness(MatButtonHarness.with({ text: 'Retry all' }))).click();
     await settle(fixture);
 

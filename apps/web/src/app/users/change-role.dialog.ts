@@ -27,7 +27,9 @@ import { UsersStore } from './users.store';
         {{ 'users.roleDialog.title' | transloco: { name: member.name } }}
       </h2>
       <mat-dialog-content class="cv-dialog-form">
-        <p class="cv-muted"><bdi>{{ member.email }}</bdi></p>
+        <p class="cv-muted">
+          <bdi>{{ member.email }}</bdi>
+        </p>
         <cv-role-fields
           [role]="form.controls.role"
           [memberStateAlpha3]="form.controls.memberStateAlpha3"
