@@ -1,33 +1,40 @@
-import { Injectable, makeEnvironmentProviders, type EnvironmentProviders } from '@angular/core';
-import { TRANSLOCO_TRANSPILER, type TranspileParams } from '@jsverse/transloco';
-import { MessageFormatTranspiler } from '@jsverse/transloco-messageformat';
+import { type EnvironmentProviders, Injectable, makeEnvironmentProviders } from '@angular/core';
+import { DefaultTranspiler, TRANSLOCO_TRANSPILER, type TranspileParams } from '@jsverse/transloco';
 import { isolateFor } from './bidi';
-import { directionOf, type TextDirection } from './language';
+import { formatMessage } from './icu-message';
+import { DEFAULT_LANGUAGE, directionOf, type TextDirection } from './language';
 
 /**
  * Translations are ICU messages ("{count, plural, one {# event} other {# events}}",
- * "Plan {title}?"), compiled by messageformat in the active language, so each
- * language declines its counts by its own plural rules (Arabic has six forms).
- * Values are passed to the compiled message, never pasted into its text, so a
- * title with a brace or an apostrophe cannot break it; and each text value is
- * isolated when its direction differs from the sentence's.
+ * "Plan {title}?") read in the active language, so each language declines its
+ * counts by its own plural rules (Arabic has six forms). Values are handed to
+ * the message, never pasted into its text, so a title with a brace or an
+ * apostrophe cannot break it; and each text value is isolated when its
+ * direction differs from the sentence's (see bidi.ts).
  */
 @Injectable()
-export class IcuTranspiler extends MessageFormatTranspiler {
-  private direction: TextDirection = 'ltr';
+export class IcuTranspiler extends DefaultTranspiler {
+  private language: string = DEFAULT_LANGUAGE;
+  private direction: TextDirection = directionOf(DEFAULT_LANGUAGE);
 
   override transpile(params: TranspileParams): unknown {
-    const values = params.params;
-    if (!values || typeof params.value !== 'string') return super.transpile(params);
-    const isolated: Record<string, unknown> = {};
-    for (const [name, value] of Object.entries(values))
-      isolated[name] = typeof value === 'string' ? isolateFor(value, this.direction) : value;
-    return super.transpile({ ...params, params: isolated });
+    const { value } = params;
+    if (typeof value !== 'string') return super.transpile(params);
+    if (!value) return value;
+    const values: Record<string, unknown> = {};
+    for (const [name, given] of Object.entries(params.params ?? {}))
+      values[name] = typeof given === 'string' ? isolateFor(given, this.direction) : given;
+    try {
+      return formatMessage(value, values, this.language);
+    } catch {
+      // A message that does not parse (the tests keep them from shipping) shows as written.
+      return value;
+    }
   }
 
-  override onLangChanged(language: string): void {
+  onLangChanged(language: string): void {
+    this.language = language;
     this.direction = directionOf(language);
-    super.onLangChanged(language);
   }
 }
 

@@ -2,6 +2,7 @@ import MessageFormat from '@messageformat/core';
 import { parse, type Token } from '@messageformat/parser';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { formatMessage } from './icu-message';
 
 type Tree = { [key: string]: string | Tree };
 
@@ -122,6 +123,27 @@ describe('the ICU messages', () => {
           .filter(({ missing }) => missing.length > 0),
       );
       expect(short).toEqual([]);
+    });
+
+    it('read in the app exactly as messageformat itself reads them', () => {
+      const differ = all.flatMap(([key, text]) => {
+        const tokens = parse(text);
+        const counted = new Set(
+          branchings(tokens)
+            .filter((token) => token.type !== 'select')
+            .map((token) => token.arg),
+        );
+        const compiled = messageFormat.compile(text);
+        return [0, 1, 2, 3, 11, 100, 1234].flatMap((count) => {
+          const values = Object.fromEntries(
+            [...variablesOf(tokens)].map((name) => [name, counted.has(name) ? count : `‹${name}›`]),
+          );
+          const expected = compiled(values);
+          const shown = formatMessage(text, values, language);
+          return shown === expected ? [] : [{ key, count, shown, expected }];
+        });
+      });
+      expect(differ).toEqual([]);
     });
 
     it('show plain messages word for word: no apostrophe or brace is taken as syntax', () => {
