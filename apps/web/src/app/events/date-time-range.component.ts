@@ -15,7 +15,13 @@ import {
   ReactiveFormsModule,
 } from '@angular/forms';
 import type { ErrorStateMatcher } from '@angular/material/core';
-import { MatDatepickerModule } from '@angular/material/datepicker';
+// The parts, not MatDatepickerModule: the module provides its own English MatDatepickerIntl,
+// which would hide the translated one (see provideLocaleDateAdapter).
+import {
+  MatDatepicker,
+  MatDatepickerInput,
+  MatDatepickerToggle,
+} from '@angular/material/datepicker';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatTimepickerModule } from '@angular/material/timepicker';
@@ -32,7 +38,9 @@ import type { DateTimeRangeGroup } from './event-form';
   selector: 'cv-date-time-range',
   imports: [
     ReactiveFormsModule,
-    MatDatepickerModule,
+    MatDatepicker,
+    MatDatepickerInput,
+    MatDatepickerToggle,
     MatFormFieldModule,
     MatInputModule,
     MatTimepickerModule,
