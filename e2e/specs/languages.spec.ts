@@ -60,7 +60,8 @@ describe('the interface in Arabic and French', () => {
       .evaluateAll((buttons) => buttons.map((button) => button.getAttribute('aria-label')));
     assert.ok(calendarLabels.includes('الشهر السابق'), calendarLabels.join(', '));
     assert.ok(!calendarLabels.includes('Previous month'));
-    await page.keyboard.press('Escape');
+    await page.locator('.cdk-overlay-backdrop').click();
+    await page.locator('mat-calendar').waitFor({ state: 'detached' });
 
     // The demo's confirmed webinar, with a history of steps taken by the officer.
     await page.locator('a.events-title', { hasText: 'Webinar: financing' }).click();

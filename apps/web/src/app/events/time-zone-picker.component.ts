@@ -107,9 +107,7 @@ interface ZoneOption {
   styles: `
     .zone-option {
       display: flex;
-      width: 100%;
       align-items: center;
-      justify-content: space-between;
       gap: 16px;
       line-height: 1.3;
     }
