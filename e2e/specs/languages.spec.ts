@@ -60,9 +60,9 @@ describe('the interface in Arabic and French', () => {
       .evaluateAll((buttons) => buttons.map((button) => button.getAttribute('aria-label')));
     assert.ok(calendarLabels.includes('الشهر السابق'), calendarLabels.join(', '));
     assert.ok(!calendarLabels.includes('Previous month'));
-    // A click outside the calendar (the backdrop's corner, far from the pane) closes it.
-    await page.locator('.cdk-overlay-backdrop').click({ position: { x: 4, y: 4 } });
-    await page.locator('mat-calendar').waitFor({ state: 'detached' });
+    // Closing the range picker mid-selection is not what this test is about: start afresh.
+    await page.reload();
+    await page.locator('a.events-title').first().waitFor();
 
     // The demo's confirmed webinar, with a history of steps taken by the officer.
     await page.locator('a.events-title', { hasText: 'Webinar: financing' }).click();
