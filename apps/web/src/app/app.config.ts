@@ -27,6 +27,7 @@ import { ShellActions } from './auth/auth.actions';
 import * as authEffects from './auth/auth.effects';
 import { authFeature } from './auth/auth.reducer';
 import { sessionExpiryInterceptor } from './http/session-expiry.interceptor';
+import { provideIcuMessages } from './i18n/icu-transpiler';
 import { DEFAULT_LANGUAGE } from './i18n/language';
 import { LanguageService } from './i18n/language.service';
 import { registerInterfaceLocales } from './i18n/locales';
@@ -68,6 +69,7 @@ export const appConfig: ApplicationConfig = {
       loader: TranslocoHttpLoader,
     }),
     provideIcons(),
+    provideIcuMessages(),
     provideStore({ [authFeature.name]: authFeature.reducer }),
     provideEffects(authEffects),
     provideAppInitializer(() => {

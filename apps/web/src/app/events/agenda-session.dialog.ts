@@ -14,8 +14,9 @@ import { TextChips } from '../shared/text-chips.component';
 import { DateTimeRange } from './date-time-range.component';
 import { dateTimeRangeGroup, rangeInstants, rangeValue } from './event-form';
 import { EventStore } from './event.store';
-import { instantToZonedLocal, pickerDate, zoneAbbreviation } from './zoned-time';
 import { FORM_FIELD_DEFAULTS } from '../shared/form-field-defaults';
+import { zoneLabel } from './zone-names';
+import { instantToZonedLocal, pickerDate } from './zoned-time';
 
 export interface AgendaSessionDialogData {
   event: EventDetail;
@@ -122,7 +123,7 @@ export class AgendaSessionDialog {
     instantToZonedLocal(this.data.event.endsAt, this.zone).date,
   );
   protected readonly zoneNote = inject(TranslocoService).translate('events.form.zoneNote', {
-    zone: `${this.zone} (${zoneAbbreviation(this.data.event.startsAt, this.zone, this.language())})`,
+    zone: zoneLabel(this.zone, this.language(), this.data.event.startsAt),
   });
 
   protected readonly submitting = signal(false);

@@ -15,7 +15,13 @@ import {
   ReactiveFormsModule,
 } from '@angular/forms';
 import type { ErrorStateMatcher } from '@angular/material/core';
-import { MatDatepickerModule } from '@angular/material/datepicker';
+// The parts, not MatDatepickerModule: the module provides its own English MatDatepickerIntl,
+// which would hide the translated one (see provideLocaleDateAdapter).
+import {
+  MatDatepicker,
+  MatDatepickerInput,
+  MatDatepickerToggle,
+} from '@angular/material/datepicker';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatTimepickerModule } from '@angular/material/timepicker';
@@ -32,7 +38,9 @@ import type { DateTimeRangeGroup } from './event-form';
   selector: 'cv-date-time-range',
   imports: [
     ReactiveFormsModule,
-    MatDatepickerModule,
+    MatDatepicker,
+    MatDatepickerInput,
+    MatDatepickerToggle,
     MatFormFieldModule,
     MatInputModule,
     MatTimepickerModule,
@@ -63,7 +71,11 @@ import type { DateTimeRangeGroup } from './event-form';
       <mat-form-field>
         <mat-label>{{ 'events.form.startTime' | transloco }}</mat-label>
         <input matInput [matTimepicker]="startClock" [formControl]="controls.startTime" required />
-        <mat-timepicker-toggle matIconSuffix [for]="startClock" />
+        <mat-timepicker-toggle
+          matIconSuffix
+          [for]="startClock"
+          [aria-label]="'material.timepicker.open' | transloco"
+        />
         <mat-timepicker #startClock interval="15m" />
         @if (controls.startTime.errors | fieldError; as error) {
           <mat-error>{{ error.key | transloco: error.params }}</mat-error>
@@ -100,7 +112,11 @@ import type { DateTimeRangeGroup } from './event-form';
           [errorStateMatcher]="endErrors"
           required
         />
-        <mat-timepicker-toggle matIconSuffix [for]="endClock" />
+        <mat-timepicker-toggle
+          matIconSuffix
+          [for]="endClock"
+          [aria-label]="'material.timepicker.open' | transloco"
+        />
         <mat-timepicker #endClock interval="15m" />
         @if (controls.endTime.errors | fieldError; as error) {
           <mat-error>{{ error.key | transloco: error.params }}</mat-error>

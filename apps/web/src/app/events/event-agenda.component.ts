@@ -16,6 +16,7 @@ import { MatTooltipModule } from '@angular/material/tooltip';
 import type { Agenda, AgendaSession, EventDetail, ProblemDetails } from '@convene/contracts';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { firstValueFrom } from 'rxjs';
+import { IsolatedListPipe } from '../i18n/isolated-list.pipe';
 import { LanguageService } from '../i18n/language.service';
 import { askToConfirm } from '../shared/confirm.dialog';
 import { EmptyState } from '../shared/empty-state.component';
@@ -35,6 +36,7 @@ import { formatInstant, zonedDate } from './zoned-time';
 @Component({
   selector: 'cv-event-agenda',
   imports: [
+    IsolatedListPipe,
     DragDropModule,
     MatButtonModule,
     MatCardModule,
@@ -54,7 +56,7 @@ export class EventAgenda {
   readonly event = input.required<EventDetail>();
 
   protected readonly store = inject(EventStore);
-  private readonly language = inject(LanguageService).language;
+  protected readonly language = inject(LanguageService).language;
   private readonly dialog = inject(MatDialog);
   private readonly injector = inject(Injector);
   private readonly notifier = inject(Notifier);
@@ -96,10 +98,8 @@ export class EventAgenda {
     return ids;
   });
 
-  protected speakersOf(session: AgendaSession): string {
-    return [...session.speakers.map((speaker) => speaker.name), ...session.guestSpeakers].join(
-      ', ',
-    );
+  protected speakersOf(session: AgendaSession): string[] {
+    return [...session.speakers.map((speaker) => speaker.name), ...session.guestSpeakers];
   }
 
   protected async drop(drop: CdkDragDrop<unknown>): Promise<void> {

@@ -57,8 +57,15 @@ import {
 } from './event-form';
 import { EventFormStore } from './event-form.store';
 import { TimeZonePicker } from './time-zone-picker.component';
-import { clocksDiffer, formatRange, viewerTimeZone, zoneAbbreviation } from './zoned-time';
 import { FORM_FIELD_DEFAULTS } from '../shared/form-field-defaults';
+import { zoneLabel, zoneLongName } from './zone-names';
+import {
+  clocksDiffer,
+  formatRange,
+  isTimeZone,
+  viewerTimeZone,
+  zoneAbbreviation,
+} from './zoned-time';
 
 /** Plans a new event or edits one: /t/:tenant/events/new and /t/:tenant/events/:eventId/edit. */
 @Component({
@@ -133,11 +140,14 @@ export class EventFormPage {
     const zone = value.timeZone ?? null;
     const instants = rangeInstants(this.form.controls.when.getRawValue(), zone);
     if (!zone || !instants) {
-      return zone ? this.transloco.translate('events.form.zoneNote', { zone }) : null;
+      return zone && isTimeZone(zone)
+        ? this.transloco.translate('events.form.zoneNote', {
+            zone: zoneLongName(zone, this.language()),
+          })
+        : null;
     }
-    const abbreviation = zoneAbbreviation(instants.startsAt, zone, this.language());
     const note = this.transloco.translate('events.form.zoneNote', {
-      zone: `${zone} (${abbreviation})`,
+      zone: zoneLabel(zone, this.language(), instants.startsAt),
     });
     if (!clocksDiffer(zone, this.viewerZone, instants.startsAt, instants.endsAt)) return note;
     const own = formatRange(instants.startsAt, instants.endsAt, this.viewerZone, this.language());

@@ -42,7 +42,7 @@ import { EventWhen } from './event-when.component';
               <p class="history-entry__statuses">
                 <cv-event-status [status]="entry.fromStatus" />
                 <mat-icon
-                  class="history-entry__arrow"
+                  class="history-entry__arrow cv-icon-directional"
                   [attr.aria-label]="'events.history.to' | transloco"
                   svgIcon="arrow_forward"
                 />
@@ -149,10 +149,6 @@ import { EventWhen } from './event-when.component';
 
     .history-entry__arrow {
       color: var(--mat-sys-on-surface-variant);
-
-      [dir='rtl'] & {
-        transform: scaleX(-1);
-      }
     }
 
     .history-entry__dates {

@@ -9,8 +9,9 @@ import { MemberStateNamePipe } from '../member-states/member-state-name.pipe';
 import { MemberStatesCatalog } from '../member-states/member-states-catalog.store';
 import { EVENT_FORMAT_ICONS } from './event-labels';
 import { EventWhen } from './event-when.component';
+import { IsolatedListPipe } from '../i18n/isolated-list.pipe';
 import { VenuePlacePipe } from './venue-place.pipe';
-import { zoneAbbreviation } from './zoned-time';
+import { zoneLabel } from './zone-names';
 
 /** Everything an event says about itself, in three cards: what, where and when, who. */
 @Component({
@@ -23,6 +24,7 @@ import { zoneAbbreviation } from './zoned-time';
     MemberStateNamePipe,
     EventWhen,
     VenuePlacePipe,
+    IsolatedListPipe,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './event-overview.component.html',
@@ -36,13 +38,13 @@ export class EventOverview {
 
   protected readonly languages = computed(() => {
     const names = new Intl.DisplayNames([this.language()], { type: 'language' });
-    return this.event()
-      .workingLanguages.map((code) => names.of(code) ?? code)
-      .join(', ');
+    return new Intl.ListFormat(this.language(), { type: 'conjunction' }).format(
+      this.event().workingLanguages.map((code) => names.of(code) ?? code),
+    );
   });
   protected readonly zone = computed(() => {
     const event = this.event();
-    return `${event.timeZone} (${zoneAbbreviation(event.startsAt, event.timeZone, this.language())})`;
+    return zoneLabel(event.timeZone, this.language(), event.startsAt);
   });
 
   constructor() {

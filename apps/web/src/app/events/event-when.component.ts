@@ -9,6 +9,7 @@ import {
   zoneAbbreviation,
   zonedDate,
 } from './zoned-time';
+import { zoneLongName } from './zone-names';
 
 const DAYS: Intl.DateTimeFormatOptions = { dateStyle: 'medium' };
 const TIMES: Intl.DateTimeFormatOptions = { timeStyle: 'short' };
@@ -29,7 +30,7 @@ const BOTH: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'shor
         <span class="event-when__days">{{ days }}</span>
       }
       <span class="event-when__hours">
-        {{ hours() }} <abbr class="event-when__zone" [title]="timeZone()">{{ zone() }}</abbr>
+        {{ hours() }} <abbr class="event-when__zone" [title]="zoneName()">{{ zone() }}</abbr>
       </span>
       @if (viewer(); as viewer) {
         <span class="event-when__viewer">
@@ -87,6 +88,9 @@ export class EventWhen {
   );
   protected readonly zone = computed(() =>
     zoneAbbreviation(this.startsAt(), this.timeZone(), this.language()),
+  );
+  protected readonly zoneName = computed(() =>
+    zoneLongName(this.timeZone(), this.language(), this.startsAt()),
   );
   protected readonly viewer = computed(() => {
     const own = this.viewerZone();

@@ -11,6 +11,8 @@ import { narrowScreen } from '../shared/narrow-screen';
 import { type CalendarMode, eventDays, eventsByDay } from './calendar';
 import { CLOCK } from './clock';
 import { EVENT_STATUS_ICONS } from './event-labels';
+import { isolateFor } from '../i18n/bidi';
+import { directionOf } from '../i18n/language';
 import { dateOnly, formatInstant, formatRange } from './zoned-time';
 
 /** How many events a day of the month shows before "N more". */
@@ -167,6 +169,8 @@ export class EventsCalendar {
       ? formatInstant(event.startsAt, event.timeZone, language, { timeStyle: 'short' })
       : '';
     const when = formatRange(event.startsAt, event.endsAt, event.timeZone, language);
-    return { event, time, continues: !starts, when, label: `${event.title}, ${when}` };
+    // The tooltip is one line: the title isolated, so a title in the other script keeps its place.
+    const title = isolateFor(event.title, directionOf(language));
+    return { event, time, continues: !starts, when, label: `${title}, ${when}` };
   }
 }

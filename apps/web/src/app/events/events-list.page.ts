@@ -4,7 +4,15 @@ import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatButtonToggleModule } from '@angular/material/button-toggle';
 import { MatCardModule } from '@angular/material/card';
-import { MatDatepickerModule } from '@angular/material/datepicker';
+// The parts, not MatDatepickerModule: the module provides its own English MatDatepickerIntl,
+// which would hide the translated one (see provideLocaleDateAdapter).
+import {
+  MatDateRangeInput,
+  MatDateRangePicker,
+  MatDatepickerToggle,
+  MatEndDate,
+  MatStartDate,
+} from '@angular/material/datepicker';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
@@ -55,7 +63,11 @@ import { FORM_FIELD_DEFAULTS } from '../shared/form-field-defaults';
     MatButtonModule,
     MatButtonToggleModule,
     MatCardModule,
-    MatDatepickerModule,
+    MatDateRangeInput,
+    MatDateRangePicker,
+    MatDatepickerToggle,
+    MatEndDate,
+    MatStartDate,
     MatFormFieldModule,
     MatIconModule,
     MatInputModule,

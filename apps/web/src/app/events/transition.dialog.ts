@@ -13,8 +13,8 @@ import { LiveError } from '../shared/live-error.component';
 import { DateTimeRange } from './date-time-range.component';
 import { dateTimeRangeGroup, rangeInstants, rangeValue } from './event-form';
 import { EventStore } from './event.store';
-import { zoneAbbreviation } from './zoned-time';
 import { FORM_FIELD_DEFAULTS } from '../shared/form-field-defaults';
+import { zoneLabel } from './zone-names';
 
 export interface TransitionDialogData {
   action: EventAction;
@@ -106,7 +106,7 @@ export class TransitionDialog {
 
   private readonly zone = this.data.event.timeZone;
   protected readonly zoneNote = inject(TranslocoService).translate('events.form.zoneNote', {
-    zone: `${this.zone} (${zoneAbbreviation(this.data.event.startsAt, this.zone, this.language())})`,
+    zone: zoneLabel(this.zone, this.language(), this.data.event.startsAt),
   });
 
   protected readonly form = new FormGroup({

@@ -81,6 +81,7 @@ const UPCOMING = 5;
                 <span class="upcoming-body">
                   <a
                     class="upcoming-title"
+                    dir="auto"
                     [routerLink]="['/t', slug(), 'events', item.event.id]"
                     >{{ item.event.title }}</a
                   >

@@ -1,5 +1,6 @@
 import { inject, Pipe, type PipeTransform } from '@angular/core';
 import type { Language } from '@convene/contracts';
+import { TranslocoService } from '@jsverse/transloco';
 import { countryName } from '../member-states/country-name';
 import { memberStateName } from '../member-states/member-state-filter';
 import { MemberStatesCatalog } from '../member-states/member-states-catalog.store';
@@ -11,7 +12,8 @@ export interface VenuePlace {
 }
 
 /**
- * "Vienna, Austria": a venue's city and country in the reader's language.
+ * "Vienna, Austria": a venue's city and country in the reader's language
+ * (the city as typed, isolated in a sentence of the other direction).
  * The States' list names the country once loaded; until then, and on the
  * public pages that never load it, the browser's own region names do.
  * Impure because the States' names arrive after the first render.
@@ -19,6 +21,7 @@ export interface VenuePlace {
 @Pipe({ name: 'venuePlace', pure: false })
 export class VenuePlacePipe implements PipeTransform {
   private readonly catalog = inject(MemberStatesCatalog);
+  private readonly transloco = inject(TranslocoService);
 
   transform(venue: VenuePlace | null, language: Language): string {
     if (!venue) return '';
@@ -29,6 +32,8 @@ export class VenuePlacePipe implements PipeTransform {
       : alpha3
         ? countryName(alpha3, language)
         : null;
-    return [venue.city, country].filter(Boolean).join(', ');
+    if (!country) return venue.city;
+    if (!venue.city) return country;
+    return this.transloco.translate('common.cityAndCountry', { city: venue.city, country });
   }
 }

@@ -120,14 +120,17 @@ function zoneNamePart(instant: string, zone: string, locale: string): string {
 const NUMERIC_ZONE = /^(GMT|UTC)[+\-−]/;
 
 /**
- * A zone's short name at an instant: "CEST", "EDT" where English has one,
- * otherwise the offset as the reader's language writes it ("UTC+7").
+ * A zone's short name at an instant in the reader's language. English readers
+ * get "CEST" or "EDT" where English has one (American or British); other
+ * languages mostly have no letters for zones, and write the offset their own
+ * way ("UTC+2", "غرينتش+2"), never an English abbreviation.
  */
 export function zoneAbbreviation(instant: string, zone: string, locale: string): string {
-  for (const english of ['en-US', 'en-GB']) {
-    const name = zoneNamePart(instant, zone, english);
-    if (!NUMERIC_ZONE.test(name)) return name;
-  }
+  if (locale.split('-')[0] === 'en')
+    for (const english of ['en-US', 'en-GB']) {
+      const name = zoneNamePart(instant, zone, english);
+      if (!NUMERIC_ZONE.test(name)) return name;
+    }
   return zoneNamePart(instant, zone, locale);
 }
 

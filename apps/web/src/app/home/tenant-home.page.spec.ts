@@ -5,6 +5,7 @@ import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import type { Role } from '@convene/contracts';
 import { TranslocoTestingModule } from '@jsverse/transloco';
+import { provideIcuMessages } from '../i18n/icu-transpiler';
 import { provideMockStore } from '@ngrx/store/testing';
 import { of } from 'rxjs';
 import { aMembership, aSession } from '../auth/auth.fixtures';
@@ -62,6 +63,8 @@ function homeOf(role: Role, failedMail = 0) {
       }),
     ],
     providers: [
+      // The app reads its translations as ICU messages.
+      provideIcuMessages(),
       provideRouter([]),
       { provide: EventsApi, useValue: events },
       { provide: UsersApi, useValue: users },

@@ -16,6 +16,7 @@ import { aMembership, aSession } from '../auth/auth.fixtures';
 import { initialAuthState } from '../auth/auth.reducer';
 import { LanguageService } from '../i18n/language.service';
 import { Notifier } from '../shared/notifier.service';
+import { provideIcuMessages } from '../i18n/icu-transpiler';
 import { MailApi } from './mail.api';
 import { MailPage } from './mail.page';
 import { MailStore } from './mail.store';
@@ -58,6 +59,7 @@ function setUp(failed: number, query: Record<string, string> = {}) {
     providers: [
       // The icons the app registers at start, so the page's <mat-icon>s draw.
       provideIcons(),
+      provideIcuMessages(),
       MailStore,
       // The dialog reports its answer once it has closed: no animation to wait for.
       { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
@@ -99,7 +101,7 @@ describe('the Mail page', () => {
     const { api, notifier, fixture, loader } = setUp(1234);
     await fixture.whenStable();
     const text = () => (fixture.nativeElement as HTMLElement).textContent ?? '';
-    expect(text()).toContain('Not delivered: 1,234');
+    expect(text()).toContain('Not delivered: 1,234 messages');
     // Each message still shows its last error.
     expect(text()).toContain('connect ECONNREFUSED 127.0.0.1:25');
 
@@ -109,12 +111,14 @@ describe('the Mail page', () => {
     await (await loader.getHarness(MatButtonHarness.with({ text: /Retry all failed/ }))).click();
     const dialog = await loader.getHarness(MatDialogHarness);
     expect(await dialog.getTitleText()).toBe('Retry all failed mail?');
-    expect(await dialog.getContentText()).toContain('Failed messages (1,234)');
+    expect(await dialog.getContentText()).toContain(
+      'The 1,234 failed messages go back in the queue',
+    );
     await (await dialog.getHarness(MatButtonHarness.with({ text: 'Retry all' }))).click();
     await settle(fixture);
 
     expect(api.retryAll).toHaveBeenCalledWith('demo', { status: 'failed' });
-    expect(notifier.success).toHaveBeenCalledWith('mail.retriedAll', { count: '1,234' });
+    expect(notifier.success).toHaveBeenCalledWith('mail.retriedAll', { count: 1234 });
     // The list and the counts are asked again, to show where things now stand.
     expect(api.counts).toHaveBeenCalledTimes(2);
   });

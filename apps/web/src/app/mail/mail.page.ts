@@ -1,4 +1,4 @@
-import { DatePipe, DecimalPipe, formatNumber, NgTemplateOutlet } from '@angular/common';
+import { DatePipe, DecimalPipe, NgTemplateOutlet } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
@@ -166,7 +166,8 @@ export class MailPage {
 
   /** After an outage: every failed message back in the queue, once the admin agrees. */
   protected async retryAll(): Promise<void> {
-    const count = this.formatCount(this.store.failedCount());
+    // A number, not a formatted string: the message declines it by the language's plural rules.
+    const count = this.store.failedCount();
     const confirmed = await askToConfirm(this.dialog, {
       titleKey: 'mail.retryAllDialog.title',
       messageKey: 'mail.retryAllDialog.body',
@@ -176,14 +177,10 @@ export class MailPage {
     if (!confirmed) return;
     try {
       const retried = await this.store.retryAllFailed();
-      this.notifier.success('mail.retriedAll', { count: this.formatCount(retried) });
+      this.notifier.success('mail.retriedAll', { count: retried });
     } catch (problem) {
       this.notifier.failure(problem as ProblemDetails);
     }
-  }
-
-  private formatCount(count: number): string {
-    return formatNumber(count, this.language(), '1.0-0');
   }
 
   private refused(problem: ProblemDetails): void {

@@ -5,6 +5,7 @@ import { signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import type { Language, MemberState } from '@convene/contracts';
 import { TranslocoTestingModule } from '@jsverse/transloco';
+import { provideIcuMessages } from '../i18n/icu-transpiler';
 import { of } from 'rxjs';
 import { LanguageService } from '../i18n/language.service';
 import { MemberStatesApi } from './member-states.api';
@@ -78,6 +79,8 @@ function setUp(narrow = false) {
       }),
     ],
     providers: [
+      // The app reads its translations as ICU messages.
+      provideIcuMessages(),
       MemberStatesStore,
       { provide: MemberStatesApi, useValue: { list: () => of(all) } },
       { provide: LanguageService, useValue: { language: signal('en') } },

@@ -63,6 +63,15 @@ describe('the profile notifications', () => {
         aMembership('unoct', 'focal_point', 'KEN'),
         aMembership('other', 'expert'),
       ]),
+    ).toEqual(['Event reminder', 'Event announcement']);
+  });
+
+  it('offers the event announcement only to focal points, who are the ones to get it', () => {
+    expect(
+      notificationSwitches([
+        aMembership('demo', 'programme_officer'),
+        aMembership('other', 'expert'),
+      ]),
     ).toEqual(['Event reminder']);
   });
 });

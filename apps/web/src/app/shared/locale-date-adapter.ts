@@ -5,6 +5,8 @@ import {
   MAT_NATIVE_DATE_FORMATS,
   NativeDateAdapter,
 } from '@angular/material/core';
+import { MatDatepickerIntl } from '@angular/material/datepicker';
+import { TranslatedDatepickerIntl } from '../i18n/datepicker-intl';
 import { LanguageService } from '../i18n/language.service';
 
 type DatePart = 'day' | 'month' | 'year';
@@ -74,9 +76,10 @@ export class LocaleDateAdapter extends NativeDateAdapter {
   }
 }
 
-/** Date and time pickers in the interface language. */
+/** Date and time pickers in the interface language: their dates and their own labels. */
 export function provideLocaleDateAdapter(): Provider[] {
   return [
+    { provide: MatDatepickerIntl, useClass: TranslatedDatepickerIntl },
     { provide: DateAdapter, useClass: LocaleDateAdapter },
     { provide: MAT_DATE_FORMATS, useValue: MAT_NATIVE_DATE_FORMATS },
   ];

@@ -29,7 +29,7 @@ import { TranslocoPipe } from '@jsverse/transloco';
       <mat-chip-grid #grid [attr.aria-label]="labelKey() | transloco">
         @for (text of values(); track $index) {
           <mat-chip-row (removed)="remove($index)">
-            {{ text }}
+            <bdi>{{ text }}</bdi>
             <button
               matChipRemove
               type="button"

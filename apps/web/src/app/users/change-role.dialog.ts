@@ -29,7 +29,9 @@ import { FORM_FIELD_DEFAULTS } from '../shared/form-field-defaults';
         {{ 'users.roleDialog.title' | transloco: { name: member.name } }}
       </h2>
       <mat-dialog-content class="cv-dialog-form">
-        <p class="cv-muted">{{ member.email }}</p>
+        <p class="cv-muted">
+          <bdi>{{ member.email }}</bdi>
+        </p>
         <cv-role-fields
           [role]="form.controls.role"
           [memberStateAlpha3]="form.controls.memberStateAlpha3"
