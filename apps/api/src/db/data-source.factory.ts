@@ -28,6 +28,15 @@ export interface Databases {
 }
 
 /**
+ * The few prepared statements (the events list, sqlThenCommit's `prepared`) are planned for their
+ * values on every use, as an unprepared statement is: their optional filters are written
+ * `($n is null or …)`, which only a plan for the actual values turns into an index condition (a
+ * generic plan would walk the whole start-time index for a deep page or a rare search term).
+ * Preparing them still saves parsing and rewriting them on every request.
+ */
+const CUSTOM_PLANS = 'plan_cache_mode=force_custom_plan';
+
+/**
  * Two drivers, one behaviour: a PostgreSQL server when DATABASE_URL is set,
  * otherwise PGlite (PostgreSQL in WebAssembly) kept in DATA_DIR, through
  * PGlite's own node-postgres adapter with a pool of one connection.
@@ -38,7 +47,7 @@ export async function openDatabases(config: AppConfig): Promise<Databases> {
     const app = new DataSource({
       ...common,
       url: db.appUrl,
-      extra: { max: db.poolSize, idleTimeoutMillis: 30_000 },
+      extra: { max: db.poolSize, idleTimeoutMillis: 30_000, options: `-c ${CUSTOM_PLANS}` },
     } as DataSourceOptions);
     return {
       app,
@@ -93,10 +102,12 @@ export async function openDatabases(config: AppConfig): Promise<Databases> {
       if (!app.isInitialized) await app.initialize();
       await app.runMigrations();
       await app.query(`set session authorization ${LOGIN_ROLE}`);
+      await app.query(`set ${CUSTOM_PLANS}`);
     },
     async open() {
       if (!app.isInitialized) await app.initialize();
       await app.query(`set session authorization ${LOGIN_ROLE}`);
+      await app.query(`set ${CUSTOM_PLANS}`);
     },
     async close() {
       if (app.isInitialized) await app.destroy();

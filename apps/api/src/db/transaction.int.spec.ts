@@ -193,6 +193,47 @@ describe('the transaction that opens with its scope in one round trip', () => {
     expect(after).toMatchObject({ role: LOGIN_ROLE, tenant: '', user: '', in_transaction: false });
   });
 
+  it('prepares a named statement once per connection and scopes each use by its own transaction', async () => {
+    const betaId = await createTenant(app, { slug: 'beta', name: 'Beta' });
+    const { userId: betaUser } = await addMember(app, betaId, {
+      email: 'b1@beta.example',
+      name: 'B One',
+      password: 'long-enough-password',
+      role: 'tenant_admin',
+    });
+    for (const [tenant, user] of [
+      [tenantId, userId],
+      [betaId, betaUser],
+    ] as const) {
+      await inTransaction(app, { tenantId: tenant, userId: user }, (manager) =>
+        sql(manager, audit.replace('$1::text', '$4'), [tenant, user, 'prepared.test', tenant]),
+      );
+    }
+    const text = `select distinct a.tenant_id::text as tenant, current_setting('plan_cache_mode') as plans,
+        (select count(*)::int from pg_prepared_statements where name = 'convene_test_tenants') as prepared
+      from audit_log a where a.action = $1`;
+    const Row = z.strictObject({ tenant: z.string(), plans: z.string(), prepared: z.number() });
+    const list = (tenant: string) =>
+      inTransaction(app, { tenantId: tenant }, (manager) =>
+        sqlThenCommit(manager, text, ['prepared.test'], Row, 'convene_test_tenants'),
+      );
+    const before = await bareConnection();
+    // The first use prepares it (pg_prepared_statements already lists it while it runs).
+    expect(await list(tenantId)).toEqual([
+      { tenant: tenantId, plans: 'force_custom_plan', prepared: 1 },
+    ]);
+    // The same plan, the same connection, another transaction: only that tenant's rows.
+    expect(await list(betaId)).toEqual([
+      { tenant: betaId, plans: 'force_custom_plan', prepared: 1 },
+    ]);
+    expect(await list(tenantId)).toEqual([
+      { tenant: tenantId, plans: 'force_custom_plan', prepared: 1 },
+    ]);
+    const after = await bareConnection();
+    expect(after.pid).toBe(before.pid);
+    expect(after).toMatchObject({ role: LOGIN_ROLE, tenant: '', user: '', in_transaction: false });
+  });
+
   it('writes values into the opening statement only as literals', () => {
     expect(sqlLiteral(`x'); drop table users; --`)).toBe(`'x''); drop table users; --'`);
     expect(sqlLiteral('back\\slash')).toBe(` E'back\\\\slash'`);

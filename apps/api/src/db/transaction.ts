@@ -218,6 +218,17 @@ class QueryThenCommit extends Query {
 }
 
 /**
+ * The name of a prepared statement, for a hot statement whose text is one of a few constants.
+ * The server keeps it per connection (pg remembers which connections have parsed it and sends
+ * only Bind/Execute afterwards), so it is parsed and rewritten once per connection instead of
+ * once per request. A prepared statement holds a plan, never a row or a setting: row-level
+ * security is part of the plan, PostgreSQL replans it if the role it was planned for changes,
+ * and the policies read the transaction's settings when it runs, so each use is scoped by its
+ * own transaction exactly as an unprepared statement is. pg refuses one name for two texts.
+ */
+export type PreparedName = `convene_${string}`;
+
+/**
  * The request's last statement, committed in its own round trip instead of one more: for a
  * read whose answer is all the request needs (the events list). The transaction ends here;
  * the runner is told so, the interceptor then sends no COMMIT, and a statement after this one
@@ -228,13 +239,14 @@ export async function sqlThenCommit<T>(
   text: string,
   parameters: readonly unknown[],
   rows: RowSchema<T>,
+  prepared?: PreparedName,
 ): Promise<T[]> {
   const runner = manager.queryRunner;
   if (!runner?.isTransactionActive) throw new Error('sqlThenCommit() must run in a transaction');
   const client = (await runner.connect()) as PoolClient;
   const results = await new Promise<QueryResult[]>((resolve, reject) => {
     const query = new QueryThenCommit(
-      { text, values: [...parameters] },
+      { text, values: [...parameters], ...(prepared ? { name: prepared } : {}) },
       undefined,
       (error: Error | null | undefined, result: unknown) =>
         error ? reject(error) : resolve(result as QueryResult[]),

@@ -1,4 +1,5 @@
 import type { EventQuery } from '@convene/contracts';
+import type { PreparedName } from '../db/transaction';
 import { type Visibility, viewerParams, visibleEvent } from './event-visibility';
 
 /**
@@ -37,6 +38,11 @@ const FILTERS = `and ($4::text is null or e.status = $4)
 export interface EventListStatement {
   text: string;
   values: unknown[];
+  /**
+   * The text is one of two constants (ascending, descending), so the API prepares it once per
+   * connection under this name (sqlThenCommit, docs/performance.md).
+   */
+  name: PreparedName;
 }
 
 /**
@@ -52,6 +58,7 @@ export function eventListStatement(
   const comparison = descending ? '<' : '>';
   const direction = descending ? 'desc' : 'asc';
   return {
+    name: `convene_events_list_${direction}`,
     text: `select ${SUMMARY_COLUMNS}
     from events e
     left join users o on o.id = e.responsible_officer_id

@@ -154,7 +154,14 @@ export class EventsService {
     const cursor = decodeCursor(query.after, ['timestamp', 'uuid'] as const);
     const statement = eventListStatement(this.visibility(), query, cursor);
     // The request's only statement: it commits in the same round trip (docs/performance.md).
-    const rows = await sqlThenCommit(manager, statement.text, statement.values, EventSummaryRow);
+    // Prepared once per connection: only Bind and Execute travel after the first request.
+    const rows = await sqlThenCommit(
+      manager,
+      statement.text,
+      statement.values,
+      EventSummaryRow,
+      statement.name,
+    );
     const page = rows.slice(0, query.limit);
     const last = page[page.length - 1];
     return {
