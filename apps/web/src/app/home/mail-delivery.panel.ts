@@ -42,10 +42,7 @@ import { PanelLoad } from './home-panel';
           @if (counts.failed > 0) {
             <p class="cv-banner cv-banner--error">
               <mat-icon aria-hidden="true" svgIcon="error" />
-              <span>{{
-                'mail.failures.title'
-                  | transloco: { count: counts.failed | number: '1.0-0' : language() }
-              }}</span>
+              <span>{{ 'mail.failures.title' | transloco: { count: counts.failed } }}</span>
             </p>
             <a
               mat-stroked-button

@@ -134,6 +134,15 @@ describe('the tenant home', () => {
     expect(homeOf('tenant_admin', 0).text).toContain('No mail has failed to arrive.');
   });
 
+  it('counts failed mail with the plural rules, in the thousands too', () => {
+    // A count handed over already formatted ("1,234") is no number to pluralise.
+    expect(homeOf('tenant_admin', 1234).text).toContain('Not delivered: 1,234 messages');
+  });
+
+  it('says "message" for one failed mail', () => {
+    expect(homeOf('tenant_admin', 1).text).toContain('Not delivered: 1 message');
+  });
+
   it('promises nothing that does not exist yet', () => {
     expect(homeOf('tenant_admin').text).not.toMatch(/will show|Meanwhile/);
   });
