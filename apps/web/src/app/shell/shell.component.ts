@@ -4,7 +4,6 @@ import { toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDividerModule } from '@angular/material/divider';
 import { MatIconModule } from '@angular/material/icon';
-import { MatListModule } from '@angular/material/list';
 import { MatMenuModule } from '@angular/material/menu';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSidenavModule } from '@angular/material/sidenav';
@@ -43,7 +42,6 @@ import { navItemsFor } from './nav-items';
     MatButtonModule,
     MatDividerModule,
     MatIconModule,
-    MatListModule,
     MatMenuModule,
     MatProgressBarModule,
     MatSidenavModule,
