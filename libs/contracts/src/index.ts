@@ -7,6 +7,7 @@ export * from './lib/path-parameters';
 export * from './lib/problems';
 export * from './lib/responses';
 export * from './lib/roles';
+export * from './lib/standing';
 export * from './lib/text';
 export * from './lib/users';
 export * from './lib/vocabulary';

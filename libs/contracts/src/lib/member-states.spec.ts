@@ -1,11 +1,10 @@
+import { MemberState, MemberStateQuery } from './member-states';
 import {
   describeStanding,
   type GroupStanding,
   groupStandingProblem,
-  MemberState,
-  MemberStateQuery,
   participationIn,
-} from './member-states';
+} from './standing';
 
 const names = { ar: 'x', zh: 'x', en: 'x', fr: 'x', ru: 'x', es: 'x' };
 

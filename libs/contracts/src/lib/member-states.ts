@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { Language } from './common';
+import { groupStandingProblem } from './standing';
 import { patternText, singleLineText } from './text';
-import { REGIONAL_GROUPS } from './vocabulary';
+import { GEOGRAPHIC_REGIONS, REGIONAL_GROUPS } from './vocabulary';
 
 export const RegionalGroup = z.enum(REGIONAL_GROUPS);
 export type RegionalGroup = z.infer<typeof RegionalGroup>;
@@ -22,8 +23,6 @@ export const GroupParticipation = z.strictObject({
 });
 export type GroupParticipation = z.infer<typeof GroupParticipation>;
 
-/** The five geographic regions of the UN Statistics Division's M49 standard. */
-export const GEOGRAPHIC_REGIONS = ['africa', 'americas', 'asia', 'europe', 'oceania'] as const;
 export const GeographicRegion = z.enum(GEOGRAPHIC_REGIONS);
 export type GeographicRegion = z.infer<typeof GeographicRegion>;
 
@@ -249,51 +248,6 @@ export const Alpha3 = singleLineText(8)
 
 /** An alpha-3 code as the API writes it (upper case): for response schemas. */
 export const Alpha3Code = patternText(3, /^[A-Z]{3}$/, 'not an alpha-3 code');
-
-/**
- * A State's place in the regional groups: the groups it takes part in and the one it counts in
- * for elections. Kiribati: no group, counted nowhere. The United States: observer in WEOG,
- * counted there. Türkiye: member of WEOG and Asia-Pacific, counted in WEOG. Every other Member
- * State: member of one group, counted there.
- */
-export interface GroupStanding {
-  groups: readonly GroupParticipation[];
-  electoralGroup: RegionalGroup | null;
-}
-
-/**
- * Why a standing cannot be, or null when it can: a group listed twice, or an electoral group
- * the State does not take part in (a State is counted only where it sits, as member or observer).
- */
-export function groupStandingProblem(standing: GroupStanding): string | null {
-  const groups = standing.groups.map((participation) => participation.group);
-  if (new Set(groups).size !== groups.length) return 'a regional group is listed twice';
-  if (standing.electoralGroup !== null && !groups.includes(standing.electoralGroup)) {
-    return 'the electoral group must be one of the groups the State takes part in';
-  }
-  return null;
-}
-
-/** How the State takes part in the group, or null when it does not. */
-export function participationIn(
-  standing: GroupStanding,
-  group: RegionalGroup,
-): GroupParticipationKind | null {
-  return standing.groups.find((participation) => participation.group === group)?.kind ?? null;
-}
-
-/**
- * The State's participations in the order a reader wants them: the group it counts in for
- * elections first, then the others in REGIONAL_GROUPS order; each says whether it is that one.
- */
-export function describeStanding(
-  standing: GroupStanding,
-): { group: RegionalGroup; kind: GroupParticipationKind; electoral: boolean }[] {
-  return REGIONAL_GROUPS.flatMap((group) => {
-    const kind = participationIn(standing, group);
-    return kind ? [{ group, kind, electoral: standing.electoralGroup === group }] : [];
-  }).sort((a, b) => Number(b.electoral) - Number(a.electoral));
-}
 
 export const MemberState = z
   .strictObject({

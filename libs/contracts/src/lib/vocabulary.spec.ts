@@ -10,6 +10,19 @@ describe('the vocabulary the web app reads at run time', () => {
     expect(source).not.toMatch(/\brequire\(|\bimport\(/);
   });
 
+  it('leaves the standing functions (standing.ts) zod-free: they import types and the vocabulary only', () => {
+    const source = readFileSync(join(__dirname, 'standing.ts'), 'utf8');
+    const imports = [...source.matchAll(/^\s*(import|export)\b([^;]*)\bfrom\s+'([^']+)'/gm)];
+    expect(imports.length).toBeGreaterThan(0);
+    for (const [, , clause, from] of imports) {
+      if (from !== './vocabulary')
+        expect({ from, clause: clause?.trim() }).toMatchObject({
+          clause: expect.stringMatching(/^type\b/),
+        });
+    }
+    expect(source).not.toMatch(/\brequire\(|\bimport\(/);
+  });
+
   it('is the policy the NewPassword schema enforces', () => {
     expect(NewPassword.minLength).toBe(NEW_PASSWORD_MIN_LENGTH);
     expect(NewPassword.maxLength).toBe(NEW_PASSWORD_MAX_LENGTH);

@@ -37,6 +37,9 @@ export const MAIL_KINDS = [...SECURITY_MAIL_KINDS, ...OPTIONAL_MAIL_KINDS] as co
 
 export const MAIL_STATUSES = ['queued', 'sent', 'failed', 'cancelled'] as const;
 
+/** The five geographic regions of the UN Statistics Division's M49 standard. */
+export const GEOGRAPHIC_REGIONS = ['africa', 'americas', 'asia', 'europe', 'oceania'] as const;
+
 /** The five UN regional groups. */
 export const REGIONAL_GROUPS = [
   'african',

@@ -1,71 +1,43 @@
-import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
-import { MatMenuModule } from '@angular/material/menu';
-import { INTERFACE_LANGUAGES } from '@convene/contracts';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { Store } from '@ngrx/store';
-import { ShellActions } from '../auth/auth.actions';
-import { autonymOf, type InterfaceLanguage } from '../i18n/language';
+import { autonymOf } from '../i18n/language';
 import { LanguageService } from '../i18n/language.service';
+import { LANGUAGE_BUTTON_STYLES } from './language-button.styles';
+import { LanguageChoices } from './language-choices.component';
 
-/** Switches the interface language; each choice is named in its own language. */
+/**
+ * Switches the interface language. The menu (CDK overlay and MatMenu, some 80 kB) is loaded on
+ * the first click, not with the page: until then a plain button that looks and reads the same
+ * stands in for its trigger, and the click that loads the menu also opens it.
+ */
 @Component({
   selector: 'cv-language-menu',
-  imports: [MatButtonModule, MatIconModule, MatMenuModule, TranslocoPipe],
+  imports: [MatButtonModule, MatIconModule, TranslocoPipe, LanguageChoices],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  styles: `
-    .cv-language-button {
-      min-width: 0;
-    }
-
-    @media (max-width: 599.98px) {
-      .cv-language-button__name {
-        display: none;
-      }
-
-      .cv-language-button mat-icon {
-        margin: 0;
-      }
-    }
-  `,
+  styles: LANGUAGE_BUTTON_STYLES,
   template: `
-    <button
-      mat-button
-      type="button"
-      class="cv-language-button"
-      [matMenuTriggerFor]="menu"
-      [attr.aria-label]="'shell.languageMenu' | transloco: { language: currentName() }"
-    >
-      <mat-icon svgIcon="translate" />
-      <span class="cv-language-button__name" [lang]="current()">{{ currentName() }}</span>
-    </button>
-    <mat-menu #menu="matMenu">
-      @for (option of options; track option.code) {
-        <button
-          mat-menu-item
-          type="button"
-          role="menuitemradio"
-          [attr.aria-checked]="option.code === current()"
-          (click)="choose(option.code)"
-        >
-          <mat-icon [svgIcon]="option.code === current() ? 'check' : ''" />
-          <span [lang]="option.code">{{ option.name }}</span>
-        </button>
-      }
-    </mat-menu>
+    @defer (when requested()) {
+      <cv-language-choices />
+    } @placeholder {
+      <button
+        mat-button
+        type="button"
+        class="cv-language-button"
+        aria-haspopup="menu"
+        aria-expanded="false"
+        [attr.aria-label]="'shell.languageMenu' | transloco: { language: currentName() }"
+        (click)="requested.set(true)"
+      >
+        <mat-icon svgIcon="translate" />
+        <span class="cv-language-button__name" [lang]="current()">{{ currentName() }}</span>
+      </button>
+    }
   `,
 })
 export class LanguageMenu {
-  private readonly store = inject(Store);
   protected readonly current = inject(LanguageService).language;
-  protected readonly options = INTERFACE_LANGUAGES.map((code) => ({
-    code,
-    name: autonymOf(code),
-  }));
   protected readonly currentName = computed(() => autonymOf(this.current()));
-
-  protected choose(language: InterfaceLanguage): void {
-    this.store.dispatch(ShellActions.languageChanged({ language }));
-  }
+  protected readonly requested = signal(false);
 }

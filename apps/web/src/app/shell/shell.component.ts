@@ -1,11 +1,8 @@
 import { BreakpointObserver } from '@angular/cdk/layout';
-import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
-import { MatDividerModule } from '@angular/material/divider';
 import { MatIconModule } from '@angular/material/icon';
-import { MatListModule } from '@angular/material/list';
-import { MatMenuModule } from '@angular/material/menu';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSidenavModule } from '@angular/material/sidenav';
 import { MatToolbarModule } from '@angular/material/toolbar';
@@ -22,7 +19,6 @@ import {
 import { TranslocoPipe } from '@jsverse/transloco';
 import { Store } from '@ngrx/store';
 import { filter, map } from 'rxjs';
-import { ShellActions } from '../auth/auth.actions';
 import {
   selectCurrentMembership,
   selectMemberships,
@@ -32,6 +28,8 @@ import {
 } from '../auth/auth.selectors';
 import { LanguageMenu } from './language-menu.component';
 import { navItemsFor } from './nav-items';
+import { TenantMenu } from './tenant-menu.component';
+import { UserMenu } from './user-menu.component';
 
 /** The signed-in frame: toolbar, side navigation and the page. */
 @Component({
@@ -41,15 +39,14 @@ import { navItemsFor } from './nav-items';
     RouterLink,
     RouterLinkActive,
     MatButtonModule,
-    MatDividerModule,
     MatIconModule,
-    MatListModule,
-    MatMenuModule,
     MatProgressBarModule,
     MatSidenavModule,
     MatToolbarModule,
     TranslocoPipe,
     LanguageMenu,
+    TenantMenu,
+    UserMenu,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './shell.component.html',
@@ -93,13 +90,9 @@ export class Shell {
     { initialValue: false },
   );
 
-  protected switchTenant(slug: string): void {
-    this.store.dispatch(ShellActions.tenantSwitched({ slug }));
-  }
-
-  protected signOut(): void {
-    this.store.dispatch(ShellActions.signOutClicked());
-  }
+  /** The toolbar's menus load on their first click (see TenantMenu, UserMenu). */
+  protected readonly tenantMenuRequested = signal(false);
+  protected readonly userMenuRequested = signal(false);
 
   protected skipToContent(event: Event, main: HTMLElement): void {
     event.preventDefault();
