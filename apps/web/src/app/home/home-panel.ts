@@ -3,12 +3,19 @@ import type { ProblemDetails } from '@convene/contracts';
 import type { Observable, Subscription } from 'rxjs';
 import { toProblem } from '../http/problem';
 
+/** What a panel's loading and error states read of its load (`PanelState`). */
+export interface PanelLoadState {
+  readonly status: Signal<'loading' | 'loaded' | 'error'>;
+  readonly problem: Signal<ProblemDetails | null>;
+  load(): void;
+}
+
 /**
  * What a home panel shows of its few rows: asked again whenever the tenant changes (switching
  * tenants keeps the page and changes its input), an answer for an earlier tenant dropped.
  * Created in a component's field initialiser (an injection context).
  */
-export class PanelLoad<T> {
+export class PanelLoad<T> implements PanelLoadState {
   readonly status = signal<'loading' | 'loaded' | 'error'>('loading');
   readonly problem = signal<ProblemDetails | null>(null);
   readonly value = signal<T | null>(null);

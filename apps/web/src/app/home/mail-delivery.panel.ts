@@ -2,72 +2,51 @@ import { DecimalPipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, inject, input } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { LanguageService } from '../i18n/language.service';
 import { MailApi } from '../mail/mail.api';
-import { LiveError } from '../shared/live-error.component';
 import { PanelLoad } from './home-panel';
+import { PanelState } from './panel-state.component';
 
 /** For administrators: whether the tenant's mail is getting through. */
 @Component({
   selector: 'cv-mail-delivery-panel',
-  imports: [
-    DecimalPipe,
-    MatButtonModule,
-    MatIconModule,
-    MatProgressBarModule,
-    RouterLink,
-    TranslocoPipe,
-    LiveError,
-  ],
+  imports: [PanelState, DecimalPipe, MatButtonModule, MatIconModule, RouterLink, TranslocoPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: './home-panel.scss',
   template: `
     <h2 class="cv-panel-title">{{ 'home.mail.title' | transloco }}</h2>
-    @switch (counts.status()) {
-      @case ('loading') {
-        <mat-progress-bar mode="indeterminate" [attr.aria-label]="'common.loading' | transloco" />
-      }
-      @case ('error') {
-        <cv-live-error [problem]="counts.problem()" />
-        <button mat-stroked-button type="button" (click)="counts.load()">
-          <mat-icon svgIcon="refresh" />
-          {{ 'common.retry' | transloco }}
-        </button>
-      }
-      @case ('loaded') {
-        @if (counts.value(); as counts) {
-          @if (counts.failed > 0) {
-            <p class="cv-banner cv-banner--error">
-              <mat-icon aria-hidden="true" svgIcon="error" />
-              <span>{{ 'mail.failures.title' | transloco: { count: counts.failed } }}</span>
+    <cv-panel-state [load]="counts">
+      @if (counts.value(); as counts) {
+        @if (counts.failed > 0) {
+          <p class="cv-banner cv-banner--error">
+            <mat-icon aria-hidden="true" svgIcon="error" />
+            <span>{{ 'mail.failures.title' | transloco: { count: counts.failed } }}</span>
+          </p>
+          <a
+            mat-stroked-button
+            [routerLink]="['/t', tenant(), 'mail']"
+            [queryParams]="{ status: 'failed' }"
+          >
+            {{ 'mail.failures.show' | transloco }}
+          </a>
+        } @else {
+          <p class="home-panel__none">
+            <mat-icon aria-hidden="true" class="home-panel__ok" svgIcon="check_circle" />
+            {{ 'home.mail.allDelivered' | transloco }}
+          </p>
+          @if (counts.queued > 0) {
+            <p class="cv-muted">
+              {{
+                'home.mail.queued'
+                  | transloco: { count: counts.queued | number: '1.0-0' : language() }
+              }}
             </p>
-            <a
-              mat-stroked-button
-              [routerLink]="['/t', tenant(), 'mail']"
-              [queryParams]="{ status: 'failed' }"
-            >
-              {{ 'mail.failures.show' | transloco }}
-            </a>
-          } @else {
-            <p class="home-panel__none">
-              <mat-icon aria-hidden="true" class="home-panel__ok" svgIcon="check_circle" />
-              {{ 'home.mail.allDelivered' | transloco }}
-            </p>
-            @if (counts.queued > 0) {
-              <p class="cv-muted">
-                {{
-                  'home.mail.queued'
-                    | transloco: { count: counts.queued | number: '1.0-0' : language() }
-                }}
-              </p>
-            }
           }
         }
       }
-    }
+    </cv-panel-state>
   `,
 })
 export class MailDeliveryPanel {

@@ -1,74 +1,52 @@
 import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, inject, input } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
-import { MatIconModule } from '@angular/material/icon';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { LanguageService } from '../i18n/language.service';
-import { LiveError } from '../shared/live-error.component';
 import { UsersApi } from '../users/users.api';
 import { PanelLoad } from './home-panel';
+import { PanelState } from './panel-state.component';
 
 const SHOWN = 5;
 
 /** For administrators: the invitations nobody has accepted yet, newest first. */
 @Component({
   selector: 'cv-pending-invitations-panel',
-  imports: [
-    DatePipe,
-    MatButtonModule,
-    MatIconModule,
-    MatProgressBarModule,
-    RouterLink,
-    TranslocoPipe,
-    LiveError,
-  ],
+  imports: [PanelState, DatePipe, MatButtonModule, RouterLink, TranslocoPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: './home-panel.scss',
   template: `
     <h2 class="cv-panel-title">{{ 'users.invitations.title' | transloco }}</h2>
-    @switch (invitations.status()) {
-      @case ('loading') {
-        <mat-progress-bar mode="indeterminate" [attr.aria-label]="'common.loading' | transloco" />
-      }
-      @case ('error') {
-        <cv-live-error [problem]="invitations.problem()" />
-        <button mat-stroked-button type="button" (click)="invitations.load()">
-          <mat-icon svgIcon="refresh" />
-          {{ 'common.retry' | transloco }}
-        </button>
-      }
-      @case ('loaded') {
-        @if (invitations.value(); as page) {
-          @if (page.items.length === 0) {
-            <p class="cv-muted home-panel__none">{{ 'users.invitations.empty' | transloco }}</p>
-          } @else {
-            <ul class="home-panel__list">
-              @for (invitation of page.items; track invitation.id) {
-                <li>
-                  <bdi class="home-panel__email">{{ invitation.email }}</bdi>
-                  <span class="home-panel__meta">
-                    {{ 'roles.' + invitation.role | transloco }} ·
-                    {{
-                      'home.invitations.expires'
-                        | transloco
-                          : {
-                              date:
-                                invitation.expiresAt | date: 'mediumDate' : undefined : language(),
-                            }
-                    }}
-                  </span>
-                </li>
-              }
-            </ul>
-          }
-          <a mat-button [routerLink]="['/t', tenant(), 'users']">
-            {{ 'home.invitations.manage' | transloco }}
-          </a>
+    <cv-panel-state [load]="invitations">
+      @if (invitations.value(); as page) {
+        @if (page.items.length === 0) {
+          <p class="cv-muted home-panel__none">{{ 'users.invitations.empty' | transloco }}</p>
+        } @else {
+          <ul class="home-panel__list">
+            @for (invitation of page.items; track invitation.id) {
+              <li>
+                <bdi class="home-panel__email">{{ invitation.email }}</bdi>
+                <span class="home-panel__meta">
+                  {{ 'roles.' + invitation.role | transloco }} ·
+                  {{
+                    'home.invitations.expires'
+                      | transloco
+                        : {
+                            date:
+                              invitation.expiresAt | date: 'mediumDate' : undefined : language(),
+                          }
+                  }}
+                </span>
+              </li>
+            }
+          </ul>
         }
+        <a mat-button [routerLink]="['/t', tenant(), 'users']">
+          {{ 'home.invitations.manage' | transloco }}
+        </a>
       }
-    }
+    </cv-panel-state>
   `,
 })
 export class PendingInvitationsPanel {
