@@ -13,6 +13,7 @@ import { type AddressInfo, createServer } from 'node:net';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
+import { waitForHealth } from './api-health';
 import { decodeCursor, encodeCursor } from '../../apps/api/src/common/cursor';
 import { APP_ROLE } from '../../apps/api/src/db/app-role';
 import {
@@ -735,22 +736,7 @@ async function startApiProcess(env: Record<string, string>) {
   );
   const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
   const baseUrl = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (child.exitCode !== null || child.signalCode !== null) {
-      throw new Error(`the API exited (${child.exitCode ?? child.signalCode})`);
-    }
-    const healthy = await fetch(`${baseUrl}/api/health`).then(
-      (response) => response.ok,
-      () => false,
-    );
-    if (healthy) break;
-    if (Date.now() > deadline) {
-      child.kill('SIGKILL');
-      throw new Error('the API did not answer /api/health within 60 s');
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
+  await waitForHealth(child, baseUrl, 60_000);
   return {
     baseUrl,
     pid: child.pid ?? 0,

@@ -18,6 +18,7 @@ import { existsSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import pg from 'pg';
+import { waitForHealth } from '../api-health';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { precompress } from '../../precompress';
 
@@ -280,22 +281,7 @@ async function startApi(env: Record<string, string>) {
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const exited = new Promise<void>((done) => child.once('exit', () => done()));
-  const deadline = Date.now() + 120_000;
-  for (;;) {
-    if (child.exitCode !== null || child.signalCode !== null) {
-      throw new Error(`the API exited (${child.exitCode ?? child.signalCode})`);
-    }
-    const healthy = await fetch(`${baseUrl}/api/health`).then(
-      (response) => response.ok,
-      () => false,
-    );
-    if (healthy) break;
-    if (Date.now() > deadline) {
-      child.kill('SIGKILL');
-      throw new Error('the API did not answer /api/health within 120 s');
-    }
-    await new Promise((done) => setTimeout(done, 250));
-  }
+  await waitForHealth(child, baseUrl, 120_000);
   return {
     baseUrl,
     async stop() {
