@@ -71,7 +71,11 @@ try {
   const specs = spawnSync(
     'node',
     ['--test', '--test-concurrency=1', '--test-reporter=spec', ...specFiles],
-    { stdio: 'inherit', env: { ...process.env, BASE_URL: baseUrl } },
+    // E2E_DATABASE_URL: fixtures the screens offer no route to yet (the owner's connection).
+    {
+      stdio: 'inherit',
+      env: { ...process.env, BASE_URL: baseUrl, E2E_DATABASE_URL: `${server}/${database}` },
+    },
   );
   status = specs.status ?? 1;
 } catch (error) {

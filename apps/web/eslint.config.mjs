@@ -27,6 +27,42 @@ export default [
     },
   },
   {
+    // Code a page uses from a big module lands in the chunk every page loads (the bundler splits
+    // by module, docs/performance.md): Angular's formatting pipes and httpResource put some 7 kB
+    // on every first load. The app writes dates and counts with shared/local-format.ts and reads
+    // with HttpClient (documents/fetched.ts draws a GET in signals).
+    files: ['**/*.ts'],
+    ignores: ['**/*.spec.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@angular/common',
+              importNames: [
+                'DatePipe',
+                'DecimalPipe',
+                'PercentPipe',
+                'CurrencyPipe',
+                'formatDate',
+                'formatNumber',
+                'formatPercent',
+                'formatCurrency',
+              ],
+              message: 'Use shared/local-format.ts: Angular’s would ride on every first load.',
+            },
+            {
+              name: '@angular/common/http',
+              importNames: ['httpResource'],
+              message: 'Use HttpClient: httpResource would ride on every first load.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.html'],
     // Accessibility is part of the job: catch what a linter can see.
     rules: {

@@ -12,8 +12,9 @@ module.exports = {
       },
     ],
   },
-  // @jsverse/utils ships ES modules in .js files: let them be transformed too.
-  transformIgnorePatterns: ['node_modules/(?!(.*\\.mjs$|@jsverse/))'],
+  // @jsverse/utils and Angular's locale data (loaded with a language) ship ES modules in .js
+  // files: let them be transformed too.
+  transformIgnorePatterns: ['node_modules/(?!(.*\\.mjs$|@jsverse/|@angular/common/locales/))'],
   snapshotSerializers: [
     'jest-preset-angular/build/serializers/no-ng-attributes',
     'jest-preset-angular/build/serializers/ng-snapshot',

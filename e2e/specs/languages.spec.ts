@@ -70,7 +70,8 @@ describe('the interface in Arabic and French', () => {
     await expectAccessible(page, 'event overview in Arabic');
     await screenshot(page, 'event-overview-arabic-1366');
 
-    await page.getByRole('tab').nth(2).click();
+    // The history tab, by its Arabic name (السجل): the tabs' order grows with features.
+    await page.getByRole('tab', { name: 'السجل' }).click();
     const arrow = page.locator('.history-entry__arrow').first();
     await arrow.waitFor();
     // "becomes" points from the old status to the new one, right to left.

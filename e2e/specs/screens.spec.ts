@@ -39,11 +39,15 @@ type Screen =
   | 'events'
   | 'calendar'
   | 'event'
+  | 'participation'
   | 'form'
   | 'users'
   | 'mail'
   | 'states'
   | 'not-found';
+
+/** The demo event States are invited to. */
+const PARTICIPATION_EVENT = 'Regional workshop on digital evidence for East Africa';
 
 const WALKS: readonly Walk[] = [
   {
@@ -68,9 +72,14 @@ const WALKS: readonly Walk[] = [
     email: 'officer@demo.example',
     role: 'officer',
     preferred: 'en',
-    screens: ['home', 'users'],
+    screens: ['home', 'users', 'participation'],
   },
-  { email: 'focal@demo.example', role: 'focal', preferred: 'en', screens: ['home', 'events'] },
+  {
+    email: 'focal@demo.example',
+    role: 'focal',
+    preferred: 'en',
+    screens: ['home', 'events', 'participation'],
+  },
   { email: 'expert@demo.example', role: 'expert', preferred: 'fr', screens: ['home'] },
 ];
 
@@ -120,7 +129,8 @@ async function visit(page: Page, screen: Screen): Promise<void> {
       await page.locator('.calendar-title').waitFor();
       break;
     case 'event':
-      break; // several screens: see walk
+    case 'participation':
+      break; // several screens, or found through the events list: see walk
     case 'form':
       await page.goto(`${tenant}/events/new`);
       break;
@@ -164,12 +174,17 @@ async function walk(page: Page, person: Walk, folder: string, width: number): Pr
       await page.goto(`${BASE_URL}/t/demo`);
       await settle(page);
       const menu = page.locator('.shell-toolbar button[aria-controls=cv-sidenav]');
+      assert.equal(await menu.getAttribute('aria-expanded'), 'false');
       await menu.click();
-      await page.locator('mat-sidenav.mat-drawer-opened').waitFor();
+      await page.locator('dialog#cv-sidenav[open]').waitFor();
+      // Right in the frame the drawer opens in, not after some later change detection.
       assert.equal(await menu.getAttribute('aria-expanded'), 'true');
       await look(page, folder, `${person.role}-nav`, width);
       await page.keyboard.press('Escape');
-      await page.locator('mat-sidenav.mat-drawer-opened').waitFor({ state: 'detached' });
+      await page.locator('dialog#cv-sidenav[open]').waitFor({ state: 'detached' });
+      assert.equal(await menu.getAttribute('aria-expanded'), 'false');
+      // Focus is back on the button that opened the drawer.
+      assert.equal(await menu.evaluate((button) => button === document.activeElement), true);
       continue;
     }
     if (screen === 'event') {
@@ -177,12 +192,24 @@ async function walk(page: Page, person: Walk, folder: string, width: number): Pr
       const first = page.locator('a[href*="/events/"]:not([href$="/new"])').first();
       await first.waitFor();
       const href = (await first.getAttribute('href')) ?? '';
-      for (const tab of ['overview', 'agenda', 'history']) {
+      for (const tab of ['overview', 'agenda', 'participation', 'history']) {
         await page.goto(`${BASE_URL}${href}${tab === 'overview' ? '' : `?tab=${tab}`}`);
         await settle(page);
         await page.locator('mat-tab-group').waitFor();
         await look(page, folder, `${person.role}-event-${tab}`, width);
       }
+      continue;
+    }
+    if (screen === 'participation') {
+      // The regional workshop's participation tab: the officer's States and nominees, or the
+      // focal point's invitation and nominees.
+      await page.goto(`${BASE_URL}/t/demo/events`);
+      const link = page.getByRole('link', { name: PARTICIPATION_EVENT });
+      await link.waitFor();
+      await page.goto(`${BASE_URL}${(await link.getAttribute('href')) ?? ''}?tab=participation`);
+      await page.locator('cv-participation-tab').waitFor();
+      await settle(page);
+      await look(page, folder, `${person.role}-participation`, width);
       continue;
     }
     await visit(page, screen);

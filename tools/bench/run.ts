@@ -1,8 +1,26 @@
 // npm run bench: the project's benchmarks, printed as a table. Figures go in docs/performance.md.
+import {
+  benchDocumentSearch,
+  documentSearchHeading,
+  documentSearchOptionsFromEnv,
+} from './document-search';
+import { benchDashboard, dashboardHeading, dashboardOptionsFromEnv } from './dashboard';
 import { benchEvents, eventsHeading, eventsOptionsFromEnv } from './events';
 import { benchMailThroughput, benchRawSmtp } from './mail-throughput';
+import {
+  benchParticipation,
+  participationHeading,
+  participationOptionsFromEnv,
+} from './participation';
 
 async function main() {
+  // BENCH_ONLY=search: only the documents' search (the others take minutes each).
+  if (process.env['BENCH_ONLY'] === 'search') {
+    const only = documentSearchOptionsFromEnv();
+    console.log(documentSearchHeading(only));
+    await benchDocumentSearch(only);
+    return;
+  }
   const messages = Number(process.env['BENCH_MAIL_MESSAGES'] ?? 2000);
   console.log(`Mail: outbox → SMTP sink on loopback, ${messages} messages`);
   const raw = await benchRawSmtp({ messages });
@@ -22,6 +40,17 @@ async function main() {
   const events = eventsOptionsFromEnv();
   console.log(eventsHeading(events));
   await benchEvents(events);
+
+  console.log(participationHeading());
+  await benchParticipation(participationOptionsFromEnv());
+
+  const search = documentSearchOptionsFromEnv();
+  console.log(documentSearchHeading(search));
+  await benchDocumentSearch(search);
+
+  const dashboard = dashboardOptionsFromEnv();
+  console.log(dashboardHeading(dashboard));
+  await benchDashboard(dashboard);
 }
 
 main().catch((error: unknown) => {

@@ -9,13 +9,22 @@ import {
   ICON_MODULE,
   iconSvg,
   iconsInTemplates,
+  LATER_ICON_MODULE,
   ROOT,
+  SHELL_ICON_MODULE,
+  splitIcons,
+  staticImports,
   usedIcons,
+  WEB_SOURCES,
 } from './generate-icons';
 
 const TSX = join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
-const generated = readFileSync(ICON_MODULE, 'utf8');
-const generatedNames = new Set([...generated.matchAll(/^ {2}([a-z0-9_]+):/gm)].map((m) => m[1]));
+const namesIn = (file: string) =>
+  new Set([...readFileSync(file, 'utf8').matchAll(/^ {2}([a-z0-9_]+):/gm)].map((m) => m[1]));
+const firstNames = namesIn(ICON_MODULE);
+const shellNames = namesIn(SHELL_ICON_MODULE);
+const laterNames = namesIn(LATER_ICON_MODULE);
+const generatedNames = new Set([...firstNames, ...shellNames, ...laterNames]);
 
 describe('the web app’s icon set', () => {
   // One TypeScript program over the web app: slow once, shared by the tests below.
@@ -42,6 +51,46 @@ describe('the web app’s icon set', () => {
     expect(check.stderr).toBe('');
     expect(check.status).toBe(0);
   }, 120_000);
+
+  it('puts each icon where it is first needed: the sign-in page, the shell and home, or later', () => {
+    const sets = splitIcons(used);
+    expect(new Set(sets.first)).toEqual(firstNames);
+    expect(new Set(sets.shell)).toEqual(shellNames);
+    expect(new Set(sets.later)).toEqual(laterNames);
+    // The sign-in page's own, the shell's, and a page's after the first load.
+    expect(firstNames).toContain('visibility');
+    expect(firstNames).toContain('translate');
+    expect(shellNames).toContain('menu');
+    expect(firstNames).not.toContain('menu');
+    expect(laterNames).toContain('drag_indicator');
+    expect(firstNames).not.toContain('drag_indicator');
+    expect(shellNames).not.toContain('drag_indicator');
+    // Registered at start means never needed again from a later set.
+    for (const name of firstNames) {
+      expect(shellNames.has(name) || laterNames.has(name)).toBe(false);
+    }
+    // A shell icon that a page outside the shell uses too (a public calendar's "refresh") is in the
+    // later set as well, since that page has no shell to register it.
+    const outsideShell = [...used].filter(([, places]) =>
+      places.some((place) => place.startsWith('apps/web/src/app/public-events/')),
+    );
+    expect(outsideShell.map(([name]) => name)).toContain('refresh');
+    expect(shellNames).toContain('refresh');
+    for (const [name] of outsideShell) {
+      expect(firstNames.has(name) || laterNames.has(name)).toBe(true);
+    }
+  });
+
+  it('follows static imports only: a lazy route or a type import loads nothing', () => {
+    const files = staticImports([join(WEB_SOURCES, 'main.ts')]);
+    expect(files).toContain(join(WEB_SOURCES, 'app', 'app.routes.ts'));
+    expect(files).toContain(join(WEB_SOURCES, 'app', 'app.config.ts'));
+    // Loaded by a route's import(), not by main.
+    expect(files).not.toContain(join(WEB_SOURCES, 'app', 'shell', 'shell.component.ts'));
+    expect(files).not.toContain(join(WEB_SOURCES, 'app', 'auth', 'sign-in.page.ts'));
+    const signIn = staticImports([join(WEB_SOURCES, 'app', 'auth', 'sign-in.page.ts')]);
+    expect(signIn).toContain(join(WEB_SOURCES, 'app', 'auth', 'sign-in.page.html'));
+  });
 
   it('finds icons typed as IconName in maps, navigation items and input defaults', () => {
     for (const name of ['edit_note', 'videocam', 'home', 'inbox', 'all_inbox']) {

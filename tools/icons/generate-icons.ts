@@ -1,6 +1,14 @@
 /*
- * Writes apps/web/src/app/shared/icons/icons.generated.ts: the SVG of every Material Symbol the
- * web app uses (outlined, weight 400, from @material-symbols/svg-400), and no others.
+ * Writes the SVG of every Material Symbol the web app uses (outlined, weight 400, from
+ * @material-symbols/svg-400), and no others, in three modules under apps/web/src/app/shared/icons,
+ * so that each page loads few icons it does not show:
+ * - icons.generated.ts: those named by the code main.ts and the sign-in page import statically
+ *   (FIRST_ENTRIES), registered at start; and the IconName type of every icon;
+ * - icons-shell.generated.ts: those the signed-in shell and the home page add (SHELL_ENTRIES),
+ *   in the shell's chunk, registered by the shell;
+ * - icons-later.generated.ts: those other pages use, which the icon registry (icon-registry.ts)
+ *   loads, one lazy chunk, when a page first asks for an icon not registered yet.
+ * A feature does nothing for its icons: naming them (below) and `npm run icons` are enough.
  *
  *   npm run icons            rewrite the module
  *   npm run icons -- --check exit 1 if the module is not what the sources need
@@ -22,6 +30,31 @@ import ts from 'typescript';
 export const ROOT = resolve(__dirname, '..', '..');
 export const WEB_SOURCES = join(ROOT, 'apps', 'web', 'src');
 export const ICON_MODULE = join(WEB_SOURCES, 'app', 'shared', 'icons', 'icons.generated.ts');
+export const SHELL_ICON_MODULE = join(
+  WEB_SOURCES,
+  'app',
+  'shared',
+  'icons',
+  'icons-shell.generated.ts',
+);
+export const LATER_ICON_MODULE = join(
+  WEB_SOURCES,
+  'app',
+  'shared',
+  'icons',
+  'icons-later.generated.ts',
+);
+const GENERATED = new Set([ICON_MODULE, SHELL_ICON_MODULE, LATER_ICON_MODULE]);
+
+/** The app's entry and the sign-in page: the first load of someone signed out. */
+export const FIRST_ENTRIES: readonly string[] = ['main.ts', 'app/auth/sign-in.page.ts'].map(
+  (path) => join(WEB_SOURCES, path),
+);
+/** The signed-in frame and its home page, the first load of someone signed in. */
+export const SHELL_ENTRIES: readonly string[] = [
+  'app/shell/shell.component.ts',
+  'app/home/tenant-home.page.ts',
+].map((path) => join(WEB_SOURCES, path));
 const SVG_DIRECTORY = join(ROOT, 'node_modules', '@material-symbols', 'svg-400', 'outlined');
 const WEB_TSCONFIG = join(ROOT, 'apps', 'web', 'tsconfig.app.json');
 
@@ -56,7 +89,7 @@ function sourceFiles(directory: string): string[] {
     const path = join(directory, entry);
     if (statSync(path).isDirectory()) return sourceFiles(path);
     const isSource = /\.(html|ts)$/.test(entry) && !/\.spec\.ts$/.test(entry);
-    return isSource && path !== ICON_MODULE ? [path] : [];
+    return isSource && !GENERATED.has(path) ? [path] : [];
   });
 }
 
@@ -152,6 +185,84 @@ export function usedIcons(): Map<string, string[]> {
   return new Map([...all].sort(([a], [b]) => a.localeCompare(b)));
 }
 
+/** A relative module specifier's file, if it is one of ours. */
+function resolveImport(from: string, specifier: string): string | null {
+  if (!specifier.startsWith('.')) return null;
+  const base = resolve(from, '..', specifier);
+  for (const candidate of [`${base}.ts`, join(base, 'index.ts'), base]) {
+    if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
+  }
+  return null;
+}
+
+/**
+ * The web app's files that the entries import statically (`import()` starts a lazy chunk, and
+ * `import type` loads nothing), with the templates of their components: the first load's code.
+ */
+export function staticImports(entries: readonly string[]): Set<string> {
+  const found = new Set<string>();
+  const queue = [...entries];
+  for (let file = queue.pop(); file !== undefined; file = queue.pop()) {
+    if (found.has(file)) continue;
+    found.add(file);
+    const text = readFileSync(file, 'utf8');
+    const template = /templateUrl:\s*'([^']+)'/.exec(text)?.[1];
+    if (template) found.add(resolve(file, '..', template));
+    const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest);
+    for (const statement of source.statements) {
+      let specifier: ts.Expression | undefined;
+      if (ts.isImportDeclaration(statement)) {
+        const clause = statement.importClause;
+        const bindings = clause?.namedBindings;
+        const onlyTypes =
+          clause?.isTypeOnly ||
+          (clause !== undefined &&
+            !clause.name &&
+            bindings !== undefined &&
+            ts.isNamedImports(bindings) &&
+            bindings.elements.length > 0 &&
+            bindings.elements.every((element) => element.isTypeOnly));
+        if (!onlyTypes) specifier = statement.moduleSpecifier;
+      } else if (ts.isExportDeclaration(statement) && !statement.isTypeOnly) {
+        specifier = statement.moduleSpecifier;
+      }
+      if (specifier && ts.isStringLiteral(specifier)) {
+        const target = resolveImport(file, specifier.text);
+        if (target) queue.push(target);
+      }
+    }
+  }
+  return found;
+}
+
+export interface IconSets {
+  /** Registered at start. */
+  first: string[];
+  /** Registered by the shell. */
+  shell: string[];
+  /** Loaded when first asked for; holds too the shell's icons that a page outside it uses. */
+  later: string[];
+}
+
+/** The used icons by where they are first needed (see the top of this file). */
+export function splitIcons(
+  used: ReadonlyMap<string, readonly string[]>,
+  firstFiles: ReadonlySet<string> = staticImports(FIRST_ENTRIES),
+  shellFiles: ReadonlySet<string> = staticImports(SHELL_ENTRIES),
+): IconSets {
+  const sets: IconSets = { first: [], shell: [], later: [] };
+  for (const [name, places] of used) {
+    const files = places.map((place) => join(ROOT, place.replace(/:\d+$/, '')));
+    if (files.some((file) => firstFiles.has(file))) {
+      sets.first.push(name);
+      continue;
+    }
+    if (files.some((file) => shellFiles.has(file))) sets.shell.push(name);
+    if (files.some((file) => !shellFiles.has(file))) sets.later.push(name);
+  }
+  return sets;
+}
+
 /** The icon's outlined SVG, trimmed to what <mat-icon> needs. */
 export function iconSvg(name: string): string {
   const path = join(SVG_DIRECTORY, `${name}.svg`);
@@ -165,39 +276,101 @@ export function iconSvg(name: string): string {
   return `<svg viewBox="${inner[1]}"${directional}>${inner[2]}</svg>`;
 }
 
-export async function renderIconModule(names: readonly string[]): Promise<string> {
-  const entries = names.map((name) => `  ${name}: ${JSON.stringify(iconSvg(name))},`);
+async function formatted(source: string, file: string): Promise<string> {
+  // Loaded here, not at the top: only writing the modules needs it (and jest cannot load it).
+  const { format, resolveConfig } = await import('prettier');
+  const options = (await resolveConfig(file)) ?? {};
+  return format(source, { ...options, filepath: file });
+}
+
+const svgEntries = (names: readonly string[]) =>
+  names.map((name) => `  ${name}: ${JSON.stringify(iconSvg(name))},`);
+
+/** icons.generated.ts: the first load's icons, and the name of every icon. */
+export async function renderIconModule(sets: IconSets): Promise<string> {
+  const all = [...new Set([...sets.first, ...sets.shell, ...sets.later])].sort((a, b) =>
+    a.localeCompare(b),
+  );
   const source = [
     '// Generated by `npm run icons` (tools/icons/generate-icons.ts); do not edit by hand.',
-    '// The outlined Material Symbols the web app uses, from @material-symbols/svg-400.',
+    '// The outlined Material Symbols of the signed-out first load, from @material-symbols/svg-400;',
+    '// the shell adds icons-shell.generated.ts, the icon registry loads icons-later.generated.ts.',
     'export const ICON_SVGS = {',
-    ...entries,
+    ...svgEntries(sets.first),
     '} as const;',
     '',
     '/** The name of an icon in the set: `<mat-icon svgIcon="…">` takes these. */',
-    'export type IconName = keyof typeof ICON_SVGS;',
+    `export type IconName = ${all.map((name) => `'${name}'`).join(' | ') || 'never'};`,
     '',
   ].join('\n');
-  // Loaded here, not at the top: only writing the module needs it (and jest cannot load it).
-  const { format, resolveConfig } = await import('prettier');
-  const options = (await resolveConfig(ICON_MODULE)) ?? {};
-  return format(source, { ...options, filepath: ICON_MODULE });
+  return formatted(source, ICON_MODULE);
+}
+
+async function renderSetModule(
+  file: string,
+  comment: string,
+  name: string,
+  names: readonly string[],
+): Promise<string> {
+  const source = [
+    '// Generated by `npm run icons` (tools/icons/generate-icons.ts); do not edit by hand.',
+    `// ${comment}`,
+    "import type { IconName } from './icons.generated';",
+    '',
+    `export const ${name}: Partial<Record<IconName, string>> = {`,
+    ...svgEntries(names),
+    '};',
+    '',
+  ].join('\n');
+  return formatted(source, file);
+}
+
+/** Every generated module and what it should hold. */
+export async function renderIconModules(sets: IconSets): Promise<[string, string][]> {
+  return [
+    [ICON_MODULE, await renderIconModule(sets)],
+    [
+      SHELL_ICON_MODULE,
+      await renderSetModule(
+        SHELL_ICON_MODULE,
+        'The icons the signed-in shell and its home page add to the first load: the shell registers them.',
+        'SHELL_ICON_SVGS',
+        sets.shell,
+      ),
+    ],
+    [
+      LATER_ICON_MODULE,
+      await renderSetModule(
+        LATER_ICON_MODULE,
+        'The icons of the pages after the first load: a lazy chunk, loaded by the icon registry.',
+        'LATER_ICON_SVGS',
+        sets.later,
+      ),
+    ],
+  ];
 }
 
 async function main(): Promise<void> {
   const check = process.argv.includes('--check');
-  const names = [...usedIcons().keys()];
-  const wanted = await renderIconModule(names);
-  const current = existsSync(ICON_MODULE) ? readFileSync(ICON_MODULE, 'utf8') : '';
-  if (check) {
-    if (current !== wanted) {
-      console.error(`${relative(ROOT, ICON_MODULE)} is out of date: run npm run icons`);
-      process.exitCode = 1;
+  const used = usedIcons();
+  const sets = splitIcons(used);
+  for (const [file, wanted] of await renderIconModules(sets)) {
+    const current = existsSync(file) ? readFileSync(file, 'utf8') : '';
+    if (check) {
+      if (current !== wanted) {
+        console.error(`${relative(ROOT, file)} is out of date: run npm run icons`);
+        process.exitCode = 1;
+      }
+    } else {
+      writeFileSync(file, wanted);
     }
-    return;
   }
-  writeFileSync(ICON_MODULE, wanted);
-  console.log(`${relative(ROOT, ICON_MODULE)}: ${names.length} icons`);
+  if (!check) {
+    const { first, shell, later } = sets;
+    console.log(
+      `${used.size} icons: ${first.length} at start, ${shell.length} with the shell, ${later.length} later`,
+    );
+  }
 }
 
 if (require.main === module) void main();

@@ -22,8 +22,22 @@ import { sendProblem } from './common/problem-details.filter';
 import type { AppConfig } from './config/app-config';
 import { type Databases, openDatabases } from './db/data-source.factory';
 import { DevMailCatcher } from './mail/dev-mail-catcher';
+import { TextExtractionWorker } from './documents/text-extraction-worker';
 import { type MailWorker, mailWorkerFor } from './mail/mail-worker';
+import { type ObjectStore, storeFor } from './storage/storage';
 import { isSharedWebFile, registerApiCompression, registerWebStatic } from './serving';
+
+/** The routes whose body is a file (application/octet-stream). */
+function isUploadRoute(url: string | undefined): boolean {
+  return (
+    url === '/api/t/:tenant/events/:eventId/documents' ||
+    url === '/api/t/:tenant/documents' ||
+    url === '/api/t/:tenant/documents/:documentId/versions' ||
+    url === '/api/t/:tenant/experts/:userId/cv' ||
+    url === '/api/t/:tenant/me/expert-profile/cv' ||
+    url === '/api/t/:tenant/requests/:requestId/attachments'
+  );
+}
 
 export interface RunningApp {
   app: NestFastifyApplication;
@@ -33,6 +47,10 @@ export interface RunningApp {
   devMail: DevMailCatcher | null;
   /** Null when mail goes nowhere (no SMTP) or a separate worker process sends it. */
   mailWorker: MailWorker | null;
+  /** Where documents' bytes live. */
+  store: ObjectStore;
+  /** Null when another process extracts documents' text. */
+  extraction: TextExtractionWorker | null;
   close(): Promise<void>;
 }
 
@@ -58,6 +76,8 @@ export async function createApp(
 
   // X-Forwarded-For is believed only from the proxies configured (none by default): the sign-in
   // limiter keys on the client's address, and a forged header must not buy a fresh allowance.
+  const store = storeFor(config.storage);
+
   const adapter = new FastifyAdapter({
     bodyLimit: config.bodyLimitBytes,
     trustProxy: config.trustProxy,
@@ -66,7 +86,7 @@ export async function createApp(
   const development = config.environment === 'development' && !options.silent;
   const logStream = development ? await developmentLogStream(options.logTo) : undefined;
   const app = await NestFactory.create<NestFastifyApplication>(
-    AppModule.register({ config, databases, devMail, logStream }),
+    AppModule.register({ config, databases, devMail, store, logStream }),
     adapter,
     // Nest would add a form-urlencoded parser: bodies are JSON only (registered below).
     { bufferLogs: true, logger: options.silent ? false : undefined, bodyParser: false },
@@ -114,6 +134,19 @@ export async function createApp(
     { parseAs: 'string', bodyLimit: config.bodyLimitBytes },
     fastify.getDefaultJsonParser('error', 'error'),
   );
+  // Uploads are the file's bytes as the body, on the upload routes only (a form on another site
+  // cannot send this type, so CSRF stays as it was), up to the largest any tenant may allow.
+  fastify.addContentTypeParser(
+    'application/octet-stream',
+    { parseAs: 'buffer', bodyLimit: config.uploadMaxBytes },
+    (request, body, done) => {
+      if (!isUploadRoute(request.routeOptions.url)) {
+        done(Object.assign(new Error('This route takes JSON'), { statusCode: 415 }), undefined);
+        return;
+      }
+      done(null, body);
+    },
+  );
 
   app.setGlobalPrefix('api', {
     exclude: [
@@ -158,9 +191,21 @@ export async function createApp(
       .addTag('tenants', 'The tenant as the caller sees it')
       .addTag('members', "A tenant's people and invitations")
       .addTag('events', "A tenant's events and their agendas")
+      .addTag('recommendations', "Meetings' recommendations, their follow-up and the public list")
+      .addTag('participants', "A participant's signed links and pages, and officers' hold on them")
+      .addTag(
+        'participation',
+        "States invited to events and their answers, the Participation tab, attendance, certificates, an event's figures and its participant list",
+      )
+      .addTag('nominations', "People their State's focal points nominate, and officers' decisions")
       .addTag('mail', "A tenant's outgoing mail")
       .addTag('audit', "A tenant's audit log")
       .addTag('health', 'Whether the API and its database answer')
+      .addTag('reports', 'The dashboard, the coverage map and a State’s page: aggregates only')
+      .addTag(
+        'tool delivery',
+        "The tool's editions, deliveries to States, coverage and the IATI file",
+      )
       .build(),
   );
   SwaggerModule.setup('api/docs', app, completeOpenApiDocument(cleanupOpenApiDoc(document)));
@@ -187,6 +232,15 @@ export async function createApp(
   await app.init();
   assertRouteAccess(app);
 
+  let extraction: TextExtractionWorker | null = null;
+  if (config.extractionWorker === 'in-process') {
+    const logger = app.get(Logger);
+    extraction = new TextExtractionWorker(databases.app, store, {
+      log: (message) => logger.warn(message),
+    });
+    extraction.start();
+  }
+
   let mailWorker: MailWorker | null = null;
   if (smtpUrl && config.mailWorker === 'in-process') {
     const logger = app.get(Logger);
@@ -200,7 +254,10 @@ export async function createApp(
     databases,
     devMail,
     mailWorker,
+    store,
+    extraction,
     async close() {
+      await extraction?.stop();
       await mailWorker?.stop();
       await app.close();
       await devMail?.stop();

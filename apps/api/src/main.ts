@@ -5,7 +5,7 @@ import { seedDemo, DEMO_PASSWORD, DEMO_SIGN_INS } from './cli/demo-seed';
 async function main() {
   const config = loadConfig();
   const running = await createApp(config);
-  if (config.seedDemo) await seedDemo(running.databases.app);
+  if (config.seedDemo) await seedDemo(running.databases.app, running.store);
   await running.app.listen({ port: config.port, host: config.host });
 
   const lines = [

@@ -23,7 +23,10 @@ type EventKey =
   | 'elsewhere'
   | 'ottoDraft'
   | 'betaDraft'
-  | 'betaPlanned';
+  | 'betaPlanned'
+  | 'invitedFrance'
+  | 'declinedFrance'
+  | 'withdrawnFrance';
 
 interface Membership {
   role: Role;
@@ -41,6 +44,7 @@ const PEOPLE: Record<PersonKey, Partial<Record<TenantKey, Membership>>> = {
   france: { alpha: { role: 'focal_point', state: 'FRA' } },
   // An expert who speaks in both tenants.
   sam: { alpha: { role: 'expert' }, beta: { role: 'expert' } },
+  // An expert asked to several events who accepted none: she sees none of them.
   ida: { alpha: { role: 'expert' } },
   betaAdmin: { beta: { role: 'tenant_admin' } },
 };
@@ -54,6 +58,13 @@ interface Fixture {
   officer: PersonKey;
   createdBy: PersonKey;
   speakers: PersonKey[];
+  /**
+   * Experts asked to speak at its session who did not accept (still asked, declined, or the
+   * officer withdrew it): they are not its experts, and see nothing more than before.
+   */
+  asked?: { person: PersonKey; status: 'asked' | 'declined' | 'withdrawn' }[];
+  /** States invited once it is planned; a withdrawn invitation, or one the State declined. */
+  invited?: { state: string; outcome?: 'withdrawn' | 'declined' }[];
 }
 
 const alphaEvent = (fixture: Partial<Fixture>): Fixture => ({
@@ -79,14 +90,49 @@ const betaEvent = (fixture: Partial<Fixture>): Fixture => ({
 
 /** Every speaker speaks 09:00–10:00 on the same day: each shared speaker is a clash. */
 const FIXTURES: Record<EventKey, Fixture> = {
-  draft: alphaEvent({}),
+  draft: alphaEvent({ asked: [{ person: 'ida', status: 'asked' }] }),
   cancelledDraft: alphaEvent({ actions: ['cancel'] }),
-  announcedCancelled: alphaEvent({ actions: ['plan', 'cancel'] }),
-  planned: alphaEvent({ actions: ['plan'], speakers: ['sam', 'otto'] }),
-  elsewhere: alphaEvent({ actions: ['plan'], hosts: ['FRA'], isPublic: false, officer: 'otto' }),
+  announcedCancelled: alphaEvent({
+    actions: ['plan', 'cancel'],
+    asked: [{ person: 'ida', status: 'withdrawn' }],
+  }),
+  planned: alphaEvent({
+    actions: ['plan'],
+    speakers: ['sam', 'otto'],
+    asked: [{ person: 'ida', status: 'asked' }],
+  }),
+  elsewhere: alphaEvent({
+    actions: ['plan'],
+    hosts: ['FRA'],
+    isPublic: false,
+    officer: 'otto',
+    asked: [{ person: 'ida', status: 'declined' }],
+  }),
   ottoDraft: alphaEvent({ isPublic: false, officer: 'otto', speakers: [] }),
   betaDraft: betaEvent({}),
   betaPlanned: betaEvent({ actions: ['plan'] }),
+  // Invited States' focal points see an event their State does not host (part-inv).
+  invitedFrance: alphaEvent({
+    actions: ['plan'],
+    hosts: ['DEU'],
+    isPublic: false,
+    speakers: [],
+    invited: [{ state: 'FRA' }],
+  }),
+  declinedFrance: alphaEvent({
+    actions: ['plan'],
+    hosts: ['DEU'],
+    isPublic: false,
+    speakers: [],
+    invited: [{ state: 'FRA', outcome: 'declined' }],
+  }),
+  withdrawnFrance: alphaEvent({
+    actions: ['plan'],
+    hosts: ['DEU'],
+    isPublic: false,
+    speakers: [],
+    invited: [{ state: 'FRA', outcome: 'withdrawn' }],
+  }),
 };
 const EVENT_KEYS = Object.keys(FIXTURES) as EventKey[];
 const PERSON_KEYS = Object.keys(PEOPLE) as PersonKey[];
@@ -100,7 +146,12 @@ function allowed(person: PersonKey, tenant: TenantKey, key: EventKey): boolean {
   const m = PEOPLE[person][tenant];
   if (!m || f.tenant !== tenant) return false;
   if (plans(m)) return true;
-  return announced(f) && ((!!m.state && f.hosts.includes(m.state)) || f.speakers.includes(person));
+  const invited = (state: string) =>
+    (f.invited ?? []).some((i) => i.state === state && i.outcome !== 'withdrawn');
+  return (
+    announced(f) &&
+    ((!!m.state && (f.hosts.includes(m.state) || invited(m.state))) || f.speakers.includes(person))
+  );
 }
 const concerns = (person: PersonKey, key: EventKey) => {
   const f = FIXTURES[key];
@@ -189,9 +240,26 @@ describe('who sees which event, through every read path', () => {
           title: `Talk at ${key}`,
           startsAt: '2030-03-01T09:00:00Z',
           endsAt: '2030-03-01T10:00:00Z',
-          speakerUserIds: f.speakers.map((person) => userIds[person]),
         });
         expect(added.status).toBe(201);
+        // The speakers accepted their assignment to the session: the agenda's speakers.
+        await ownerQuery(
+          app,
+          `insert into expert_assignments (tenant_id, event_id, session_id, user_id, role, status, answered_at)
+           select tenant_id, event_id, id, speaker, 'speaker', 'accepted', now()
+             from agenda_sessions cross join unnest($2::uuid[]) as speaker where id = $1`,
+          [added.body.sessions[0].id, f.speakers.map((person) => userIds[person])],
+        );
+      }
+      for (const { person, status } of f.asked ?? []) {
+        await ownerQuery(
+          app,
+          `insert into expert_assignments (tenant_id, event_id, session_id, user_id, role, status, answered_at)
+           select tenant_id, event_id, id, $2, 'moderator', $3,
+                  case when $3 = 'declined' then now() end
+             from agenda_sessions where event_id = $1`,
+          [ids[key], userIds[person], status],
+        );
       }
       for (const action of f.actions) {
         const moved = await planner.post(`/api/t/${f.tenant}/events/${ids[key]}/transitions`, {
@@ -199,6 +267,27 @@ describe('who sees which event, through every read path', () => {
           ...(action === 'cancel' ? { reason: 'Called off' } : {}),
         });
         expect(moved.status).toBe(200);
+      }
+      for (const invitation of f.invited ?? []) {
+        const invited = await planner.post(`/api/t/${f.tenant}/events/${ids[key]}/invitations`, {
+          memberStates: [invitation.state],
+          seats: 2,
+          nominationDeadline: '2030-02-01',
+        });
+        expect(invited.status).toBe(201);
+        const id = invited.body.invited[0].id as string;
+        const path = `/api/t/${f.tenant}/events/${ids[key]}/invitations/${id}`;
+        if (invitation.outcome === 'withdrawn') {
+          expect((await planner.post(`${path}/withdraw`)).status).toBe(200);
+        }
+        if (invitation.outcome === 'declined') {
+          const focal = PERSON_KEYS.find(
+            (person) => PEOPLE[person][f.tenant]?.state === invitation.state,
+          );
+          if (!focal) throw new Error(`no focal point of ${invitation.state}`);
+          const declined = await (await as(focal)).post(`${path}/decline`, { reason: 'No one' });
+          expect(declined.status).toBe(200);
+        }
       }
     }
   });
@@ -225,6 +314,7 @@ describe('who sees which event, through every read path', () => {
       const detail: string[] = [];
       const agenda: string[] = [];
       const calendar: string[] = [];
+      const participation: string[] = [];
       const warnedOf: string[] = [];
       let hiddenWarnings = 0;
       for (const key of EVENT_KEYS) {
@@ -246,6 +336,9 @@ describe('who sees which event, through every read path', () => {
         const ics = await client.get(`${base}/calendar.ics`);
         if (ics.status === 200) calendar.push(...uids(ics.text));
         else expect(ics.status).toBe(404);
+        const tab = await client.get(`${base}/participation`);
+        if (tab.status === 200) participation.push(keyOf(tab.body.eventId));
+        else expect(tab.status).toBe(404);
       }
 
       // The other side of each clash the person can read about, when they may see it.
@@ -275,14 +368,16 @@ describe('who sees which event, through every read path', () => {
         detail: sorted(detail),
         agenda: sorted(agenda),
         calendar: sorted(calendar),
+        participation: sorted(participation),
         warnedOf: sorted(warnedOf),
         hiddenWarnings,
-        all: sorted([...listed, ...detail, ...agenda, ...calendar, ...warnedOf]),
+        all: sorted([...listed, ...detail, ...agenda, ...calendar, ...participation, ...warnedOf]),
       }).toEqual({
         list: expected,
         detail: expected,
         agenda: expected,
         calendar: expected,
+        participation: expected,
         warnedOf: expectedWarned,
         hiddenWarnings: expectedHidden,
         all: expected,
@@ -356,11 +451,11 @@ describe('who sees which event, through every read path', () => {
     await scheduler.tick(new Date('2030-02-26T08:00:00Z'));
     const rows = (await ownerQuery(
       app,
-      `select recipient, payload->>'link' as link from mail_outbox where kind = 'event_reminder'`,
-    )) as { recipient: string; link: string }[];
-    const reminded = sorted(
-      rows.map((row) => `${row.recipient} ${keyOf(row.link.split('/').pop() ?? '')}`),
-    );
+      // The worker drops a sent message's link; the key names the event (event_reminder:<id>:…).
+      `select recipient, split_part(idempotency_key, ':', 2) as event_id
+         from mail_outbox where kind = 'event_reminder'`,
+    )) as { recipient: string; event_id: string }[];
+    const reminded = sorted(rows.map((row) => `${row.recipient} ${keyOf(row.event_id)}`));
     const expected = sorted(
       EVENT_KEYS.filter((key) => announced(FIXTURES[key]) && !cancelled(FIXTURES[key])).flatMap(
         (key) =>

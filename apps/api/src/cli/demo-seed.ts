@@ -4,7 +4,18 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { z } from 'zod';
 import { sql } from '../db/sql';
 import { inTransaction } from '../db/transaction';
+import { seedExpertsDemo } from '../experts/experts.demo';
+import { seedParticipationDemo } from '../participation/participation.demo';
 import { addMember, createTenant } from '../tenants/tenant-provisioning';
+import { seedAttendanceDemo } from '../participation/attendance.demo';
+import { seedRecommendationsDemo } from '../recommendations/recommendations.demo';
+import { seedAssessmentsDemo } from '../assessments/assessments.demo';
+import { seedReportsDemo } from '../reports/reports.demo';
+import { seedDocumentsDemo } from '../documents/documents.demo';
+import { seedExpertCvsDemo } from '../experts/expert-cv.demo';
+import { seedDeliveryDemo } from '../delivery/delivery.demo';
+import { seedRequestsDemo } from '../requests/requests.demo';
+import type { ObjectStore } from '../storage/storage';
 
 export const DEMO_PASSWORD = 'Convene-demo-2026';
 
@@ -71,7 +82,7 @@ export const DEMO_SIGN_INS = PEOPLE.filter((person) => person.description !== ''
  * Two tenants, one person per role, in development only. Runs once: if the
  * demo tenant exists, nothing is touched.
  */
-export async function seedDemo(dataSource: DataSource): Promise<boolean> {
+export async function seedDemo(dataSource: DataSource, store: ObjectStore): Promise<boolean> {
   const exists = await inTransaction(dataSource, {}, (manager) =>
     sql(manager, `select 1 from tenants where slug = 'demo'`),
   );
@@ -99,6 +110,51 @@ export async function seedDemo(dataSource: DataSource): Promise<boolean> {
     expert: ids.get('expert@demo.example') ?? null,
   });
   await seedBouncedInvitation(dataSource, tenants.demo);
+  // Invitations, nominations in every state, links, attendance and certificates on the events.
+  await seedParticipationDemo(dataSource, tenants.demo, {
+    officer: ids.get('officer@demo.example') ?? null,
+    focal: ids.get('focal@demo.example') ?? null,
+  });
+  // Participation (issue 12): each part's own demo rows.
+  await seedAttendanceDemo(dataSource, tenants.demo);
+  // Experts and outputs (issue 13): recommendations of the past meetings, followed up.
+  await seedRecommendationsDemo(dataSource, tenants.demo, {
+    officer: ids.get('officer@demo.example') ?? null,
+    focal: ids.get('focal@demo.example') ?? null,
+    expert: ids.get('expert@demo.example') ?? null,
+  });
+  // Experts (issue 13): the roster, assignments in every status, declarations, notes.
+  await seedExpertsDemo(
+    dataSource,
+    tenants.demo,
+    DEMO_PASSWORD,
+    ids.get('officer@demo.example') ?? null,
+  );
+  // Documents (issue 13): the reported workshop's report and papers, and the library.
+  await seedDocumentsDemo(dataSource, store, tenants.demo, {
+    officer: ids.get('officer@demo.example') ?? null,
+    expert: ids.get('expert@demo.example') ?? null,
+  });
+  // Expert CVs (issue 13, finishing): two experts of the roster have one.
+  await seedExpertCvsDemo(dataSource, store, tenants.demo, ids.get('officer@demo.example') ?? null);
+  // Needs assessments (issue 14): Kenya a year apart, validated; others in progress.
+  await seedAssessmentsDemo(dataSource, tenants.demo, {
+    officer: ids.get('officer@demo.example') ?? null,
+    focal: ids.get('focal@demo.example') ?? null,
+    admin: ids.get('admin@demo.example') ?? null,
+  });
+  // Coverage map and dashboard (issue 15): the programme's past years, in every region.
+  await seedReportsDemo(dataSource, tenants.demo, {
+    officer: ids.get('officer@demo.example') ?? null,
+    history: seedHistory,
+  });
+  // Tool delivery (issue 15): example editions, deliveries across regions, a workshop hand-out.
+  await seedDeliveryDemo(dataSource, tenants.demo, ids.get('officer@demo.example') ?? null);
+  // Assistance requests (issue 14): every status, Kenya's focal point owning several.
+  await seedRequestsDemo(dataSource, tenants.demo, {
+    officer: ids.get('officer@demo.example') ?? null,
+    focal: ids.get('focal@demo.example') ?? null,
+  });
   return true;
 }
 
@@ -169,6 +225,32 @@ const EVENTS: DemoEvent[] = [
     days: 2,
     hosts: ['KEN'],
     status: 'reported',
+  },
+  // Past meetings whose recommendations the demo records and follows up (recommendations.demo.ts).
+  {
+    title: 'Expert group meeting on the use of the Internet for terrorist purposes',
+    type: 'expert_group_meeting',
+    summary: 'Experts and Member States review the draft of the technical assistance tool.',
+    themes: ['international_cooperation', 'investigations_digital_evidence', 'human_rights'],
+    format: 'in_person',
+    venue: ['Vienna International Centre', 'Vienna', 'AUT', 'Europe/Vienna'],
+    inDays: -420,
+    days: 2,
+    hosts: [],
+    status: 'closed',
+    isPublic: true,
+  },
+  {
+    title: 'Sub-regional workshop on international cooperation in terrorism cases',
+    type: 'regional_workshop',
+    summary: 'Central authorities and prosecutors practise mutual legal assistance requests.',
+    themes: ['international_cooperation', 'legal_policy_frameworks'],
+    format: 'in_person',
+    venue: ['Kampala Serena Hotel', 'Kampala', 'UGA', 'Africa/Kampala'],
+    inDays: -6,
+    days: 2,
+    hosts: ['UGA'],
+    status: 'held',
   },
   {
     title: 'Training of trainers: legal and policy frameworks',
@@ -267,9 +349,17 @@ async function seedDemoEvents(
       for (const [index, [title, from, to, room, speaker]] of sessions.entries()) {
         await sql(
           manager,
-          `insert into agenda_sessions (tenant_id, event_id, position, title, starts_at, ends_at,
-                                        room, speaker_user_ids)
-           values ($1, $2, $3, $4, $5, $6, $7, $8)`,
+          // The speaker accepted the officer's request: the agenda names accepted experts only.
+          `with speaking as (
+             insert into agenda_sessions (tenant_id, event_id, position, title, starts_at, ends_at,
+                                          room)
+             values ($1, $2, $3, $4, $5, $6, $7)
+             returning tenant_id, event_id, id)
+           insert into expert_assignments (tenant_id, event_id, session_id, user_id, role, status,
+                                           asked_by, answered_at)
+           select speaking.tenant_id, speaking.event_id, speaking.id, speaker, 'speaker', 'accepted',
+                  $9::uuid, now()
+             from speaking cross join unnest($8::uuid[]) as speaker`,
           [
             tenantId,
             row.id,
@@ -279,6 +369,7 @@ async function seedDemoEvents(
             new Date(starts.getTime() + to * 3_600_000),
             room,
             speaker ? [speaker] : [],
+            people.officer,
           ],
         );
       }

@@ -14,6 +14,8 @@ export class AppException extends Error {
     readonly title: string,
     readonly detail?: string,
     readonly errors?: { path: string; message: string }[],
+    /** Members a feature adds to its problem (RFC 9457 extensions), e.g. a stale save's version. */
+    readonly extensions?: { currentVersion?: number; changed?: string[] },
   ) {
     super(detail ?? title);
   }

@@ -394,7 +394,6 @@ describe('hostile values in every field of every route', () => {
     startsAt: '2030-03-01T09:00:00Z',
     endsAt: '2030-03-01T10:00:00Z',
     room: 'Room A',
-    speakerUserIds: [UUID],
     guestSpeakers: ['Guest'],
   };
 

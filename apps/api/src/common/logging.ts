@@ -18,6 +18,30 @@ const NEST_START_CONTEXTS: ReadonlySet<string> = new Set([
 ]);
 
 /**
+ * A path segment that can only be a token (participant links, invitation links, calendar
+ * feeds: 40 characters or more of base64url, dots allowed). Ids (uuids, 36) stay readable; a
+ * tenant slug of 40 characters or more is masked too, which costs a log reader little.
+ */
+const TOKEN_SEGMENT = /^[A-Za-z0-9_.-]{40,}$/;
+
+/**
+ * The request's target as logs may keep it: a link whose path carries its credential (the
+ * participant's pages, an invitation, a private calendar) must not live on in log storage.
+ */
+export function redactUrl(url: string | undefined): string {
+  if (!url) return '';
+  const at = url.search(/[?#]/);
+  const path = at < 0 ? url : url.slice(0, at);
+  const rest = at < 0 ? '' : url.slice(at);
+  return (
+    path
+      .split('/')
+      .map((segment) => (TOKEN_SEGMENT.test(segment) ? '[token]' : segment))
+      .join('/') + rest
+  );
+}
+
+/**
  * The API's logger options. Production and tests log JSON, one line per request, as a log
  * collector wants them. Development logs for a person at a terminal: readable lines
  * (`stream`, from `developmentLogStream`), requests only at debug level and then one short
@@ -33,11 +57,15 @@ export function loggerParams(config: AppConfig, stream?: DestinationStream): Par
       return id;
     },
     redact: ['req.headers.cookie', 'req.headers["x-xsrf-token"]', 'res.headers["set-cookie"]'],
+    serializers: {
+      // pino-http hands the standard serialisation of the request: only its target changes.
+      req: (request: { url?: string }) => ({ ...request, url: redactUrl(request.url) }),
+    },
     autoLogging: { ignore: (request: IncomingMessage) => request.url === '/api/health' },
   };
   if (config.environment !== 'development') return { pinoHttp: options };
   const line = (request: IncomingMessage, response: ServerResponse, ms: number) =>
-    `${request.method ?? ''} ${request.url ?? ''} ${response.statusCode} (${Math.round(ms)} ms)`;
+    `${request.method ?? ''} ${redactUrl(request.url)} ${response.statusCode} (${Math.round(ms)} ms)`;
   const development = {
     ...options,
     // Within a request, a log line carries the request's id, not the whole request.

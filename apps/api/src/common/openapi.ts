@@ -37,7 +37,7 @@ const LOGIN_RATE_LIMIT = 'x-convene-rate-limit';
 /** The sign-in limiter's allowances, by @nestjs/throttler name (loginThrottlers). */
 export type LoginThrottler = 'address' | 'account';
 
-export type ProblemStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 500;
+export type ProblemStatus = 400 | 401 | 403 | 404 | 409 | 410 | 413 | 415 | 422 | 429 | 500;
 
 const STATUS_MEANING: Record<ProblemStatus, string> = {
   400: 'The request is not valid',
@@ -45,6 +45,7 @@ const STATUS_MEANING: Record<ProblemStatus, string> = {
   403: 'Refused',
   404: 'Not found',
   409: 'Conflicts with the data as it stands',
+  410: 'Gone: the link expired, was used or was revoked',
   413: 'The request body is too large',
   415: 'The request body is not application/json',
   422: 'A value is outside what is allowed',

@@ -12,6 +12,7 @@ import { ZodValidationException } from 'nestjs-zod';
 import { QueryFailedError } from 'typeorm';
 import { ZodError } from 'zod';
 import { AppException } from './app-exception';
+import { redactUrl } from './logging';
 
 /** Maps anything thrown while handling a request to RFC 9457 problem details. */
 export function toProblem(error: unknown, instance?: string): ProblemDetails {
@@ -22,6 +23,7 @@ export function toProblem(error: unknown, instance?: string): ProblemDetails {
       status: error.status,
       detail: error.detail,
       errors: error.errors,
+      ...error.extensions,
       instance,
     });
   }
@@ -203,7 +205,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       // to find the input the contracts should have refused.
       if (refusal) {
         this.logger.warn(
-          `PostgreSQL refused ${request.method} ${request.url} with ${refusal.code}: ` +
+          `PostgreSQL refused ${request.method} ${redactUrl(request.url)} with ${refusal.code}: ` +
             (error instanceof Error ? error.message : String(error)),
         );
       }

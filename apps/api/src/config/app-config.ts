@@ -73,6 +73,27 @@ const Environment = z.object({
     .int()
     .positive()
     .default(1024 * 1024),
+  /** Where documents' files live: a folder under DATA_DIR (default), or an S3-compatible store. */
+  STORAGE_DRIVER: z.enum(['local', 's3']).default('local'),
+  /** The local driver's folder; default DATA_DIR/files. */
+  STORAGE_DIR: z.string().optional(),
+  S3_ENDPOINT: z.url().optional(),
+  S3_BUCKET: z.string().min(3).max(63).optional(),
+  S3_REGION: z.string().default('us-east-1'),
+  /** Path-style addressing (endpoint/bucket/key): what MinIO, Ceph and local emulators expect. */
+  S3_FORCE_PATH_STYLE: z.enum(['true', 'false']).default('true'),
+  S3_ACCESS_KEY_ID: z.string().optional(),
+  S3_SECRET_ACCESS_KEY: z.string().optional(),
+  /** The largest upload any tenant may send; each tenant's own limit is at most this. */
+  UPLOAD_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(100 * 1024 * 1024),
+  /** How long a signed download link works. */
+  DOWNLOAD_URL_TTL_SECONDS: z.coerce.number().int().min(10).max(86_400).default(300),
+  /** in-process: the API also extracts documents' text; off: another process does. */
+  EXTRACTION_WORKER: z.enum(['in-process', 'off']).default('in-process'),
 });
 
 export interface AppConfig {
@@ -117,6 +138,20 @@ export interface AppConfig {
   logLevel: string;
   bodyLimitBytes: number;
   secureCookies: boolean;
+  storage:
+    | { driver: 'local'; dir: string }
+    | {
+        driver: 's3';
+        endpoint: string | null;
+        bucket: string;
+        region: string;
+        forcePathStyle: boolean;
+        accessKeyId: string | null;
+        secretAccessKey: string | null;
+      };
+  uploadMaxBytes: number;
+  downloadUrlTtlMs: number;
+  extractionWorker: 'in-process' | 'off';
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -179,6 +214,26 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: e.LOG_LEVEL,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     secureCookies: production,
+    storage: storageOf(e, dataDir),
+    uploadMaxBytes: e.UPLOAD_MAX_BYTES,
+    downloadUrlTtlMs: e.DOWNLOAD_URL_TTL_SECONDS * 1000,
+    extractionWorker: e.EXTRACTION_WORKER,
+  };
+}
+
+function storageOf(e: z.infer<typeof Environment>, dataDir: string): AppConfig['storage'] {
+  if (e.STORAGE_DRIVER === 'local') {
+    return { driver: 'local', dir: resolve(e.STORAGE_DIR ?? join(dataDir, 'files')) };
+  }
+  if (!e.S3_BUCKET) throw new Error('S3_BUCKET is required with STORAGE_DRIVER=s3');
+  return {
+    driver: 's3',
+    endpoint: e.S3_ENDPOINT ?? null,
+    bucket: e.S3_BUCKET,
+    region: e.S3_REGION,
+    forcePathStyle: e.S3_FORCE_PATH_STYLE === 'true',
+    accessKeyId: e.S3_ACCESS_KEY_ID ?? null,
+    secretAccessKey: e.S3_SECRET_ACCESS_KEY ?? null,
   };
 }
 

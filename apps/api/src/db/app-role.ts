@@ -12,6 +12,13 @@ export const APP_ROLE = 'convene_app';
 export const MAILER_ROLE = 'convene_mailer';
 
 /**
+ * The role background workers claim jobs as (text extraction): like the mailer, it owns nothing
+ * and bypasses nothing, but one policy lets it read and update the job table of every tenant
+ * (and only that table). The work itself runs as the application role inside the job's tenant.
+ */
+export const WORKER_ROLE = 'convene_worker';
+
+/**
  * The role tenants are created as (platform provisioning): like the others it owns nothing and
  * bypasses nothing; it may add a row to the tenants registry, which the application role may not.
  */
@@ -34,6 +41,37 @@ export const TENANT_TABLES = [
   'events',
   'event_history',
   'agenda_sessions',
+  'state_lists',
+  'event_invitations',
+  'participants',
+  'nominations',
+  'consent_attestations',
+  'participant_links',
+  'attendance',
+  'certificates',
+  'expert_assignments',
+  'recommendations',
+  'recommendation_follow_ups',
+  'expert_profiles',
+  'expert_notes',
+  'expert_declarations',
+  'documents',
+  'document_versions',
+  'document_text_jobs',
+  'storage_deletions',
+  'expert_cvs',
+  'assessment_questionnaires',
+  'needs_assessments',
+  'tool_editions',
+  'tool_delivery_batches',
+  'tool_deliveries',
+  'iati_settings',
+  'assistance_requests',
+  'request_recommendations',
+  'request_events',
+  'request_messages',
+  'request_history',
+  'request_attachments',
 ] as const;
 
 /**

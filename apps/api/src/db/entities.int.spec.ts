@@ -21,6 +21,7 @@ const UDT: Record<string, string> = {
   boolean: 'bool',
   char: 'bpchar',
   jsonb: 'jsonb',
+  integer: 'int4',
 };
 
 /** What an entity column says, in the catalog's terms, so one equality compares them. */

@@ -24,6 +24,11 @@ export interface RequestContext {
   manager: EntityManager;
   user: AuthenticatedUser | null;
   tenant: TenantScope | null;
+  /**
+   * Work to do once the request's transaction has committed (deleting stored objects whose rows
+   * are gone): the request transaction's interceptor runs it; absent outside requests.
+   */
+  afterCommit?: (() => Promise<void>)[];
 }
 
 const storage = new AsyncLocalStorage<RequestContext>();
@@ -39,5 +44,11 @@ export const requestContext = {
   },
   maybe(): RequestContext | undefined {
     return storage.getStore();
+  },
+  /** Runs `work` after the request's transaction commits (never if it rolls back). */
+  afterCommit(work: () => Promise<void>): void {
+    const hooks = requestContext.current().afterCommit;
+    if (!hooks) throw new Error('No request transaction to wait for');
+    hooks.push(work);
   },
 };

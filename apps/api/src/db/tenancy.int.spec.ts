@@ -1,7 +1,14 @@
 import { DataSource } from 'typeorm';
 import { loadConfig } from '../config/app-config';
 import { createTestDatabase } from '../testing/test-database';
-import { APP_ROLE, LOGIN_ROLE, MAILER_ROLE, PROVISIONER_ROLE, TENANT_TABLES } from './app-role';
+import {
+  APP_ROLE,
+  LOGIN_ROLE,
+  MAILER_ROLE,
+  PROVISIONER_ROLE,
+  TENANT_TABLES,
+  WORKER_ROLE,
+} from './app-role';
 import { type Databases, openDatabases } from './data-source.factory';
 import { sql } from './sql';
 import { inTransaction } from './transaction';
@@ -198,7 +205,7 @@ describe('tenant isolation in the database', () => {
         });
     });
 
-    it.each([APP_ROLE, MAILER_ROLE, PROVISIONER_ROLE, LOGIN_ROLE])(
+    it.each([APP_ROLE, MAILER_ROLE, PROVISIONER_ROLE, WORKER_ROLE, LOGIN_ROLE])(
       'gives %s no superuser, no BYPASSRLS and no table of its own',
       async (name) => {
         const [role] = await app.query(
@@ -235,6 +242,22 @@ describe('tenant isolation in the database', () => {
         { table_name: 'mail_outbox' },
         { table_name: 'mail_schedule_runs' },
       ]);
+    });
+
+    it('lets the background worker’s role touch no tenant table but the text jobs and the objects to delete', async () => {
+      const tables = (privilege: string) =>
+        app.query(
+          `select t as table_name from unnest($2::text[]) t
+            where has_table_privilege($1, t, $3) order by 1`,
+          [WORKER_ROLE, [...TENANT_TABLES], privilege],
+        );
+      expect(await tables('select, insert, update, delete')).toEqual([
+        { table_name: 'document_text_jobs' },
+        { table_name: 'storage_deletions' },
+      ]);
+      // It sweeps what a failing store left: it reads and deletes those rows, adds none.
+      expect(await tables('insert')).toEqual([]);
+      expect(await tables('delete')).toEqual([{ table_name: 'storage_deletions' }]);
     });
 
     it('runs request transactions as the application role', async () => {

@@ -1,3 +1,4 @@
+import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
 import { z } from 'zod';
 import { loadConfig } from '../config/app-config';
@@ -6,7 +7,15 @@ import { addMember, createTenant } from '../tenants/tenant-provisioning';
 import { APP_ROLE, LOGIN_ROLE } from './app-role';
 import { type Databases, openDatabases } from './data-source.factory';
 import { sql } from './sql';
-import { inTransaction, inTransactionOpenedBy, sqlLiteral, sqlThenCommit } from './transaction';
+import {
+  type DeferredOpening,
+  inTransaction,
+  inTransactionDeferred,
+  inTransactionOpenedBy,
+  sqlLiteral,
+  sqlThenCommit,
+  UnconfirmedOpening,
+} from './transaction';
 
 /** Who a statement runs as, and for whom: what row-level security reads. */
 const SettingsRow = z.strictObject({
@@ -248,5 +257,166 @@ describe('the transaction that opens with its scope in one round trip', () => {
     await expect(
       inTransaction(app, { tenantId: `'; reset role; --` }, () => Promise.resolve(1)),
     ).rejects.toThrow(/uuids only/);
+  });
+
+  describe('held back until its first statement (inTransactionDeferred)', () => {
+    /** The scope as a parameterised opening; `accept` decides whether its rows confirm it. */
+    const deferred = (accept: boolean, seen: unknown[][] = []): DeferredOpening => ({
+      statement: {
+        text: `select set_config('role', $1, true) as role, set_config('app.tenant_id', $2, true) as tenant,
+                      set_config('app.user_id', $3, true) as user`,
+        values: [APP_ROLE, tenantId, userId],
+      },
+      confirm: (rows) => {
+        seen.push(rows);
+        return accept;
+      },
+    });
+
+    const insert = audit.replace('$1::text', '$4');
+
+    /** How many times pg's Client#query ran during `work`: one per round trip here. */
+    async function counted<T>(work: () => Promise<T>): Promise<{ sent: number; outcome: T }> {
+      const original = Client.prototype.query;
+      let sent = 0;
+      Client.prototype.query = function (this: Client, ...args: unknown[]) {
+        sent++;
+        return (original as (...a: unknown[]) => unknown).apply(this, args);
+      } as typeof original;
+      try {
+        const outcome = await work();
+        return { sent, outcome };
+      } finally {
+        Client.prototype.query = original;
+      }
+    }
+
+    const clean = async (pid: number) => {
+      const after = await bareConnection();
+      expect(after.pid).toBe(pid);
+      expect(after).toMatchObject({
+        role: LOGIN_ROLE,
+        tenant: '',
+        user: '',
+        in_transaction: false,
+      });
+    };
+
+    it('sends begin, the opening, the statement and commit in one round trip', async () => {
+      const before = await bareConnection();
+      const seen: unknown[][] = [];
+      const { sent, outcome } = await counted(() =>
+        inTransactionDeferred(app, deferred(true, seen), (manager) =>
+          sqlThenCommit(manager, SETTINGS, [], SettingsRow),
+        ),
+      );
+      expect(sent).toBe(1);
+      // The statement ran after the opening, in the transaction it scoped.
+      expect(outcome).toEqual([
+        { pid: before.pid, role: APP_ROLE, tenant: tenantId, user: userId, in_transaction: true },
+      ]);
+      expect(seen).toEqual([[{ role: APP_ROLE, tenant: tenantId, user: userId }]]);
+      await clean(before.pid);
+    });
+
+    it('keeps the rows from the work when the opening is refused', async () => {
+      const before = await bareConnection();
+      let returned = false;
+      const error = await inTransactionDeferred(app, deferred(false), async (manager) => {
+        const rows = await sqlThenCommit(manager, SETTINGS, [], SettingsRow);
+        returned = true;
+        return rows;
+      }).catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(UnconfirmedOpening);
+      expect(returned).toBe(false);
+      await clean(before.pid);
+    });
+
+    it('sends any first statement with the opening, and answers it only after the confirmation', async () => {
+      const before = await bareConnection();
+      const seen: unknown[][] = [];
+      const { sent, outcome } = await counted(() =>
+        inTransactionDeferred(app, deferred(true, seen), async (manager) => {
+          const confirmedFirst = seen.length;
+          // Through TypeORM's query runner, as every sql() statement goes.
+          const rows = await sql(manager, insert, [tenantId, userId, 'deferred.test', tenantId]);
+          const confirmedAfter = seen.length;
+          const settings = await sql(manager, SETTINGS, [], SettingsRow);
+          return { confirmedFirst, rows, confirmedAfter, settings };
+        }),
+      );
+      // begin, the opening and the insert; the second statement; the commit.
+      expect(sent).toBe(3);
+      expect(outcome).toEqual({
+        confirmedFirst: 0,
+        rows: [{ action: 'deferred.test' }],
+        confirmedAfter: 1,
+        settings: [
+          { pid: before.pid, role: APP_ROLE, tenant: tenantId, user: userId, in_transaction: true },
+        ],
+      });
+      expect(await audited('deferred.test')).toHaveLength(1);
+      await clean(before.pid);
+    });
+
+    it('runs no statement after an opening that is refused, and rolls back', async () => {
+      const before = await bareConnection();
+      await expect(
+        inTransactionDeferred(app, deferred(false), (manager) =>
+          sql(manager, insert, [tenantId, userId, 'deferred-refused.test', tenantId]),
+        ),
+      ).rejects.toBeInstanceOf(UnconfirmedOpening);
+      expect(await audited('deferred-refused.test')).toHaveLength(0);
+      await clean(before.pid);
+    });
+
+    it('sends and checks the opening even when the work sends nothing', async () => {
+      const before = await bareConnection();
+      const accepted = await counted(() =>
+        inTransactionDeferred(app, deferred(true), () => Promise.resolve('answer')),
+      );
+      // The opening, then the commit.
+      expect(accepted).toEqual({ sent: 2, outcome: 'answer' });
+      await expect(
+        inTransactionDeferred(app, deferred(false), () => Promise.resolve('answer')),
+      ).rejects.toBeInstanceOf(UnconfirmedOpening);
+      await clean(before.pid);
+    });
+
+    it('turns a failure before the confirmation into UnconfirmedOpening, sending nothing', async () => {
+      const before = await bareConnection();
+      const failed = new Error('the handler failed under a guess');
+      const { sent, outcome } = await counted(() =>
+        inTransactionDeferred(app, deferred(true), () => Promise.reject(failed)).catch(
+          (caught: unknown) => caught,
+        ),
+      );
+      expect(sent).toBe(0);
+      expect(outcome).toBeInstanceOf(UnconfirmedOpening);
+      expect((outcome as Error).cause).toBe(failed);
+      await clean(before.pid);
+    });
+
+    it('turns a failing statement sent with the opening into UnconfirmedOpening, and rolls back', async () => {
+      const before = await bareConnection();
+      const outcome = await inTransactionDeferred(app, deferred(true), (manager) =>
+        sqlThenCommit(manager, 'select 1 / $1::int as n', [0], z.strictObject({ n: z.number() })),
+      ).catch((caught: unknown) => caught);
+      expect(outcome).toBeInstanceOf(UnconfirmedOpening);
+      expect(String((outcome as Error).cause)).toMatch(/division by zero/);
+      await clean(before.pid);
+    });
+
+    it("passes on the work's own error after the confirmation, and rolls back", async () => {
+      const before = await bareConnection();
+      await expect(
+        inTransactionDeferred(app, deferred(true), async (manager) => {
+          await sql(manager, insert, [tenantId, userId, 'deferred-then-fail.test', tenantId]);
+          throw new Error('failed after the confirmation');
+        }),
+      ).rejects.toThrow('failed after the confirmation');
+      expect(await audited('deferred-then-fail.test')).toHaveLength(0);
+      await clean(before.pid);
+    });
   });
 });

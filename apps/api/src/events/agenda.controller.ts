@@ -2,7 +2,7 @@ import { Agenda, AgendaOrder, AgendaSessionInput } from '@convene/contracts';
 import { Body, Controller, Delete, Get, Param, Post, Put } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { createZodDto, ZodResponse } from 'nestjs-zod';
-import { RequirePermission } from '../common/access.decorators';
+import { OpeningWithFirstRead, RequirePermission } from '../common/access.decorators';
 import { AgendaService } from './agenda.service';
 
 class AgendaSessionDto extends createZodDto(AgendaSessionInput) {}
@@ -17,6 +17,7 @@ export class AgendaController {
 
   @Get()
   @RequirePermission('events.read')
+  @OpeningWithFirstRead()
   @ZodResponse({ status: 200, type: AgendaDto, description: 'The sessions and their warnings' })
   @ApiOperation({
     description:

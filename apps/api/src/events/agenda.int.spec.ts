@@ -8,6 +8,7 @@ const PASSWORD = 'agenda passphrase';
 describe('an event’s agenda and calendar', () => {
   let app: TestApp;
   let officer: ApiClient;
+  let expert: ApiClient;
   let officerId: string;
   let expertId: string;
 
@@ -57,7 +58,22 @@ describe('an event’s agenda and calendar', () => {
       })
     ).userId;
     officer = await app.client().signIn('officer@acme.example', PASSWORD);
+    expert = await app.client().signIn('expert@acme.example', PASSWORD);
   });
+
+  /** The officer asks the expert to speak at the session and the expert accepts. */
+  const speaks = async (eventId: string, sessionId: string) => {
+    const asked = await officer.post(`/api/t/acme/events/${eventId}/experts`, {
+      userId: expertId,
+      sessionId,
+      role: 'speaker',
+    });
+    expect(asked.status).toBe(201);
+    const accepted = await expert.post(`/api/t/acme/me/assignments/${asked.body.id}/accept`, {
+      version: asked.body.version,
+    });
+    expect(accepted.status).toBe(200);
+  };
 
   afterAll(() => app.close());
 
@@ -70,12 +86,14 @@ describe('an event’s agenda and calendar', () => {
       agenda,
       session('Opening', '2027-06-01T07:00:00Z', '2027-06-01T08:00:00Z', {
         room: 'Board room',
-        speakerUserIds: [expertId],
         guestSpeakers: ['Dr Ada Guest'],
       }),
     );
     expect(first.status).toBe(201);
-    expect(first.body).toMatchObject({
+    // The agenda names an expert once they accepted to speak, not before.
+    expect(first.body.sessions[0].speakers).toEqual([]);
+    await speaks(id, first.body.sessions[0].id);
+    expect((await officer.get(agenda)).body).toMatchObject({
       sessions: [
         {
           position: 1,
@@ -98,11 +116,10 @@ describe('an event’s agenda and calendar', () => {
     // The expert also speaks at the same time in another event.
     const elsewhere = await officer.post(
       `/api/t/acme/events/${other}/agenda`,
-      session('Keynote', '2027-06-01T07:15:00Z', '2027-06-01T07:45:00Z', {
-        speakerUserIds: [expertId],
-      }),
+      session('Keynote', '2027-06-01T07:15:00Z', '2027-06-01T07:45:00Z'),
     );
     const keynote = elsewhere.body.sessions[0].id;
+    await speaks(other, keynote);
     const warnings = (await officer.get(agenda)).body.warnings;
     expect(warnings).toContainEqual({
       kind: 'speaker_double_booked',
@@ -127,7 +144,7 @@ describe('an event’s agenda and calendar', () => {
     expect((await officer.delete(`${agenda}/not-a-session`)).status).toBe(404);
   });
 
-  it('refuses a session outside the event or with a speaker who is not an expert, and writes nothing', async () => {
+  it('refuses a session outside the event, or one that names its own speakers, and writes nothing', async () => {
     const id = await newEvent('Short one', '2027-07-01T07:00:00Z', '2027-07-01T15:00:00Z');
     const agenda = `/api/t/acme/events/${id}/agenda`;
     const outside = await officer.post(
@@ -135,14 +152,14 @@ describe('an event’s agenda and calendar', () => {
       session('Too late', '2027-07-01T14:00:00Z', '2027-07-01T16:00:00Z'),
     );
     expect(outside.status).toBe(400);
-    const notExpert = await officer.post(
+    // Speakers come from accepted assignments only: a session cannot name them itself.
+    const named = await officer.post(
       agenda,
       session('Officer talk', '2027-07-01T08:00:00Z', '2027-07-01T09:00:00Z', {
         speakerUserIds: [officerId],
       }),
     );
-    expect(notExpert.status).toBe(400);
-    expect(notExpert.body.errors[0].path).toBe('speakerUserIds');
+    expect(named.status).toBe(400);
     const backwards = await officer.post(
       agenda,
       session('Backwards', '2027-07-01T09:00:00Z', '2027-07-01T08:00:00Z'),

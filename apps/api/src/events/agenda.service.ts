@@ -1,8 +1,6 @@
 import type { Agenda, AgendaOrder, AgendaSessionInput, AgendaWarning } from '@convene/contracts';
 import { Injectable } from '@nestjs/common';
-import { In } from 'typeorm';
 import { z } from 'zod';
-import { Membership } from '../tenants/membership.entity';
 import { AuditService } from '../audit/audit.service';
 import { notFound } from '../common/app-exception';
 import { EventsException } from './events.exception';
@@ -62,15 +60,15 @@ export class AgendaService {
 
   async add(eventId: string, input: AgendaSessionInput): Promise<Agenda> {
     const event = await this.events.find(eventId, true);
-    await this.check(event, input);
+    this.check(event, input);
     // Planners only (events.manage), on an event find() has just checked.
     const [created] = await sql(
       requestContext.current().manager,
       `insert into agenda_sessions (tenant_id, event_id, position, title, description, starts_at,
-                                    ends_at, room, speaker_user_ids, guest_speakers)
+                                    ends_at, room, guest_speakers)
        select tenant_id, id,
               coalesce((select max(position) from agenda_sessions where event_id = $1), 0) + 1,
-              $2, $3, $4, $5, $6, $7, $8
+              $2, $3, $4, $5, $6, $7
          from events where id = $1
        returning id`,
       [eventId, ...sessionValues(input)],
@@ -83,14 +81,14 @@ export class AgendaService {
 
   async update(eventId: string, sessionId: string, input: AgendaSessionInput): Promise<Agenda> {
     const event = await this.events.find(eventId, true);
-    await this.check(event, input);
+    this.check(event, input);
     const [before] = await this.sessions(eventId, sessionId);
     if (!before) throw notFound('Session');
     await sql(
       requestContext.current().manager,
       `update agenda_sessions
           set title = $3, description = $4, starts_at = $5, ends_at = $6, room = $7,
-              speaker_user_ids = $8, guest_speakers = $9
+              guest_speakers = $8
         where event_id = $1 and id = $2`,
       [eventId, sessionId, ...sessionValues(input)],
     );
@@ -149,8 +147,13 @@ export class AgendaService {
       `select s.id, s.position, s.title, s.description, s.starts_at, s.ends_at, s.room,
               s.guest_speakers,
               coalesce((select json_agg(json_build_object('id', u.id, 'name', u.name)
-                                        order by array_position(s.speaker_user_ids, u.id))
-                          from users u where u.id = any (s.speaker_user_ids)), '[]') as speakers
+                                        order by speaker.first_answer, u.id)
+                          from (select a.user_id, min(a.answered_at) as first_answer
+                                  from expert_assignments a
+                                 where a.tenant_id = s.tenant_id and a.session_id = s.id
+                                   and a.status = 'accepted'
+                                 group by a.user_id) speaker
+                          join users u on u.id = speaker.user_id), '[]') as speakers
          from agenda_sessions s
         where s.event_id = $1 and ($2::uuid is null or s.id = $2)
         order by s.position, s.id`,
@@ -183,13 +186,18 @@ export class AgendaService {
               o.id as other_session_id, o.event_id as other_event_id, e.title as other_event_title,
               ${visibleEvent('e', viewerParams(1))} as other_visible
          from agenda_sessions s
-         cross join lateral unnest(s.speaker_user_ids) as speaker(id)
+         join (select distinct tenant_id, session_id, user_id from expert_assignments
+                where status = 'accepted' and session_id is not null) speaker
+           on speaker.tenant_id = s.tenant_id and speaker.session_id = s.id
+         join expert_assignments other
+           on other.tenant_id = s.tenant_id and other.user_id = speaker.user_id
+          and other.status = 'accepted' and other.session_id <> s.id
          join agenda_sessions o
-           on speaker.id = any (o.speaker_user_ids) and o.id <> s.id
+           on o.tenant_id = other.tenant_id and o.id = other.session_id
           and (o.event_id <> s.event_id or (s.starts_at, s.id) < (o.starts_at, o.id))
           and s.starts_at < o.ends_at and o.starts_at < s.ends_at
          join events e on e.id = o.event_id and e.status <> 'cancelled'
-         join users u on u.id = speaker.id
+         join users u on u.id = speaker.user_id
         where s.event_id = $4
         order by s.starts_at, s.id, u.id, o.starts_at, o.id`,
       [...this.events.visibility(), eventId],
@@ -231,20 +239,16 @@ export class AgendaService {
     ];
   }
 
-  /** A session lies within its event, and its speakers are the tenant's active experts. */
-  private async check(event: EventRow, input: AgendaSessionInput): Promise<void> {
+  /**
+   * A session lies within its event. Its speakers are not set here: they are the experts who
+   * accepted an assignment to it (apps/api/src/experts), so the agenda names only those.
+   */
+  private check(event: EventRow, input: AgendaSessionInput): void {
     if (
       Date.parse(input.startsAt) < new Date(event.starts_at).getTime() ||
       Date.parse(input.endsAt) > new Date(event.ends_at).getTime()
     ) {
       throw invalid('startsAt', 'the session must take place within the event’s dates');
-    }
-    if (input.speakerUserIds.length === 0) return;
-    const experts = await requestContext.current().manager.count(Membership, {
-      where: { userId: In(input.speakerUserIds), role: 'expert', status: 'active' },
-    });
-    if (experts !== input.speakerUserIds.length) {
-      throw invalid('speakerUserIds', 'speakers must be active experts of this organisation');
     }
   }
 
@@ -274,7 +278,6 @@ function sessionValues(input: AgendaSessionInput): unknown[] {
     input.startsAt,
     input.endsAt,
     input.room,
-    input.speakerUserIds,
     input.guestSpeakers,
   ];
 }

@@ -18,7 +18,13 @@ import { hashToken, newToken } from '../auth/secrets';
 import { Tenant } from '../tenants/tenant.entity';
 import { eventsCalendar } from './event-calendar';
 import { EventRow, toCalendarEvent } from './events.service';
-import { publicEvent, viewerParams, visibilityOf, visibleEvent } from './event-visibility';
+import {
+  eventExpert,
+  publicEvent,
+  viewerParams,
+  visibilityOf,
+  visibleEvent,
+} from './event-visibility';
 
 /** An event as CALENDAR_COLUMNS selects it. */
 const CalendarRow = EventRow.pick({
@@ -137,9 +143,7 @@ export class CalendarFeedsService {
           where e.ends_at > now() - interval '90 days'
             and ${visibleEvent('e', viewerParams(1))}
             and (e.responsible_officer_id = $1 or e.created_by = $1
-                 or exists (select from agenda_sessions s
-                             where s.tenant_id = e.tenant_id and s.event_id = e.id
-                               and $1 = any (s.speaker_user_ids)))
+                 or ${eventExpert('e', '$1::uuid')})
           order by e.starts_at, e.id
           limit $4`,
         [

@@ -12,10 +12,23 @@ import { type Visibility, viewerParams, visibleEvent } from './event-visibility'
 /** The events the caller may see: the one rule, with the caller as $1–$3 (Visibility). */
 const VISIBLE = visibleEvent('e', viewerParams(1));
 
-/** What a list row needs (toSummary), and the cursor key: no description or audit columns. */
-const SUMMARY_COLUMNS = `e.id, e.type, e.title, e.summary, e.thematic_areas, e.format,
-  e.venue_name, e.venue_city, e.venue_country, e.meeting_link, e.starts_at,
-  e.starts_at::text as starts_key, e.ends_at, e.time_zone, e.host_states::text[] as host_states,
+/**
+ * A timestamp as the API writes it, exactly as Date#toISOString() would (UTC, milliseconds cut,
+ * not rounded, as pg's Date cuts microseconds; years are 4 digits, see Instant's range): the
+ * list hands it on as it comes instead of parsing it into a Date and writing that back.
+ */
+export const isoText = (column: string) =>
+  `to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+/**
+ * What a list row needs (toSummary), and the cursor key: no description or audit columns. The
+ * times come as ISO text and the arrays as JSON (JSON.parse, rather than pg's parser of array
+ * literals): what the answer carries, with the least work in the API.
+ */
+const SUMMARY_COLUMNS = `e.id, e.type, e.title, e.summary, to_json(e.thematic_areas) as thematic_areas,
+  e.format, e.venue_name, e.venue_city, e.venue_country, e.meeting_link,
+  ${isoText('e.starts_at')} as starts_at, e.starts_at::text as starts_key,
+  ${isoText('e.ends_at')} as ends_at, e.time_zone, to_json(e.host_states::text[]) as host_states,
   e.is_public, e.status, e.responsible_officer_id, o.name as responsible_officer_name`;
 
 /**

@@ -13,12 +13,16 @@ import { can } from '@convene/domain';
  *   their tenant, drafts included.
  * - Everyone else sees an event only once it was announced (`announced_at`: it left draft for a
  *   live status at least once; a draft cancelled before that stays with the planners), and then
- *   only if it concerns them: a focal point's State hosts it, or the person speaks at it.
+ *   only if it concerns them: a focal point's State hosts it or is invited to it (an invitation
+ *   the officer did not withdraw; one the State declined still lets it read the event), or the
+ *   person is one of its experts: they accepted an assignment to it or to one of its sessions
+ *   (the agenda's speakers are exactly those). Asked and not answering, declined or withdrawn
+ *   is not enough.
  * - Anyone, signed in or not, sees what the tenant marked public, once announced
  *   (`publicEvent`), on the public page and feed, which carry no people.
  *
- * Later issues extend this rule here, never in a read path: focal points of States invited to
- * the event, experts who accepted an assignment. Add the clause to `visibleEvent` (and, if it
+ * Later issues extend this rule here, never in a read path (experts who accepted an assignment
+ * are in, through `eventExpert`). Add the clause to `visibleEvent` (and, if it
  * needs to know more about the caller, a field to `Viewer` and to `Visibility`), and every
  * path follows; `apps/api/src/access/event-visibility.int.spec.ts` states the expected sets
  * from its fixtures and checks every path against them.
@@ -88,9 +92,25 @@ export function visibleEvent(alias: string, viewer: Viewer): string {
   ${viewer.manages}
   or (${announced(alias)} and (
        (${viewer.memberState} is not null and ${viewer.memberState} = any (${alias}.host_states))
-    or exists (select from agenda_sessions visible_session
-                where visible_session.tenant_id = ${alias}.tenant_id and visible_session.event_id = ${alias}.id
-                  and ${viewer.userId} = any (visible_session.speaker_user_ids)))))`;
+    or (${viewer.memberState} is not null and exists (
+         select from event_invitations visible_invitation
+          where visible_invitation.tenant_id = ${alias}.tenant_id and visible_invitation.event_id = ${alias}.id
+            and visible_invitation.member_state_code = ${viewer.memberState}
+            and visible_invitation.status <> 'withdrawn'))
+    or ${eventExpert(alias, viewer.userId)})))`;
+}
+
+/**
+ * Whether the person `userId` (a uuid expression) is one of the event `alias`'s experts: they
+ * accepted an assignment to it or to one of its sessions. An expert asked but not yet answering,
+ * who declined or whose assignment was withdrawn is not. Every rule that grants "the event's
+ * experts" something (seeing the event, its participants where the event allows it, documents
+ * shared with its experts) asks this.
+ */
+export function eventExpert(alias: string, userId: string): string {
+  return `exists (select from expert_assignments event_expert
+                where event_expert.tenant_id = ${alias}.tenant_id and event_expert.event_id = ${alias}.id
+                  and event_expert.user_id = ${userId} and event_expert.status = 'accepted')`;
 }
 
 /**

@@ -9,7 +9,11 @@ import {
 import { Body, Controller, Get, Header, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { createZodDto, ZodResponse } from 'nestjs-zod';
-import { CurrentTenant, RequirePermission } from '../common/access.decorators';
+import {
+  CurrentTenant,
+  OpeningWithFirstRead,
+  RequirePermission,
+} from '../common/access.decorators';
 import { ApiProblem } from '../common/openapi';
 import type { TenantScope } from '../db/request-context';
 import { EventsService } from './events.service';
@@ -29,6 +33,7 @@ export class EventsController {
 
   @Get()
   @RequirePermission('events.read')
+  @OpeningWithFirstRead()
   @ZodResponse({
     status: 200,
     type: EventSummaryPageDto,
@@ -51,6 +56,7 @@ export class EventsController {
 
   @Get(':eventId')
   @RequirePermission('events.read')
+  @OpeningWithFirstRead()
   @ZodResponse({ status: 200, type: EventDetailDto, description: 'The event' })
   @ApiOperation({ description: 'One event, with its history and what the caller may do next.' })
   get(@Param('eventId') eventId: string) {

@@ -18,5 +18,7 @@ import { EventsService } from './events.service';
     PublicCalendarController,
   ],
   providers: [EventsService, AgendaService, CalendarFeedsService],
+  // Requests create the draft event that answers them through the one events service.
+  exports: [EventsService],
 })
 export class EventsModule {}

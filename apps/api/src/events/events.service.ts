@@ -13,6 +13,7 @@ import {
   type Page,
   TargetAudience,
   ThematicArea,
+  Timestamp,
 } from '@convene/contracts';
 import { allowedActions, can, transition } from '@convene/domain';
 import { Inject, Injectable } from '@nestjs/common';
@@ -20,6 +21,7 @@ import { In } from 'typeorm';
 import { z } from 'zod';
 import { AuditService } from '../audit/audit.service';
 import { notFound } from '../common/app-exception';
+import { publishedMeetingReport } from '../documents/document-visibility';
 import { EventsException } from './events.exception';
 import { decodeCursor, encodeCursor } from '../common/cursor';
 import { isUuid } from '../common/uuid';
@@ -28,6 +30,7 @@ import { sql } from '../db/sql';
 import { sqlThenCommit } from '../db/transaction';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { OutboxService } from '../mail/outbox.service';
+import { advanceRequestsOfEvents } from '../requests/request-progress';
 import { Membership } from '../tenants/membership.entity';
 import { type CalendarEvent, eventsCalendar } from './event-calendar';
 import { eventListStatement } from './event-list.query';
@@ -126,6 +129,10 @@ export const EventSummaryRow = EventRow.pick({
 });
 export type EventSummaryRow = z.infer<typeof EventSummaryRow>;
 
+/** A row of the list (event-list.query.ts): its times come as ISO text (isoText). */
+export const EventListRow = EventSummaryRow.extend({ starts_at: Timestamp, ends_at: Timestamp });
+export type EventListRow = z.infer<typeof EventListRow>;
+
 /** What an insert or update returning the event's id gives back. */
 export const IdRow = z.strictObject({ id: z.guid() });
 
@@ -159,7 +166,7 @@ export class EventsService {
       manager,
       statement.text,
       statement.values,
-      EventSummaryRow,
+      EventListRow,
       statement.name,
     );
     const page = rows.slice(0, query.limit);
@@ -300,6 +307,22 @@ export class EventsService {
         decision.reason,
       );
     }
+    // An event is reported only once its meeting report is published (docs/documents.md).
+    if (input.action === 'report') {
+      const [report] = await sql<{ published: boolean }>(
+        manager,
+        `select ${publishedMeetingReport('e')} as published from events e where e.id = $1`,
+        [id],
+      );
+      if (!report?.published) {
+        throw new EventsException(
+          409,
+          'event-transition',
+          'This change is not possible for the event now',
+          'Publish the meeting report first: an event is reported once its report is out.',
+        );
+      }
+    }
     const postponed = input.action === 'postpone';
     await sql(
       manager,
@@ -350,6 +373,8 @@ export class EventsService {
     // Planning announces the event: its host States' focal points hear of it, in this same
     // transaction, so a transition that fails or rolls back sends nothing.
     if (input.action === 'plan') await this.announce(row);
+    // The requests this event answers move on with it (docs/requests.md), in this transaction.
+    await advanceRequestsOfEvents(manager, this.audit, { eventIds: [id] }, this.config.appUrl);
     return this.get(id);
   }
 
@@ -503,7 +528,8 @@ const staleVersion = () =>
     'Reload the event to see the changes, then apply yours again.',
   );
 
-export function toSummary(row: EventSummaryRow): EventSummary {
+/** A list row (times as ISO text already) or an event read with its times as Dates. */
+export function toSummary(row: EventSummaryRow | EventListRow): EventSummary {
   return {
     id: row.id,
     type: row.type,
@@ -520,8 +546,8 @@ export function toSummary(row: EventSummaryRow): EventSummary {
           }
         : null,
     meetingLink: row.meeting_link,
-    startsAt: iso(row.starts_at),
-    endsAt: iso(row.ends_at),
+    startsAt: typeof row.starts_at === 'string' ? row.starts_at : iso(row.starts_at),
+    endsAt: typeof row.ends_at === 'string' ? row.ends_at : iso(row.ends_at),
     timeZone: row.time_zone,
     hostStates: row.host_states.map((code) => code.trim()),
     status: row.status,

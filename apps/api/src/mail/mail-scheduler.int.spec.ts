@@ -186,10 +186,13 @@ describe('scheduled mail: digests and reminders', () => {
         );
         await sql(
           m,
-          `insert into agenda_sessions (tenant_id, event_id, position, title, starts_at, ends_at,
-                                        speaker_user_ids)
-           select tenant_id, id, 1, 'Opening', starts_at, starts_at + interval '1 hour',
-                  array[$2::uuid] from events where id = $1`,
+          `with speaking as (
+             insert into agenda_sessions (tenant_id, event_id, position, title, starts_at, ends_at)
+             select tenant_id, id, 1, 'Opening', starts_at, starts_at + interval '1 hour'
+               from events where id = $1
+             returning tenant_id, event_id, id)
+           insert into expert_assignments (tenant_id, event_id, session_id, user_id, role, status, answered_at)
+           select tenant_id, event_id, id, $2::uuid, 'speaker', 'accepted', now() from speaking`,
           [event?.id, speaker.id],
         );
         return event?.id as string;

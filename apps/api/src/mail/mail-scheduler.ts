@@ -7,7 +7,14 @@ import { sql } from '../db/sql';
 import { applyScope, inTransaction } from '../db/transaction';
 import { eventsCalendar } from '../events/event-calendar';
 import { EventRow, toCalendarEvent } from '../events/events.service';
-import { membershipViewer, PLANNER_ROLES, visibleEvent } from '../events/event-visibility';
+import {
+  eventExpert,
+  membershipViewer,
+  PLANNER_ROLES,
+  visibleEvent,
+} from '../events/event-visibility';
+import { nominationDeadlineReminders } from '../participation/invitations.reminders';
+import { participantReminders } from '../participation/participant-reminders';
 import { enqueueMail } from './outbox.service';
 import type { MailKind } from './templates/mail-message';
 
@@ -64,6 +71,8 @@ export interface MailSchedulerOptions {
   appUrl: string;
   /** The hour (UTC) from which a day's digests and reminders go out. */
   digestHourUtc?: number;
+  /** The app's secret, to sign participants' links; without it no participant reminder goes. */
+  secret?: string;
 }
 
 /**
@@ -81,7 +90,12 @@ export class MailScheduler {
     options: MailSchedulerOptions,
   ) {
     const hour = options.digestHourUtc ?? 7;
-    this.jobs = [adminDigest(options.appUrl, hour), eventReminders(options.appUrl, hour)];
+    this.jobs = [
+      adminDigest(options.appUrl, hour),
+      eventReminders(options.appUrl, hour),
+      nominationDeadlineReminders(options.appUrl, hour),
+      ...(options.secret ? [participantReminders(options.appUrl, options.secret, hour)] : []),
+    ];
   }
 
   /** Computes whatever is due at `now`; returns how many mails it enqueued. */
@@ -240,10 +254,7 @@ function eventReminders(appUrl: string, hourUtc: number): ScheduledMail {
         // not speak at.
         `select e.id as event_id, u.id, u.email, u.name, u.preferred_language as language
            from events e
-           join users u on u.id = e.responsible_officer_id
-                        or exists (select from agenda_sessions s
-                                    where s.tenant_id = e.tenant_id and s.event_id = e.id
-                                      and u.id = any (s.speaker_user_ids))
+           join users u on u.id = e.responsible_officer_id or ${eventExpert('e', 'u.id')}
            join memberships m on m.user_id = u.id and m.status = 'active'
           where e.id = any ($1::uuid[])
             and ${visibleEvent('e', membershipViewer('u.id', 'm', '$2::text[]'))}

@@ -75,6 +75,7 @@ export function mailWorkerFor(
           scheduler: new MailScheduler(dataSource, {
             appUrl: config.appUrl,
             digestHourUtc: config.digestHourUtc,
+            secret: config.secret,
           }),
           scheduleEveryMs: config.mailScheduleMs,
         }),
@@ -268,10 +269,10 @@ export class MailWorker {
       await this.inMailerTransaction((manager) =>
         sql(
           manager,
-          // The link of a security mail carries a live token: keep it no longer than needed.
+          // A mail's links carry live tokens: keep them no longer than needed.
           `update mail_outbox
               set status = 'sent', sent_at = now(), locked_until = null, last_error = null,
-                  payload = payload - 'link'
+                  payload = payload - array['link', 'decisionLink', 'pageLink']
             where tenant_id = $1 and id = $2`,
           [row.tenant_id, row.id],
         ),

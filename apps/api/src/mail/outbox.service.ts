@@ -4,7 +4,7 @@ import type { EntityManager } from 'typeorm';
 import { requestContext } from '../db/request-context';
 import { sql } from '../db/sql';
 import { inTenant } from '../db/transaction';
-import { type MailMessage, SECURITY_KINDS } from './templates/mail-message';
+import { ALWAYS_SENT_KINDS, type MailMessage } from './templates/mail-message';
 
 export interface OutgoingMail {
   /** The organisation the mail is sent for; PLATFORM_TENANT_ID outside any. */
@@ -54,7 +54,7 @@ export async function enqueueMail(manager: EntityManager, mail: OutgoingMail): P
         mail.language,
         JSON.stringify(mail.message),
         mail.idempotencyKey ?? null,
-        SECURITY_KINDS.includes(mail.message.kind),
+        ALWAYS_SENT_KINDS.includes(mail.message.kind),
       ],
     ),
   );

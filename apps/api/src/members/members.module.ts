@@ -9,5 +9,7 @@ import { MembersService } from './members.service';
   imports: [AuditModule, MailModule],
   controllers: [MembersController, InvitationsController],
   providers: [MembersService],
+  // The roster invites experts through the same flow (apps/api/src/experts).
+  exports: [MembersService],
 })
 export class MembersModule {}

@@ -14,4 +14,12 @@ export class Tenant {
 
   @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' })
   createdAt!: Date;
+
+  /** The largest document file the tenant accepts, in bytes (docs/documents.md). */
+  @Column({ name: 'document_max_bytes', type: 'integer', default: 26214400 })
+  documentMaxBytes!: number;
+
+  /** The tenant settings' optimistic concurrency (docs/documents.md). */
+  @Column({ name: 'settings_version', type: 'integer', default: 1 })
+  settingsVersion!: number;
 }

@@ -12,7 +12,7 @@ export class ApiClient {
     path: string,
     options: {
       body?: unknown;
-      rawBody?: string;
+      rawBody?: string | Uint8Array;
       headers?: Record<string, string>;
       csrf?: boolean;
     } = {},
@@ -26,7 +26,7 @@ export class ApiClient {
     }
     const xsrf = this.cookies.get('XSRF-TOKEN');
     if (xsrf && options.csrf !== false) headers['x-xsrf-token'] = decodeURIComponent(xsrf);
-    let body: string | undefined = options.rawBody;
+    let body: string | Uint8Array | undefined = options.rawBody;
     if (options.body !== undefined) {
       body = JSON.stringify(options.body);
       headers['content-type'] ??= 'application/json';
@@ -34,7 +34,8 @@ export class ApiClient {
     const response = await fetch(this.baseUrl + path, {
       method,
       headers,
-      body,
+      // A file's bytes (uploads) or text: fetch sends either as given.
+      body: body as BodyInit | undefined,
       redirect: 'manual',
     });
     for (const cookie of response.headers.getSetCookie()) {

@@ -3,6 +3,7 @@ import { createApp, type RunningApp } from '../app.factory';
 import { type AppConfig, loadConfig } from '../config/app-config';
 import { DevMailCatcher } from '../mail/dev-mail-catcher';
 import { ApiClient } from './http-client';
+import { startTestS3, type TestS3 } from './s3-server';
 import { createTestDatabase, type TestDatabase } from './test-database';
 
 export interface TestApp {
@@ -11,6 +12,8 @@ export interface TestApp {
   baseUrl: string;
   /** A real SMTP server on loopback receiving what the app sends. */
   mail: DevMailCatcher;
+  /** A real S3-compatible server on loopback holding the documents' files. */
+  s3: TestS3;
   /** The PostgreSQL database behind the app, for the owner's view (null on PGlite). */
   database: TestDatabase | null;
   client(): ApiClient;
@@ -27,6 +30,7 @@ export async function startTestApp(
   const database = options.driver === 'pglite' ? null : await createTestDatabase();
   const mail = new DevMailCatcher();
   const smtpPort = await mail.start(0);
+  const s3 = await startTestS3();
   const config = loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
@@ -39,6 +43,9 @@ export async function startTestApp(
     // Every test signs in from 127.0.0.1; the per-address limit has tests of its own.
     LOGIN_RATE_LIMIT_PER_ADDRESS: '100000',
     API_RATE_LIMIT: '1000000',
+    ...s3.env,
+    // Tests drain the text extraction themselves (running.extraction), when they want it.
+    EXTRACTION_WORKER: 'off',
     ...(database ? { DATABASE_URL: database.url } : {}),
     ...options.env,
   });
@@ -52,11 +59,13 @@ export async function startTestApp(
     config,
     baseUrl,
     mail,
+    s3,
     database,
     client: () => new ApiClient(baseUrl),
     async close() {
       await running.close();
       await mail.stop();
+      await s3.close();
       await database?.drop();
     },
   };

@@ -30,13 +30,10 @@ import { sessionExpiryInterceptor } from './http/session-expiry.interceptor';
 import { provideIcuMessages } from './i18n/icu-transpiler';
 import { DEFAULT_LANGUAGE } from './i18n/language';
 import { LanguageService } from './i18n/language.service';
-import { registerInterfaceLocales } from './i18n/locales';
 import { TranslatedTitleStrategy } from './i18n/translated-title.strategy';
 import { TranslocoHttpLoader } from './i18n/transloco-http.loader';
 import { HeadingFocus } from './shell/heading-focus';
-import { provideIcons } from './shared/icons/icons';
-
-registerInterfaceLocales();
+import { provideIconSet } from './shared/icons/icon-registry';
 
 export const appConfig: ApplicationConfig = {
   providers: [
@@ -68,21 +65,25 @@ export const appConfig: ApplicationConfig = {
       },
       loader: TranslocoHttpLoader,
     }),
-    provideIcons(),
+    provideIconSet(),
     provideIcuMessages(),
     provideStore({ [authFeature.name]: authFeature.reducer }),
     provideEffects(authEffects),
     provideAppInitializer(() => {
       inject(Store).dispatch(ShellActions.appStarted());
       inject(HeadingFocus).start();
-      // Load the first language before the first paint, so no key flashes.
+      // Load the first language (its texts, and its dates and numbers data) before the first
+      // paint, so no key flashes; English stays if either cannot be loaded.
       const language = inject(LanguageService);
-      const chosen = language.use(language.initialLanguage());
-      return firstValueFrom(
-        inject(TranslocoService)
-          .load(chosen)
-          .pipe(catchError(() => of(null))),
-      );
+      const chosen = language.initialLanguage();
+      return Promise.all([
+        language.use(chosen).catch(() => null),
+        firstValueFrom(
+          inject(TranslocoService)
+            .load(chosen)
+            .pipe(catchError(() => of(null))),
+        ),
+      ]);
     }),
   ],
 };

@@ -1,5 +1,6 @@
 import type { Route } from '@angular/router';
 import { authGuard, guestGuard, homeRedirectGuard } from './auth/auth.guards';
+import { withMaterialIcons } from './shared/icons/icon-registry';
 import { permissionGuard, tenantGuard } from './shell/tenant.guards';
 
 /** Route titles are translation keys (see TranslatedTitleStrategy). */
@@ -31,6 +32,17 @@ export const appRoutes: Route[] = [
     loadChildren: () => import('./public-events/public-events.routes'),
   },
   {
+    // A participant's signed links (no account): the decision link and the participant page.
+    // Its pages draw Material's MatIcon, so Material's icon registry gets the app's icons first.
+    path: 'p',
+    loadChildren: () => withMaterialIcons(import('./participant/participant.routes')),
+  },
+  {
+    // The public check of a certificate of participation, from its QR code or printed address.
+    path: 'verify/:slug/:code',
+    loadChildren: () => import('./verify/verify.routes'),
+  },
+  {
     path: '',
     canActivate: [authGuard],
     loadComponent: () => import('./shell/shell.component').then((m) => m.Shell),
@@ -58,7 +70,49 @@ export const appRoutes: Route[] = [
           {
             path: 'events',
             canActivate: [permissionGuard('events.read')],
-            loadChildren: () => import('./events/events.routes'),
+            // The participation tab draws Material's MatIcon (see withMaterialIcons).
+            loadChildren: () => withMaterialIcons(import('./events/events.routes')),
+          },
+          {
+            // Meetings' recommendations across events, and their follow-up.
+            path: 'recommendations',
+            canActivate: [permissionGuard('events.read')],
+            loadChildren: () => import('./recommendations/recommendations.routes'),
+          },
+          {
+            // Assistance requests (issue 14): the inbox, drafts and one request.
+            path: 'requests',
+            canActivate: [permissionGuard('requests.read')],
+            loadChildren: () => import('./requests/requests.routes'),
+          },
+          {
+            // The roster (experts.manage) and an expert's own profile (experts.profile).
+            path: 'experts',
+            loadChildren: () => import('./experts/experts.routes'),
+          },
+          {
+            // Documents (issue 13): search and the tenant's library.
+            path: 'documents',
+            canActivate: [permissionGuard('tenant.read')],
+            loadChildren: () => import('./documents/documents.routes'),
+          },
+          {
+            // Coverage map and dashboard (issue 15): officers and admins.
+            path: 'reports',
+            canActivate: [permissionGuard('reports.read')],
+            loadChildren: () => import('./reports/reports.routes'),
+          },
+          {
+            // A State's page: officers and admins any, a focal point their own (the API narrows).
+            path: 'states',
+            canActivate: [permissionGuard('states.overview')],
+            loadChildren: () => import('./reports/state.routes'),
+          },
+          {
+            // Tool delivery (issue 15): the register, editions, coverage and the IATI file.
+            path: 'delivery',
+            canActivate: [permissionGuard('deliveries.read')],
+            loadChildren: () => import('./delivery/delivery.routes'),
           },
           {
             path: 'users',
@@ -74,6 +128,31 @@ export const appRoutes: Route[] = [
             path: 'mail',
             canActivate: [permissionGuard('mail.manage')],
             loadChildren: () => import('./mail/mail.routes'),
+          },
+          {
+            // Needs assessments of States (issue 14) and the questionnaire's versions.
+            path: 'assessments',
+            canActivate: [permissionGuard('assessments.read')],
+            loadChildren: () => import('./assessments/assessments.routes'),
+          },
+          {
+            // Check-in at the door of an event, on a phone: officers and admins.
+            path: 'check-in/:eventId',
+            canActivate: [permissionGuard('participation.manage')],
+            // Its pages draw Material's MatIcon (see withMaterialIcons).
+            loadChildren: () => withMaterialIcons(import('./check-in/check-in.routes')),
+          },
+          {
+            // The header's search across the tenant: its results page (docs/search.md).
+            path: 'search',
+            canActivate: [permissionGuard('tenant.read')],
+            loadChildren: () => import('./search/search.routes'),
+          },
+          {
+            // The tenant's own settings (the upload size limit): its admins.
+            path: 'settings',
+            canActivate: [permissionGuard('tenant.manage')],
+            loadChildren: () => import('./tenant-settings/tenant-settings.routes'),
           },
           {
             // A wrong address inside a tenant stays in that tenant (its menu, its name).

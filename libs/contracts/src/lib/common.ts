@@ -86,5 +86,9 @@ export const ProblemDetails = z.strictObject({
     .array(z.strictObject({ path: singleLineText(500), message: multiLineText(1000) }))
     .max(1000)
     .optional(),
+  /** For a stale save (409 stale-version) where the feature says: the version now… */
+  currentVersion: int32(z.number().int().min(1)).optional(),
+  /** …and the fields changed since the version the caller read. */
+  changed: z.array(singleLineText(100)).max(100).optional(),
 });
 export type ProblemDetails = z.infer<typeof ProblemDetails>;

@@ -1,3 +1,4 @@
+import { CodeCheckIn, EventDay, normalizeVerificationCode } from './attendance';
 import { LoginRequest } from './auth';
 import { Email, PageQuery } from './common';
 import { Alpha3 } from './member-states';
@@ -43,5 +44,41 @@ describe('the shared contracts', () => {
     expect(PageQuery.parse({ limit: '50' })).toEqual({ limit: 50 });
     expect(PageQuery.safeParse({ limit: '1000' }).success).toBe(false);
     expect(PageQuery.safeParse({ limit: '0' }).success).toBe(false);
+  });
+});
+
+describe('attendance and certificates', () => {
+  it('reads a check-in code as people type it, and refuses what cannot be one', () => {
+    expect(CodeCheckIn.parse({ day: '2027-05-10', code: ' 7kq2-9zxd m4 ' }).code).toBe(
+      '7KQ29ZXDM4',
+    );
+    // O for 0, I and L for 1: the letters Crockford's alphabet leaves out.
+    expect(CodeCheckIn.parse({ day: '2027-05-10', code: 'oil2345678' }).code).toBe('0112345678');
+    for (const code of ['7KQ29ZXDM', '7KQ29ZXDM44', '7KQ29ZXDMU', '']) {
+      expect({ code, ok: CodeCheckIn.safeParse({ day: '2027-05-10', code }).success }).toEqual({
+        code,
+        ok: false,
+      });
+    }
+  });
+
+  it('takes days that exist only', () => {
+    for (const [day, ok] of [
+      ['2027-05-10', true],
+      ['2028-02-29', true],
+      ['2027-02-29', false],
+      ['2027-5-10', false],
+      ['0000-01-01', false],
+      ['2027-05-10T00:00:00Z', false],
+    ] as const) {
+      expect({ day, ok: EventDay.safeParse(day).success }).toEqual({ day, ok });
+    }
+  });
+
+  it('prints verification codes in groups of four, however they were typed', () => {
+    expect(normalizeVerificationCode('7kq29zxdm4tbr0we')).toBe('7KQ2-9ZXD-M4TB-R0WE');
+    expect(normalizeVerificationCode('7KQ2-9ZXD-M4TB-R0WE')).toBe('7KQ2-9ZXD-M4TB-R0WE');
+    expect(normalizeVerificationCode('7KQ2-9ZXD-M4TB-R0W')).toBeNull();
+    expect(normalizeVerificationCode('UUUU-9ZXD-M4TB-R0WE')).toBeNull();
   });
 });

@@ -245,8 +245,6 @@ export const AgendaSessionInput = z
     startsAt: Instant,
     endsAt: Instant,
     room: singleLineText(100).trim().min(1).nullable().default(null),
-    /** Tenant members with the expert role. */
-    speakerUserIds: unique(Uuid, 20).default([]),
     /** Speakers without an account, by name. */
     guestSpeakers: z.array(Name).max(20).default([]),
   })

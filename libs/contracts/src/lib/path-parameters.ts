@@ -1,5 +1,9 @@
 import { TenantSlug, Uuid } from './common';
 import { Token } from './auth';
+import { ParticipantLinkToken } from './participant-page';
+import { VerificationCode } from './attendance';
+import { DownloadToken } from './documents';
+import { patternText } from './text';
 
 /**
  * What each path parameter of the API may hold. The OpenAPI document declares every `{name}`
@@ -14,5 +18,33 @@ export const PATH_PARAMETERS = {
   membershipId: Uuid,
   invitationId: Uuid,
   messageId: Uuid,
+  // part-links
+  linkToken: ParticipantLinkToken,
+  nominationId: Uuid,
+  stateListId: Uuid,
+  code: VerificationCode,
+  // Recommendations of meetings.
+  recommendationId: Uuid,
+  // Documents (issue 13).
+  documentId: Uuid,
+  versionId: Uuid,
+  fileToken: DownloadToken,
+  // Experts (issue 13).
+  userId: Uuid,
+  assignmentId: Uuid,
+  // Needs assessments (issue 14): a questionnaire version is its uuid, or `default` (version 1).
+  assessmentId: Uuid,
+  // A thematic area's key; the service answers 404 for a word that is not one.
+  area: patternText(60, /^[a-z][a-z_]{0,59}$/, 'not a thematic area'),
+  questionnaireId: patternText(
+    36,
+    /^(default|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$/,
+    'not a questionnaire version',
+  ),
+  // Tool delivery (issue 15).
+  editionId: Uuid,
+  // Assistance requests (issue 14).
+  requestId: Uuid,
+  attachmentId: Uuid,
 } as const;
 export type PathParameterName = keyof typeof PATH_PARAMETERS;

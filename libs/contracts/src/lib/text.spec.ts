@@ -165,10 +165,43 @@ const SAMPLES: Record<string, Record<string, unknown>> = {
     startsAt: '2030-03-01T09:00:00Z',
     endsAt: '2030-03-01T10:00:00Z',
     room: 'Room A',
-    speakerUserIds: ['6f1c1e1e-8f43-4e7b-9a7c-1b2c3d4e5f60'],
     guestSpeakers: ['Guest'],
   },
   AgendaOrder: { sessionIds: ['6f1c1e1e-8f43-4e7b-9a7c-1b2c3d4e5f60'] },
+  // Experts (issue 13).
+  AssignmentCreate: {
+    userId: '6f1c1e1e-8f43-4e7b-9a7c-1b2c3d4e5f60',
+    sessionId: '6f1c1e1e-8f43-4e7b-9a7c-1b2c3d4e5f60',
+    role: 'speaker',
+  },
+  AssignmentDecline: { version: 2, reason: 'Teaching that week' },
+  AssignmentVersion: { version: 2 },
+  AvailabilityWindow: { from: '2030-06-01', to: '2030-06-10' },
+  DeclarationInput: { hasInterests: true, details: 'Consultant to a software vendor' },
+  ExpertInvite: { email: 'expert@example.org' },
+  ExpertLanguage: { language: 'fr', level: 'fluent' },
+  ExpertNotesInput: { notes: 'Prefers morning sessions' },
+  ExpertProfileInput: {
+    organisation: 'Federal Police',
+    bio: 'Digital forensics trainer',
+    nationality: 'DEU',
+    sex: 'male',
+    thematicAreas: ['financing'],
+    targetAudiences: ['investigators'],
+    languages: [{ language: 'de', level: 'native' }],
+    availability: [{ from: '2030-06-01', to: '2030-06-10' }],
+    version: 1,
+  },
+  ExpertRosterQuery: {
+    after: 'abc',
+    limit: '10',
+    q: 'forensics',
+    area: 'financing',
+    language: 'fr',
+    regionalGroup: 'african',
+    availableFrom: '2030-06-01',
+    availableTo: '2030-06-03',
+  },
   OutboxQuery: { after: 'abc', limit: '10', status: 'failed' },
   MailRetryFilter: {
     status: 'failed',
@@ -179,8 +212,227 @@ const SAMPLES: Record<string, Record<string, unknown>> = {
   TenantMemberQuery: { after: 'abc', limit: '10', q: 'ana', role: 'expert', status: 'active' },
   MembershipUpdate: { role: 'focal_point', memberStateAlpha3: 'KEN' },
   InvitationCreate: { email: 'a@b.org', role: 'focal_point', memberStateAlpha3: 'KEN' },
+  ParticipantExportRequest: { format: 'xlsx', scope: 'all', reason: 'Badges for the venue' },
+  // Participation: attendance and certificates (part-attend).
+  CheckInQuery: { day: '2030-03-01', q: 'ana', after: 'abc', limit: '10' },
+  AttendanceRecord: { day: '2030-03-01', status: 'partly' },
+  CodeCheckIn: { day: '2030-03-01', code: '7kq2-9zxd-m4' },
+  CertificateRevocation: { reason: 'Issued to the wrong person' },
+  // Documents (issue 13).
+  DocumentUploadQuery: {
+    title: 'Meeting report',
+    kind: 'meeting_report',
+    visibility: 'public',
+    language: 'en',
+    fileName: 'report.pdf',
+  },
+  DocumentVersionUploadQuery: { language: 'fr', fileName: 'rapport.pdf' },
+  DocumentUpdate: { title: 'Concept note', kind: 'concept_note', visibility: 'staff', version: 2 },
+  DocumentListQuery: { kind: 'presentation', after: 'abc', limit: '10' },
+  DocumentSearchQuery: { q: 'digital evidence', limit: '10' },
 };
 SAMPLES['EventUpdate'] = { ...SAMPLES['EventCreate'], version: 1 };
+// Recommendations of meetings.
+SAMPLES['RecommendationCreate'] = {
+  text: 'States should designate a central authority.\n\nThey should publish it.',
+  thematicArea: 'international_cooperation',
+  addressedStates: ['KEN', 'uga'],
+  addressedToOrganisation: true,
+  addressedPartners: ['INTERPOL'],
+};
+SAMPLES['RecommendationUpdate'] = { ...SAMPLES['RecommendationCreate'], version: 2 };
+SAMPLES['RecommendationOrder'] = {
+  recommendationIds: ['0b7c2f47-7a8e-4d8c-9a55-3f0f7d6c1e21'],
+};
+SAMPLES['RecommendationFollowUpCreate'] = {
+  note: 'The bill is before Parliament.',
+  status: 'in_progress',
+  version: 1,
+};
+SAMPLES['RecommendationQuery'] = {
+  after: 'abc',
+  limit: '10',
+  thematicArea: 'financing',
+  state: 'ken',
+  region: 'african',
+  status: 'open',
+  eventId: '0b7c2f47-7a8e-4d8c-9a55-3f0f7d6c1e21',
+  year: '2025',
+  q: 'evidence',
+};
+SAMPLES['RecommendationExportQuery'] = {
+  thematicArea: 'financing',
+  state: 'ken',
+  region: 'african',
+  status: 'open',
+  eventId: '0b7c2f47-7a8e-4d8c-9a55-3f0f7d6c1e21',
+  year: '2025',
+  q: 'evidence',
+};
+// Coverage map, dashboard and State page (issue 15).
+SAMPLES['DashboardQuery'] = {
+  from: '2022',
+  to: '2026',
+  regionalGroup: 'african',
+  geographicRegion: 'africa',
+};
+SAMPLES['MapQuery'] = { ...SAMPLES['DashboardQuery'], metric: 'events' };
+SAMPLES['DashboardExportQuery'] = {
+  ...SAMPLES['DashboardQuery'],
+  chart: 'participantsBySex',
+  metric: 'participants',
+  format: 'xlsx',
+};
+SAMPLES['StateOverviewQuery'] = { state: 'ken' };
+// Nominations (part-nom).
+SAMPLES['ConsentAttestationInput'] = { attested: true, textVersion: '2026-12', language: 'fr' };
+SAMPLES['NominationCreate'] = {
+  fullName: 'Amina Odhiambo',
+  email: 'amina@gov.example',
+  sex: 'female',
+  functionTitle: 'Senior investigator',
+  institution: 'National Police Service',
+  institutionType: 'law_enforcement',
+  audience: 'investigators',
+  languages: ['en', 'fr'],
+  preferredLanguage: 'fr',
+  consent: SAMPLES['ConsentAttestationInput'],
+};
+SAMPLES['NominationUpdate'] = { ...SAMPLES['NominationCreate'], version: 2 };
+SAMPLES['NominationWithdraw'] = { version: 2 };
+SAMPLES['NominationDecision'] = {
+  decision: 'decline',
+  reason: 'Profile does not match',
+  version: 1,
+};
+SAMPLES['NominationBulkDecision'] = {
+  nominationIds: ['6f1c1e1e-8f43-4e7b-9a7c-1b2c3d4e5f60'],
+  decision: 'decline',
+  reason: 'Seats are taken',
+};
+SAMPLES['NominationQuery'] = {
+  after: 'abc',
+  limit: '10',
+  state: 'KEN',
+  status: 'approved',
+  confirmation: 'pending',
+  participantId: '6f1c1e1e-8f43-4e7b-9a7c-1b2c3d4e5f60',
+  q: 'amina',
+};
+// Invitations of States (part-inv).
+Object.assign(SAMPLES, {
+  StateListInput: { name: 'Sahel', memberStates: ['MLI', 'NER', 'BFA'] },
+  ParticipationSettingsInput: { nominationDeadline: '2027-02-01', expertsSeeParticipants: false },
+  StateInvitationCreate: {
+    memberStates: ['KEN'],
+    regionalGroups: ['african'],
+    includeObservers: false,
+    geographicRegions: ['oceania'],
+    stateListIds: ['6f1c1e1e-8f43-4e7b-9a7c-1b2c3d4e5f60'],
+    seats: 2,
+    nominationDeadline: '2027-02-01',
+  },
+  StateInvitationUpdate: { seats: 3, nominationDeadline: '2027-02-01', version: 1 },
+  InvitationDecline: { reason: 'No expert available on these dates' },
+  SeatRequestCreate: { seats: 4, reason: 'Two ministries want to attend' },
+  SeatRequestAnswer: { decision: 'refuse', answer: 'The room is full' },
+  ParticipationQuery: { status: 'accepted', regionalGroup: 'african', q: 'Ken' },
+});
+
+// The participant's answer through their decision link (part-links).
+SAMPLES['ParticipantDecision'] = {
+  answer: 'confirm',
+  dietaryNeeds: 'Vegetarian',
+  accessibilityNeeds: 'Step-free access',
+};
+
+// Needs assessments (issue 14).
+Object.assign(SAMPLES, {
+  QuestionText: { en: 'Is financing an offence?', fr: 'Le financement est-il une infraction ?' },
+  QuestionnaireQuestion: {
+    key: 'financing.crypto-assets',
+    area: 'financing',
+    dimension: 'institutional_capacity',
+    text: {
+      en: 'Can the authorities trace crypto-assets?',
+      ar: 'هل تستطيع السلطات تتبع الأصول المشفرة؟',
+    },
+  },
+  QuestionnaireCopy: { from: 1 },
+  QuestionnaireUpdate: {
+    title: 'Questionnaire 2026',
+    questions: [
+      {
+        key: 'financing.legal_framework',
+        area: 'financing',
+        dimension: 'legal_framework',
+        text: { en: 'How far do the laws cover this area?' },
+      },
+    ],
+    version: 1,
+  },
+  VersionOnly: { version: 3 },
+  AssessmentCreate: { memberState: 'ken', requestId: '6f1c1e1e-8f43-4e7b-9a7c-1b2c3d4e5f60' },
+  AssessmentAnswer: {
+    key: 'financing.legal_framework',
+    rating: 2,
+    evidence: 'The 2023 Act.\nArt. 4.',
+  },
+  AssessmentSectionSave: {
+    answers: [{ key: 'financing.legal_framework', rating: null, evidence: 'Pending the bill' }],
+    version: 2,
+  },
+  AssessmentValidate: {
+    version: 4,
+    priorities: 'Financial investigations.',
+    recommendations: 'A national workshop.\n\nA study visit.',
+  },
+  AssessmentReturn: { version: 4, reason: 'Please rate the training section.' },
+  AssessmentQuery: { after: 'abc', limit: '10', state: 'KEN', status: 'submitted' },
+});
+
+// Assistance requests (issue 14).
+SAMPLES['RequestDraftCreate'] = {
+  title: 'Workshop on digital evidence',
+  thematicAreas: ['investigations_digital_evidence'],
+  targetAudiences: ['investigators', 'prosecutors'],
+  priority: 'high',
+  modality: 'national_workshop',
+  periodFrom: '2027-03-01',
+  periodTo: '2027-04-30',
+  officials: 25,
+  institutions: ['National Police Service'],
+  description: 'Our investigators need training.\n\nPlease help.',
+  recommendationIds: ['0b7c2f47-7a8e-4d8c-9a55-3f0f7d6c1e21'],
+};
+SAMPLES['RequestDraftUpdate'] = { ...SAMPLES['RequestDraftCreate'], version: 3 };
+SAMPLES['RequestTransition'] = {
+  action: 'move',
+  version: 2,
+  reason: 'Agreed by phone',
+  to: 'in_assessment',
+};
+SAMPLES['RequestMessageCreate'] = { body: 'Which dates suit you?', internal: true };
+SAMPLES['RequestAssignment'] = {
+  responsibleOfficerId: '0b7c2f47-7a8e-4d8c-9a55-3f0f7d6c1e21',
+  expertReviewerId: null,
+  version: 1,
+};
+SAMPLES['RequestAttachmentUploadQuery'] = { fileName: 'needs.pdf' };
+SAMPLES['RequestEventLink'] = { eventId: '0b7c2f47-7a8e-4d8c-9a55-3f0f7d6c1e21' };
+SAMPLES['RequestQuery'] = {
+  after: 'abc',
+  limit: '10',
+  status: 'submitted',
+  state: 'ken',
+  region: 'african',
+  thematicArea: 'financing',
+  minAgeDays: '7',
+};
+SAMPLES['DocumentDeleteQuery'] = { version: '2' };
+SAMPLES['TenantSearchQuery'] = { q: 'digital evidence', limit: '8' };
+SAMPLES['ExpertCvUploadQuery'] = { fileName: 'Curriculum vitae.pdf' };
+SAMPLES['TenantSettingsUpdate'] = { documentMaxBytes: 20 * 1024 * 1024, version: 1 };
 
 const responseSchemas = new Set<unknown>(Object.values(contracts.RESPONSE_SCHEMAS));
 const requestSchemas = Object.entries(contracts as Record<string, unknown>).flatMap(
@@ -301,3 +553,59 @@ describe('every response schema', () => {
     },
   );
 });
+
+// Tool delivery and IATI (issue 15).
+SAMPLES['EditionCreate'] = {
+  title: 'The use of the Internet for terrorist purposes',
+  language: 'fr',
+  format: 'pdf',
+  editionYear: 2012,
+  versionLabel: '1st edition',
+  isbn: '978-92-1-133796-9',
+  salesNumber: 'E.12.V.2',
+  documentId: '0f9c2a34-5b6d-4e7f-8a9b-0c1d2e3f4a5b',
+};
+SAMPLES['EditionUpdate'] = { ...SAMPLES['EditionCreate'], version: 3 };
+SAMPLES['DeliveryCreate'] = {
+  editionId: '0f9c2a34-5b6d-4e7f-8a9b-0c1d2e3f4a5b',
+  quantity: 40,
+  channel: 'official_transmission',
+  memberState: 'KEN',
+  institution: 'Office of the Director of Public Prosecutions',
+  deliveredOn: '2026-03-12',
+  eventId: null,
+  requestId: '1f9c2a34-5b6d-4e7f-8a9b-0c1d2e3f4a5b',
+};
+SAMPLES['BulkDeliveryCreate'] = {
+  key: '2f9c2a34-5b6d-4e7f-8a9b-0c1d2e3f4a5b',
+  editions: [{ editionId: '0f9c2a34-5b6d-4e7f-8a9b-0c1d2e3f4a5b', perParticipant: 1 }],
+  channel: 'workshop_handout',
+  deliveredOn: '2026-03-12',
+};
+SAMPLES['DeliveryQuery'] = {
+  limit: '25',
+  state: 'KEN',
+  editionId: '0f9c2a34-5b6d-4e7f-8a9b-0c1d2e3f4a5b',
+  eventId: '1f9c2a34-5b6d-4e7f-8a9b-0c1d2e3f4a5b',
+  channel: 'download',
+  language: 'ar',
+  format: 'print',
+  from: '2025-01-01',
+  to: '2026-12-31',
+};
+SAMPLES['CoverageQuery'] = {
+  from: '2025-01-01',
+  to: '2026-12-31',
+  regionalGroup: 'african',
+  region: 'africa',
+};
+SAMPLES['IatiSettingsInput'] = {
+  organisationIdentifier: 'XM-DAC-41146',
+  organisationName: 'United Nations Office on Drugs and Crime',
+  organisationType: '40',
+  sectorCodes: ['15130', '15210'],
+  aidType: 'D02',
+  flowType: '10',
+  publicFile: true,
+  version: 1,
+};

@@ -7,8 +7,13 @@ import { z } from 'zod';
  * escape into the logs; and every string is bounded.
  */
 
-/** No control character (Unicode Cc: C0, DEL and C1): nothing a person types into a one-line field. */
-const ONE_LINE = /^\P{Cc}*$/u;
+/**
+ * No control character (Unicode Cc: C0, DEL and C1): nothing a person types into a one-line field.
+ * The group is for readers of the OpenAPI document that compile patterns without the `u` flag
+ * (Spectral): to them `\P{Cc}*` is the literal "P{Cc" and an empty default would not match,
+ * while `(?:\P{Cc})*` still lets the empty string through. With the flag both mean the same.
+ */
+const ONE_LINE = /^(?:\P{Cc})*$/u;
 /** The same, but line breaks and tabs are what multi-line text is made of. */
 const MULTI_LINE = /^(?:[\t\n\r]|\P{Cc})*$/u;
 

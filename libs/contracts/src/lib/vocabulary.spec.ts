@@ -23,6 +23,13 @@ describe('the vocabulary the web app reads at run time', () => {
     expect(source).not.toMatch(/\brequire\(|\bimport\(/);
   });
 
+  it('leaves the consent text (consent-text.ts) zod-free: the nomination form shows it', () => {
+    const source = readFileSync(join(__dirname, 'consent-text.ts'), 'utf8');
+    const imports = [...source.matchAll(/^\s*(import|export)\b([^;]*)\bfrom\s+'([^']+)'/gm)];
+    for (const [, , clause] of imports) expect(clause?.trim()).toMatch(/^type\b/);
+    expect(source).not.toMatch(/\brequire\(|\bimport\(/);
+  });
+
   it('is the policy the NewPassword schema enforces', () => {
     expect(NewPassword.minLength).toBe(NEW_PASSWORD_MIN_LENGTH);
     expect(NewPassword.maxLength).toBe(NEW_PASSWORD_MAX_LENGTH);

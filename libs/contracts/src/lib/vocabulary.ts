@@ -32,8 +32,43 @@ export const MEMBERSHIP_STATUSES = ['active', 'deactivated'] as const;
  * are notifications each person may turn off in their profile.
  */
 export const SECURITY_MAIL_KINDS = ['invitation', 'password_reset'] as const;
-export const OPTIONAL_MAIL_KINDS = ['admin_digest', 'event_reminder', 'event_announced'] as const;
-export const MAIL_KINDS = [...SECURITY_MAIL_KINDS, ...OPTIONAL_MAIL_KINDS] as const;
+export const OPTIONAL_MAIL_KINDS = [
+  'admin_digest',
+  'event_reminder',
+  'event_announced',
+  // Participation: a nomination received (to the event's officers), a decision on one (to the
+  // focal points of the nominee's State).
+  'nomination_received',
+  'nomination_decided',
+  // Invitations of States (part-inv).
+  'state_invited',
+  'invitation_updated',
+  'invitation_answered',
+  'nomination_reminder',
+  // Experts (docs/experts.md): an officer asks an expert to speak, moderate, report…
+  'expert_assigned',
+  // Assistance requests (docs/requests.md): each step to the other side — the State's focal
+  // points hear of officers' decisions and messages, officers of the State's.
+  'request_updated',
+  'request_received',
+] as const;
+/**
+ * Mail to participants, who hold no account and so no preferences: it always goes, since it
+ * carries what they need to take part (their signed links).
+ */
+export const PARTICIPANT_MAIL_KINDS = [
+  'participation_confirmation',
+  // part-links: links sent again by an officer, the reminder before the event.
+  'participant_links',
+  'participant_reminder',
+  // part-attend: the certificate, in the language the participant chose when nominated.
+  'certificate_issued',
+] as const;
+export const MAIL_KINDS = [
+  ...SECURITY_MAIL_KINDS,
+  ...OPTIONAL_MAIL_KINDS,
+  ...PARTICIPANT_MAIL_KINDS,
+] as const;
 
 export const MAIL_STATUSES = ['queued', 'sent', 'failed', 'cancelled'] as const;
 
@@ -102,3 +137,127 @@ export const EVENT_STATUSES = [
 
 /** A problem's `type` is this prefix and its code (problemType). */
 export const PROBLEM_TYPE_PREFIX = '/problems/';
+
+// Participation (see docs/participation.md): States are invited, their focal points nominate.
+
+/** A State's answer to an invitation. */
+export const INVITATION_STATUSES = ['invited', 'accepted', 'declined', 'withdrawn'] as const;
+
+/** A focal point's request for more seats, and the officer's answer. */
+export const SEAT_REQUEST_STATUSES = ['pending', 'granted', 'refused'] as const;
+
+/** The officer's decision on a nomination (withdrawn: by the focal point, before a decision). */
+export const NOMINATION_STATUSES = [
+  'nominated',
+  'approved',
+  'waitlisted',
+  'declined',
+  'withdrawn',
+] as const;
+
+/** The participant's own answer to an approval, through the one-time decision link. */
+export const CONFIRMATION_STATUSES = ['pending', 'confirmed', 'declined'] as const;
+
+/** Sex as the figures count it; `other` covers another sex and undisclosed. */
+export const SEXES = ['female', 'male', 'other'] as const;
+
+export const INSTITUTION_TYPES = [
+  'ministry_policy',
+  'law_enforcement',
+  'prosecution',
+  'judiciary',
+  'central_authority',
+  'private_sector',
+  'civil_society',
+  'other',
+] as const;
+
+/** Attendance of one participant on one day of the event. */
+export const ATTENDANCE_STATUSES = ['attended', 'partly', 'absent'] as const;
+
+/** What an expert does at an event or one of its sessions (docs/experts.md). */
+export const EXPERT_ROLES = [
+  'speaker',
+  'facilitator',
+  'rapporteur',
+  'resource_person',
+  'moderator',
+] as const;
+
+/** An assignment asks the expert, who accepts or declines; the officer may withdraw it. */
+export const ASSIGNMENT_STATUSES = ['asked', 'accepted', 'declined', 'withdrawn'] as const;
+
+/**
+ * Languages an expert may list on their profile (ISO 639-1): the six UN languages first, then
+ * the working languages most asked for in the regions the programme serves. A closed list, so a
+ * filter and a profile speak the same codes; the web app names them with Intl.DisplayNames.
+ */
+export const EXPERT_LANGUAGES = [
+  ...UN_LANGUAGES,
+  'pt',
+  'de',
+  'it',
+  'tr',
+  'fa',
+  'ur',
+  'hi',
+  'bn',
+  'id',
+  'ms',
+  'sw',
+  'ha',
+  'am',
+  'so',
+  'ps',
+  'uz',
+  'kk',
+  'ky',
+  'tg',
+  'az',
+  'ka',
+  'uk',
+  'sq',
+  'sr',
+  'bs',
+  'mk',
+  'tl',
+  'th',
+  'vi',
+  'ja',
+  'ko',
+] as const;
+
+/** How well an expert speaks a language. */
+export const LANGUAGE_LEVELS = ['native', 'fluent', 'working', 'basic'] as const;
+
+/** What an officer or an expert does to an assignment (libs/domain decides when). */
+export const ASSIGNMENT_ACTIONS = ['accept', 'decline', 'withdraw', 'ask_again'] as const;
+
+// Documents (docs/documents.md), here rather than beside their schemas: the web app reads these
+// lists, and a value from the schemas' module brings zod into the page's chunk.
+
+export const DOCUMENT_KINDS = [
+  'concept_note',
+  'agenda',
+  'presentation',
+  'background_paper',
+  'meeting_report',
+  'recommendations',
+  'other',
+] as const;
+
+/**
+ * Who may read a document: anyone who may see its event (or, in the library, any member);
+ * the event's participants (through their participant page), its experts and the staff; the
+ * tenant's staff and the event's experts; the staff only. A draft is read as at most
+ * `staff_and_experts`, whatever it says.
+ */
+export const DOCUMENT_VISIBILITIES = [
+  'public',
+  'participants',
+  'staff_and_experts',
+  'staff',
+] as const;
+
+/** A file's language: the six UN languages, or another. */
+export const DOCUMENT_LANGUAGES = [...UN_LANGUAGES, 'other'] as const;

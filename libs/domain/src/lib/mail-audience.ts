@@ -12,6 +12,22 @@ export const OPTIONAL_MAIL_AUDIENCE: Readonly<Record<OptionalMailKind, readonly 
   event_reminder: ROLES,
   // A planned event's announcement: the focal points of its host States (events.service.ts).
   event_announced: ['focal_point'],
+  // A new nomination: the event's responsible officer, or the tenant's planners when it has none.
+  nomination_received: ['tenant_admin', 'programme_officer'],
+  // A decision on a nomination: the focal points of the nominee's State.
+  nomination_decided: ['focal_point'],
+  // Invitations of States (apps/api/src/participation/invitations.*): the invited State's focal
+  // points hear of the invitation, its changes and the deadline; officers of their answers.
+  state_invited: ['focal_point'],
+  invitation_updated: ['focal_point'],
+  invitation_answered: ['tenant_admin', 'programme_officer'],
+  nomination_reminder: ['focal_point'],
+  // An officer's request to an expert (apps/api/src/experts/assignments.service.ts).
+  expert_assigned: ['expert'],
+  // Assistance requests (apps/api/src/requests/requests.mail.ts): the requesting State's focal
+  // points hear of the officers' steps; the responsible officer (or every planner) of the State's.
+  request_updated: ['focal_point'],
+  request_received: ['tenant_admin', 'programme_officer'],
 };
 
 /** Whether someone holding these roles (one per tenant) can receive this kind of mail. */

@@ -12,6 +12,17 @@ import { MailRetries1764316800010 } from './1764316800010-mail-retries';
 import { EventAnnounced1764316800011 } from './1764316800011-event-announced';
 import { RegionalGroupParticipation1764316800012 } from './1764316800012-regional-group-participation';
 import { LastTenant1764316800013 } from './1764316800013-last-tenant';
+import { Participation1764316800014 } from './1764316800014-participation';
+import { NominationAudience1764316800015 } from './1764316800015-nomination-audience';
+import { ExpertAssignments1764316800016 } from './1764316800016-expert-assignments';
+import { ExpertRoster1764316800017 } from './1764316800017-expert-roster';
+import { Documents1764316800018 } from './1764316800018-documents';
+import { Recommendations1764316800019 } from './1764316800019-recommendations';
+import { AssistanceRequests1764316800020 } from './1764316800020-assistance-requests';
+import { NeedsAssessments1764316800021 } from './1764316800021-needs-assessments';
+import { ToolDelivery1764316800022 } from './1764316800022-tool-delivery';
+import { RequestLinks1764316800023 } from './1764316800023-request-links';
+import { OutputsFinish1764316800024 } from './1764316800024-outputs-finish';
 
 /** Listed explicitly: the API is bundled, so no glob can find them at run time. */
 export const MIGRATIONS = [
@@ -29,4 +40,15 @@ export const MIGRATIONS = [
   EventAnnounced1764316800011,
   RegionalGroupParticipation1764316800012,
   LastTenant1764316800013,
+  Participation1764316800014,
+  NominationAudience1764316800015,
+  ExpertAssignments1764316800016,
+  ExpertRoster1764316800017,
+  Documents1764316800018,
+  Recommendations1764316800019,
+  AssistanceRequests1764316800020,
+  NeedsAssessments1764316800021,
+  ToolDelivery1764316800022,
+  RequestLinks1764316800023,
+  OutputsFinish1764316800024,
 ];

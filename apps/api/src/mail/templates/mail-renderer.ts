@@ -104,6 +104,9 @@ export function renderMail(
   if (!kind) throw new Error(`Unknown mail kind: ${String(message.kind)}`);
   const format = formatFor(strings.locale, strings.roles);
 
+  // The decision link is written into a sentence: only a web link may be.
+  if (message.kind === 'participant_links' && message.decisionLink !== null)
+    httpUrl(message.decisionLink, 'decisionLink');
   const view: LayoutView = {
     // The attributes describe the text as written: a reader who gets the
     // English fallback gets lang="en" dir="ltr", so screen readers use an
@@ -129,7 +132,7 @@ export function renderMail(
     text: textLayout(view),
     html: htmlLayout(view),
   };
-  if (message.kind === 'event_reminder') {
+  if (message.kind === 'event_reminder' || message.kind === 'participation_confirmation') {
     rendered.attachments = [
       {
         filename: 'event.ics',

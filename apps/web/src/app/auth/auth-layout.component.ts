@@ -1,12 +1,14 @@
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
-import { MatCardModule } from '@angular/material/card';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { SignedOutPage } from '../shell/signed-out-page.component';
 
-/** The sign-in pages' layout: one card in the signed-out frame. */
+/**
+ * The sign-in pages' layout: one card in the signed-out frame, drawn as Material's outlined card
+ * by its own styles (MatCard's code would ride on the sign-in page, the first most people load).
+ */
 @Component({
   selector: 'cv-auth-layout',
-  imports: [MatCardModule, TranslocoPipe, SignedOutPage],
+  imports: [TranslocoPipe, SignedOutPage],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './auth-layout.component.html',
   styleUrl: './auth-layout.component.scss',

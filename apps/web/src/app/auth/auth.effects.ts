@@ -1,5 +1,5 @@
 import { HttpErrorResponse } from '@angular/common/http';
-import { inject } from '@angular/core';
+import { ErrorHandler, inject } from '@angular/core';
 import { Router } from '@angular/router';
 import { Actions, createEffect, ofType } from '@ngrx/effects';
 import { Store } from '@ngrx/store';
@@ -56,14 +56,19 @@ export const signIn = createEffect(
 
 /** The person's own preference wins over whatever the signed-out pages used. */
 export const applyPreferredLanguage = createEffect(
-  (actions = inject(Actions), language = inject(LanguageService)) =>
+  (actions = inject(Actions), language = inject(LanguageService), errors = inject(ErrorHandler)) =>
     actions.pipe(
       ofType(
         AuthApiActions.sessionLoaded,
         AuthApiActions.signInSucceeded,
         AuthPageActions.invitationAccepted,
       ),
-      tap(({ session }) => language.use(session.user.preferredLanguage)),
+      // Applied when its dates and numbers data has loaded; a failure is logged, the page stays.
+      tap(({ session }) => {
+        void language
+          .use(session.user.preferredLanguage)
+          .catch((error: unknown) => errors.handleError(error));
+      }),
     ),
   { functional: true, dispatch: false },
 );
@@ -176,10 +181,14 @@ export const changeLanguage = createEffect(
     store = inject(Store),
     api = inject(AuthApi),
     language = inject(LanguageService),
+    errors = inject(ErrorHandler),
   ) =>
     actions.pipe(
       ofType(ShellActions.languageChanged),
-      tap(({ language: chosen }) => language.use(chosen)),
+      // Applied when its dates and numbers data has loaded; a failure is reported, the page stays.
+      tap(({ language: chosen }) => {
+        void language.use(chosen).catch((error: unknown) => errors.handleError(error));
+      }),
       withLatestFrom(store.select(selectUser)),
       filter(([, user]) => user !== null),
       switchMap(([{ language: chosen }]) =>

@@ -1,3 +1,4 @@
+import { permissionsOf } from '@convene/domain';
 import { aMembership, aSession } from './auth.fixtures';
 import { type AuthState, initialAuthState } from './auth.reducer';
 import {
@@ -24,7 +25,7 @@ describe('the auth selectors', () => {
       currentTenantSlug: 'northwind',
     });
     expect(selectCurrentMembership(state)?.role).toBe('expert');
-    expect(selectPermissions(state)).toEqual(['tenant.read', 'memberStates.read', 'events.read']);
+    expect(selectPermissions(state)).toEqual(permissionsOf('expert'));
   });
 
   it('takes the home membership before any tenant is entered', () => {

@@ -1,5 +1,3 @@
-import { DatePipe } from '@angular/common';
-import { httpResource } from '@angular/common/http';
 import {
   ChangeDetectionStrategy,
   Component,
@@ -9,11 +7,12 @@ import {
   inject,
   input,
   signal,
+  untracked,
 } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatIconModule } from '@angular/material/icon';
+import { Icon } from '../shared/icons/icon.component';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
@@ -21,10 +20,11 @@ import { RouterLink } from '@angular/router';
 import type { InvitationAcceptance, InvitationPreview, ProblemDetails } from '@convene/contracts';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { Store } from '@ngrx/store';
-import { finalize } from 'rxjs';
+import { finalize, type Subscription } from 'rxjs';
 import { problemCode, toProblem } from '../http/problem';
 import { LanguageService } from '../i18n/language.service';
 import { FieldErrorPipe } from '../shared/field-error.pipe';
+import { LocalDatePipe } from '../shared/local-format';
 import { LiveError } from '../shared/live-error.component';
 import { PasswordField } from '../shared/password-field.component';
 import {
@@ -39,16 +39,21 @@ import { AuthLayout } from './auth-layout.component';
 import { FORM_FIELD_DEFAULTS } from '../shared/form-field-defaults';
 
 /** Accepts an invitation to a tenant: creates the account, or signs in to an existing one. */
+type PreviewState =
+  | { status: 'loading' }
+  | { status: 'loaded'; value: InvitationPreview }
+  | { status: 'failed'; error: unknown };
+
 @Component({
   selector: 'cv-invitation-page',
   providers: [FORM_FIELD_DEFAULTS],
   imports: [
-    DatePipe,
+    LocalDatePipe,
     ReactiveFormsModule,
     RouterLink,
     MatButtonModule,
     MatFormFieldModule,
-    MatIconModule,
+    Icon,
     MatInputModule,
     MatProgressBarModule,
     MatProgressSpinnerModule,
@@ -91,9 +96,26 @@ export class InvitationPage {
   private readonly store = inject(Store);
   protected readonly language = inject(LanguageService).language;
 
-  protected readonly preview = httpResource<InvitationPreview>(
-    () => `/api/auth/invitations/${encodeURIComponent(this.token())}`,
-  );
+  private readonly previewState = signal<PreviewState>({ status: 'loading' });
+  private previewLoad: Subscription | null = null;
+  /**
+   * The invitation, loaded for the token (and again on a retry). Loaded by hand rather than with
+   * httpResource, whose code (some 4 kB as sent) would ride on every first load.
+   */
+  protected readonly preview = {
+    isLoading: computed(() => this.previewState().status === 'loading'),
+    hasValue: computed(() => this.previewState().status === 'loaded'),
+    value: computed(() => {
+      const state = this.previewState();
+      if (state.status !== 'loaded') throw new Error('The invitation has not loaded');
+      return state.value;
+    }),
+    error: computed(() => {
+      const state = this.previewState();
+      return state.status === 'failed' ? state.error : null;
+    }),
+    reload: () => this.loadPreview(this.token()),
+  };
   protected readonly previewProblem = computed(() => {
     const error = this.preview.error();
     return error ? toProblem(error) : null;
@@ -120,6 +142,11 @@ export class InvitationPage {
   })();
 
   constructor() {
+    effect(() => {
+      const token = this.token();
+      untracked(() => this.loadPreview(token));
+    });
+    inject(DestroyRef).onDestroy(() => this.previewLoad?.unsubscribe());
     keepConfirmationInSync(
       this.form.controls.password,
       this.form.controls.confirmation,
@@ -144,6 +171,15 @@ export class InvitationPage {
       }
       password.updateValueAndValidity();
       name.updateValueAndValidity();
+    });
+  }
+
+  private loadPreview(token: string): void {
+    this.previewLoad?.unsubscribe();
+    this.previewState.set({ status: 'loading' });
+    this.previewLoad = this.api.previewInvitation(token).subscribe({
+      next: (value) => this.previewState.set({ status: 'loaded', value }),
+      error: (error: unknown) => this.previewState.set({ status: 'failed', error }),
     });
   }
 

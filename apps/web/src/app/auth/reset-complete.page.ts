@@ -8,7 +8,7 @@ import {
 } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
-import { MatIconModule } from '@angular/material/icon';
+import { Icon } from '../shared/icons/icon.component';
 import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
 import { Router, RouterLink } from '@angular/router';
 import type { ProblemDetails } from '@convene/contracts';
@@ -35,7 +35,7 @@ import { FORM_FIELD_DEFAULTS } from '../shared/form-field-defaults';
     ReactiveFormsModule,
     RouterLink,
     MatButtonModule,
-    MatIconModule,
+    Icon,
     MatProgressSpinnerModule,
     TranslocoPipe,
     AuthLayout,

@@ -1,38 +1,40 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
-import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MatButtonModule } from '@angular/material/button';
-import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatIconModule } from '@angular/material/icon';
-import { MatInputModule } from '@angular/material/input';
-import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
+import { Icon } from '../shared/icons/icon.component';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { Store } from '@ngrx/store';
-import { FieldErrorPipe } from '../shared/field-error.pipe';
+import { type FieldError, fieldError } from '../shared/field-error.pipe';
 import { LiveError } from '../shared/live-error.component';
-import { PasswordField } from '../shared/password-field.component';
 import { AuthPageActions } from './auth.actions';
 import { selectError, selectStatus } from './auth.selectors';
 import { AuthLayout } from './auth-layout.component';
-import { FORM_FIELD_DEFAULTS } from '../shared/form-field-defaults';
 
+/**
+ * What Validators.email accepts (Angular's own pattern: WHATWG's, with RFC 5321's lengths), so
+ * the page says the same as the other forms without loading @angular/forms.
+ */
+const EMAIL =
+  /^(?=.{1,254}$)(?=.{1,64}@)[a-zA-Z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-zA-Z0-9!#$%&'*+/=?^_`{|}~-]+)*@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$/;
+
+/** Why an email is refused, as the other forms' messages say it; null when it is fine. */
+export function emailError(value: string): FieldError | null {
+  if (!value) return fieldError({ required: true });
+  return EMAIL.test(value) ? null : fieldError({ email: true });
+}
+
+export function passwordError(value: string): FieldError | null {
+  return value ? null : fieldError({ required: true });
+}
+
+/**
+ * The first page most people see, so it is built from plain HTML controls drawn as Material's
+ * (shared/_native-controls.scss) and signals rather than Material's form field and button and
+ * @angular/forms, which would more than double what it loads. Errors show once a field has been
+ * left or the form sent, as Material's do, and are tied to their input by aria-describedby.
+ */
 @Component({
   selector: 'cv-sign-in-page',
-  providers: [FORM_FIELD_DEFAULTS],
-  imports: [
-    ReactiveFormsModule,
-    RouterLink,
-    MatButtonModule,
-    MatFormFieldModule,
-    MatIconModule,
-    MatInputModule,
-    MatProgressSpinnerModule,
-    TranslocoPipe,
-    AuthLayout,
-    FieldErrorPipe,
-    LiveError,
-    PasswordField,
-  ],
+  imports: [RouterLink, Icon, TranslocoPipe, AuthLayout, LiveError],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './sign-in.page.html',
 })
@@ -47,27 +49,38 @@ export class SignInPage {
   protected readonly problem = this.store.selectSignal(selectError);
   protected readonly submitting = computed(() => this.status() === 'signing-in');
 
-  protected readonly form = new FormGroup({
-    email: new FormControl('', {
-      nonNullable: true,
-      validators: [Validators.required, Validators.email],
-    }),
-    password: new FormControl('', {
-      nonNullable: true,
-      validators: [Validators.required],
-    }),
-  });
+  protected readonly email = signal('');
+  protected readonly password = signal('');
+  protected readonly emailTouched = signal(false);
+  protected readonly passwordTouched = signal(false);
+  protected readonly passwordVisible = signal(false);
 
-  protected submit(): void {
+  protected readonly emailError = computed(() =>
+    this.emailTouched() ? emailError(this.email().trim()) : null,
+  );
+  protected readonly passwordError = computed(() =>
+    this.passwordTouched() ? passwordError(this.password()) : null,
+  );
+
+  protected valueOf(event: Event): string {
+    return (event.target as HTMLInputElement).value;
+  }
+
+  protected submit(event: Event, form: HTMLFormElement): void {
+    event.preventDefault();
     if (this.submitting()) return;
-    if (this.form.invalid) {
-      this.form.markAllAsTouched();
-      return;
-    }
-    const { email, password } = this.form.getRawValue();
+    // Read the inputs themselves: a browser's autofill may not have sent an input event.
+    const data = new FormData(form);
+    const email = String(data.get('email') ?? '').trim();
+    const password = String(data.get('password') ?? '');
+    this.email.set(email);
+    this.password.set(password);
+    this.emailTouched.set(true);
+    this.passwordTouched.set(true);
+    if (emailError(email) || passwordError(password)) return;
     this.store.dispatch(
       AuthPageActions.signInSubmitted({
-        credentials: { email: email.trim(), password },
+        credentials: { email, password },
         returnUrl: this.returnUrl(),
       }),
     );

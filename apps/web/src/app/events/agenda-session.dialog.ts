@@ -76,21 +76,20 @@ function sessionFieldOf(path: string): string {
             <mat-error>{{ error.key | transloco: error.params }}</mat-error>
           }
         </mat-form-field>
-        <mat-form-field class="cv-full-width">
-          <mat-label>{{ 'events.agenda.speakers' | transloco }}</mat-label>
-          <mat-select formControlName="speakerUserIds" multiple>
-            @for (expert of store.experts(); track expert.id) {
-              <mat-option [value]="expert.id">{{ expert.name }}</mat-option>
+        <!-- Speakers are the experts who accepted an assignment (the event's Experts tab). -->
+        <p class="cv-muted">
+          @if (data.session; as session) {
+            @if (session.speakers.length > 0) {
+              {{ 'events.agenda.speakers' | transloco }}:
+              @for (speaker of session.speakers; track speaker.id; let last = $last) {
+                <bdi>{{ speaker.name }}</bdi
+                >{{ last ? '' : ', ' }}
+              }
+              ·
             }
-          </mat-select>
-          @if (store.expertsStatus() === 'error') {
-            <mat-hint>{{ 'events.agenda.expertsError' | transloco }}</mat-hint>
-          } @else if (store.expertsStatus() === 'loaded' && store.experts().length === 0) {
-            <mat-hint>{{ 'events.agenda.noExperts' | transloco }}</mat-hint>
-          } @else {
-            <mat-hint>{{ 'events.agenda.speakersHint' | transloco }}</mat-hint>
           }
-        </mat-form-field>
+          {{ 'events.agenda.speakersFromExperts' | transloco }}
+        </p>
         <cv-text-chips
           [control]="form.controls.guestSpeakers"
           labelKey="events.agenda.guestSpeakers"
@@ -139,10 +138,6 @@ export class AgendaSessionDialog {
       nonNullable: true,
       validators: Validators.maxLength(100),
     }),
-    speakerUserIds: new FormControl<string[]>(
-      this.data.session?.speakers.map((speaker) => speaker.id) ?? [],
-      { nonNullable: true },
-    ),
     guestSpeakers: new FormControl<string[]>(this.data.session?.guestSpeakers ?? [], {
       nonNullable: true,
     }),
@@ -153,7 +148,6 @@ export class AgendaSessionDialog {
   });
 
   constructor() {
-    this.store.loadExperts();
     const session = this.data.session;
     if (session) {
       this.form.controls.when.setValue(rangeValue(session.startsAt, session.endsAt, this.zone));
@@ -177,7 +171,6 @@ export class AgendaSessionDialog {
       startsAt: instants.startsAt,
       endsAt: instants.endsAt,
       room: value.room.trim() || null,
-      speakerUserIds: value.speakerUserIds,
       guestSpeakers: value.guestSpeakers,
     };
     this.submitting.set(true);

@@ -33,7 +33,7 @@ describe('the date and time fields', () => {
       // As the events routes provide them.
       providers: [provideIcuMessages(), provideLocaleDateAdapter()],
     });
-    TestBed.inject(LanguageService).use('ar');
+    await TestBed.inject(LanguageService).use('ar');
     const fixture = TestBed.createComponent(Host);
     fixture.detectChanges();
     await fixture.whenStable();

@@ -10,7 +10,7 @@ import {
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatDialog } from '@angular/material/dialog';
-import { MatIconModule } from '@angular/material/icon';
+import { Icon } from '../shared/icons/icon.component';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatTooltipModule } from '@angular/material/tooltip';
 import type { Agenda, AgendaSession, EventDetail, ProblemDetails } from '@convene/contracts';
@@ -40,7 +40,7 @@ import { formatInstant, zonedDate } from './zoned-time';
     DragDropModule,
     MatButtonModule,
     MatCardModule,
-    MatIconModule,
+    Icon,
     MatProgressBarModule,
     MatTooltipModule,
     TranslocoPipe,

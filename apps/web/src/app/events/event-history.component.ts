@@ -1,7 +1,7 @@
-import { DatePipe } from '@angular/common';
+import { LocalDatePipe } from '../shared/local-format';
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { MatCardModule } from '@angular/material/card';
-import { MatIconModule } from '@angular/material/icon';
+import { Icon } from '../shared/icons/icon.component';
 import type { EventDetail } from '@convene/contracts';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { LanguageService } from '../i18n/language.service';
@@ -12,7 +12,7 @@ import { EventWhen } from './event-when.component';
 /** The event's way through its lifecycle, oldest first, from its creation on. */
 @Component({
   selector: 'cv-event-history',
-  imports: [DatePipe, MatCardModule, MatIconModule, TranslocoPipe, EventStatusChip, EventWhen],
+  imports: [LocalDatePipe, MatCardModule, Icon, TranslocoPipe, EventStatusChip, EventWhen],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @let e = event();
@@ -25,7 +25,7 @@ import { EventWhen } from './event-when.component';
             <p class="history-entry__title">{{ 'events.history.created' | transloco }}</p>
             <p class="history-entry__meta">
               <time [attr.datetime]="e.createdAt">{{
-                e.createdAt | date: 'medium' : undefined : language()
+                e.createdAt | localDate: 'medium' : language()
               }}</time>
             </p>
           </div>
@@ -71,7 +71,7 @@ import { EventWhen } from './event-when.component';
                 }}
                 ·
                 <time [attr.datetime]="entry.at">{{
-                  entry.at | date: 'medium' : undefined : language()
+                  entry.at | localDate: 'medium' : language()
                 }}</time>
               </p>
             </div>

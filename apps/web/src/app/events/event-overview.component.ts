@@ -1,7 +1,7 @@
-import { DatePipe } from '@angular/common';
+import { LocalDatePipe } from '../shared/local-format';
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { MatCardModule } from '@angular/material/card';
-import { MatIconModule } from '@angular/material/icon';
+import { Icon } from '../shared/icons/icon.component';
 import type { EventDetail } from '@convene/contracts';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { LanguageService } from '../i18n/language.service';
@@ -17,9 +17,9 @@ import { zoneLabel } from './zone-names';
 @Component({
   selector: 'cv-event-overview',
   imports: [
-    DatePipe,
+    LocalDatePipe,
     MatCardModule,
-    MatIconModule,
+    Icon,
     TranslocoPipe,
     MemberStateNamePipe,
     EventWhen,

@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
-import { MatIconModule } from '@angular/material/icon';
+import { Icon } from '../shared/icons/icon.component';
 import type { EventStatus } from '@convene/contracts';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { EVENT_STATUS_ICONS } from './event-labels';
@@ -7,7 +7,7 @@ import { EVENT_STATUS_ICONS } from './event-labels';
 /** An event's status as a chip: an icon and its name, in a colour of its family. */
 @Component({
   selector: 'cv-event-status',
-  imports: [MatIconModule, TranslocoPipe],
+  imports: [Icon, TranslocoPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <span [class]="'cv-badge event-status event-status--' + status()">

@@ -8,8 +8,8 @@ import {
   viewerTimeZone,
   zoneAbbreviation,
   zonedDate,
-} from './zoned-time';
-import { zoneLongName } from './zone-names';
+} from './zoned-clock';
+import { zoneLongName } from './zone-long-name';
 
 const DAYS: Intl.DateTimeFormatOptions = { dateStyle: 'medium' };
 const TIMES: Intl.DateTimeFormatOptions = { timeStyle: 'short' };

@@ -12,17 +12,18 @@ import {
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatDialog } from '@angular/material/dialog';
-import { MatIconModule } from '@angular/material/icon';
+import { Icon } from '../shared/icons/icon.component';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
 import { MatTabsModule } from '@angular/material/tabs';
 import { MatTooltipModule } from '@angular/material/tooltip';
 import { Title } from '@angular/platform-browser';
 import { Router, RouterLink } from '@angular/router';
-import type { EventAction, EventDetail, ProblemDetails } from '@convene/contracts';
+import type { EventAction, EventDetail, EventStatus, ProblemDetails } from '@convene/contracts';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { firstValueFrom } from 'rxjs';
 import { EmptyState } from '../shared/empty-state.component';
+import { FORM_FIELD_DEFAULTS } from '../shared/form-field-defaults';
 import { LiveError } from '../shared/live-error.component';
 import { Notifier } from '../shared/notifier.service';
 import { EventAgenda } from './event-agenda.component';
@@ -33,18 +34,37 @@ import { EventStatusChip } from './event-status.component';
 import { EventStore } from './event.store';
 import { EventsApi } from './events.api';
 import { TransitionDialog, type TransitionDialogData } from './transition.dialog';
+import { ParticipationTab } from '../participation/participation-tab.component';
+import { EventRecommendations } from '../recommendations/event-recommendations.component';
+import { EventExpertsTab } from '../experts/event-experts.component';
+import { EventDocuments } from '../documents/event-documents.component';
+import { Store } from '@ngrx/store';
+import { selectCurrentMembership } from '../auth/auth.selectors';
+import { BulkDeliveryDialog } from '../delivery/bulk-delivery.dialog';
 
-const TABS = ['overview', 'agenda', 'history'] as const;
+const TABS = [
+  'overview',
+  'agenda',
+  'participation',
+  'recommendations',
+  'experts',
+  'documents',
+  'history',
+] as const;
+/** A meeting has recommendations once it took place. */
+const MET: readonly EventStatus[] = ['held', 'reported', 'closed'];
 type Tab = (typeof TABS)[number];
 
 /** One event: its details, agenda and history, and what a planner can do next. */
 @Component({
   selector: 'cv-event-page',
+  // The participation tab's filters are form fields.
+  providers: [FORM_FIELD_DEFAULTS],
   imports: [
     RouterLink,
     MatButtonModule,
     MatCardModule,
-    MatIconModule,
+    Icon,
     MatProgressBarModule,
     MatProgressSpinnerModule,
     MatTabsModule,
@@ -56,6 +76,10 @@ type Tab = (typeof TABS)[number];
     EventOverview,
     EventAgenda,
     EventHistory,
+    ParticipationTab,
+    EventRecommendations,
+    EventExpertsTab,
+    EventDocuments,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './event.page.html',
@@ -76,9 +100,34 @@ export class EventPage {
 
   protected readonly actionIcons = EVENT_ACTION_ICONS;
   protected readonly duplicating = signal(false);
+  private readonly membership = inject(Store).selectSignal(selectCurrentMembership);
+  /** Officers register a hand-out of the tool from a meeting that took place. */
+  protected readonly canHandOut = computed(() => {
+    const status = this.store.event()?.status;
+    return (
+      (status === 'held' || status === 'reported' || status === 'closed') &&
+      (this.membership()?.permissions.includes('deliveries.manage') ?? false)
+    );
+  });
 
+  /**
+   * The tabs this person has: participation for those who manage it or nominate;
+   * recommendations once the meeting took place.
+   */
+  protected readonly tabs = computed((): readonly Tab[] =>
+    TABS.filter(
+      (tab) =>
+        (tab !== 'participation' || this.store.canParticipate()) &&
+        (tab !== 'experts' || this.store.canManageExperts()) &&
+        (tab !== 'recommendations' || this.hasRecommendations()),
+    ),
+  );
+  protected readonly hasRecommendations = computed(() => {
+    const status = this.store.event()?.status;
+    return !!status && MET.includes(status);
+  });
   protected readonly tabIndex = computed(() =>
-    Math.max(0, TABS.indexOf((this.tab() ?? 'overview') as Tab)),
+    Math.max(0, this.tabs().indexOf((this.tab() ?? 'overview') as Tab)),
   );
   protected readonly mainActions = computed(() =>
     (this.store.event()?.allowedActions ?? []).filter(isMainLineAction),
@@ -109,7 +158,7 @@ export class EventPage {
 
   protected selectTab(index: number): void {
     void this.router.navigate([], {
-      queryParams: { tab: index === 0 ? null : TABS[index] },
+      queryParams: { tab: index === 0 ? null : this.tabs()[index] },
       queryParamsHandling: 'merge',
       replaceUrl: true,
     });
@@ -129,6 +178,26 @@ export class EventPage {
     );
     if (updated) {
       this.notifier.success(`events.transitionDialog.${action}.done`, { title: updated.title });
+    }
+  }
+
+  /**
+   * Tool delivery: an officer registers what every attending participant received, once the
+   * meeting took place.
+   */
+  protected async handOut(): Promise<void> {
+    const event = this.store.event();
+    if (!event) return;
+    const registered = await firstValueFrom(
+      this.dialog
+        .open(BulkDeliveryDialog, {
+          data: { tenant: this.tenant(), eventId: event.id },
+          width: '600px',
+        })
+        .afterClosed(),
+    );
+    if (typeof registered === 'number') {
+      this.notifier.success('delivery.bulk.done', { count: registered });
     }
   }
 

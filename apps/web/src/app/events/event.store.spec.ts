@@ -5,7 +5,7 @@ import { provideMockStore } from '@ngrx/store/testing';
 import { of, throwError } from 'rxjs';
 import { aMembership, aSession as aSignedInSession } from '../auth/auth.fixtures';
 import { initialAuthState } from '../auth/auth.reducer';
-import { aPage, anEventDetail, aSession } from './event.fixtures';
+import { anEventDetail, aSession } from './event.fixtures';
 import { EventStore, moveId } from './event.store';
 import { EventsApi } from './events.api';
 
@@ -133,30 +133,5 @@ describe('the event store', () => {
     expect(store.agendaStatus()).toBe('error');
     store.reloadAgenda();
     expect(store.agendaStatus()).toBe('loaded');
-  });
-
-  it('loads the experts once, for the speaker picker', () => {
-    const { api, store } = setUp();
-    api.members.mockReturnValue(
-      of(
-        aPage([
-          {
-            membershipId: 'm-4',
-            userId: 'user-4',
-            email: 'expert@demo.example',
-            name: 'Camille Laurent',
-            role: 'expert',
-            memberStateAlpha3: null,
-            status: 'active',
-            createdAt: '2026-11-28T08:00:00.000Z',
-          },
-        ]),
-      ),
-    );
-    store.loadExperts();
-    store.loadExperts();
-    expect(api.members).toHaveBeenCalledTimes(1);
-    expect(api.members).toHaveBeenCalledWith('demo', 'expert');
-    expect(store.experts()).toEqual([{ id: 'user-4', name: 'Camille Laurent' }]);
   });
 });

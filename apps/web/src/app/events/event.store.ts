@@ -15,12 +15,6 @@ import { toProblem } from '../http/problem';
 import type { LoadStatus } from '../shared/keyset-list';
 import { EventsApi } from './events.api';
 
-/** Someone who can speak at a session: an expert of the tenant. */
-export interface Speaker {
-  id: string;
-  name: string;
-}
-
 interface EventState {
   eventId: string | null;
   event: EventDetail | null;
@@ -31,8 +25,6 @@ interface EventState {
   agendaProblem: ProblemDetails | null;
   /** A change to the agenda is on its way; the agenda's buttons wait meanwhile. */
   agendaBusy: boolean;
-  experts: Speaker[];
-  expertsStatus: LoadStatus;
 }
 
 const initialState: EventState = {
@@ -44,8 +36,6 @@ const initialState: EventState = {
   agendaStatus: 'idle',
   agendaProblem: null,
   agendaBusy: false,
-  experts: [],
-  expertsStatus: 'idle',
 };
 
 /** A session moved by some places in a list of ids; the same list when it cannot move. */
@@ -74,6 +64,18 @@ export const EventStore = signalStore(
         return current?.permissions.includes('events.read') ? current.tenant.slug : null;
       }),
       canManage: computed(() => membership()?.permissions.includes('events.manage') ?? false),
+      /** Officers manage the event's participation; focal points nominate for their State. */
+      canParticipate: computed(() => {
+        const permissions = membership()?.permissions ?? [];
+        return (
+          permissions.includes('participation.manage') ||
+          permissions.includes('participation.nominate')
+        );
+      }),
+      /** Officers keep the event's experts (the Experts tab). */
+      canManageExperts: computed(
+        () => membership()?.permissions.includes('experts.manage') ?? false,
+      ),
       sessions: computed(() => state.agenda()?.sessions ?? []),
       warnings: computed(() => state.agenda()?.warnings ?? []),
     };
@@ -156,8 +158,7 @@ export const EventStore = signalStore(
     return {
       /** Opens an event (and its agenda); the same one again only reloads. */
       load(id: string): void {
-        if (id !== store.eventId())
-          patchState(store, { ...initialState, experts: store.experts() });
+        if (id !== store.eventId()) patchState(store, { ...initialState });
         patchState(store, { eventId: id });
         loadEvent(id);
         loadAgenda(id);
@@ -204,19 +205,6 @@ export const EventStore = signalStore(
       moveSession(sessionId: string, step: number): Promise<Agenda> {
         const ids = store.sessions().map((session) => session.id);
         return reorder(moveId(ids, sessionId, step));
-      },
-      /** The tenant's active experts, once, for the speaker picker. */
-      loadExperts(): void {
-        if (store.expertsStatus() === 'loaded' || store.expertsStatus() === 'loading') return;
-        patchState(store, { expertsStatus: 'loading' });
-        api.members(tenant(), 'expert').subscribe({
-          next: (page) =>
-            patchState(store, {
-              experts: page.items.map((member) => ({ id: member.userId, name: member.name })),
-              expertsStatus: 'loaded',
-            }),
-          error: () => patchState(store, { expertsStatus: 'error' }),
-        });
       },
     };
   }),

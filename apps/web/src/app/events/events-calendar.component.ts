@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, output } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatButtonToggleModule } from '@angular/material/button-toggle';
-import { MatIconModule } from '@angular/material/icon';
+import { Icon } from '../shared/icons/icon.component';
 import { MatTooltipModule } from '@angular/material/tooltip';
 import { RouterLink } from '@angular/router';
 import type { EventSummary } from '@convene/contracts';
@@ -59,7 +59,7 @@ const utc = (date: string) => new Date(`${date}T00:00:00Z`);
   imports: [
     MatButtonModule,
     MatButtonToggleModule,
-    MatIconModule,
+    Icon,
     MatTooltipModule,
     RouterLink,
     TranslocoPipe,

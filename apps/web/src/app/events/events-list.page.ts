@@ -14,7 +14,7 @@ import {
   MatStartDate,
 } from '@angular/material/datepicker';
 import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatIconModule } from '@angular/material/icon';
+import { Icon } from '../shared/icons/icon.component';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
@@ -69,7 +69,7 @@ import { FORM_FIELD_DEFAULTS } from '../shared/form-field-defaults';
     MatEndDate,
     MatStartDate,
     MatFormFieldModule,
-    MatIconModule,
+    Icon,
     MatInputModule,
     MatProgressBarModule,
     MatSelectModule,

@@ -14,7 +14,7 @@ import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { type FormControl, ReactiveFormsModule } from '@angular/forms';
 import { MatAutocompleteModule } from '@angular/material/autocomplete';
 import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatIconModule } from '@angular/material/icon';
+import { Icon } from '../shared/icons/icon.component';
 import { MatInputModule } from '@angular/material/input';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { LanguageService } from '../i18n/language.service';
@@ -58,7 +58,7 @@ interface ZoneOption {
     ReactiveFormsModule,
     MatAutocompleteModule,
     MatFormFieldModule,
-    MatIconModule,
+    Icon,
     MatInputModule,
     TranslocoPipe,
     FieldErrorPipe,

@@ -7,9 +7,7 @@ import {
   signal,
   untracked,
 } from '@angular/core';
-import { MatButtonModule } from '@angular/material/button';
-import { MatIconModule } from '@angular/material/icon';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { Icon } from '../shared/icons/icon.component';
 import { RouterLink } from '@angular/router';
 import type { EventSummary, ProblemDetails } from '@convene/contracts';
 import { TranslocoPipe } from '@jsverse/transloco';
@@ -23,23 +21,17 @@ import { CLOCK } from './clock';
 import { EVENT_FORMAT_ICONS } from './event-labels';
 import { EventWhen } from './event-when.component';
 import { EventsApi, NO_FILTER } from './events.api';
-import { formatInstant } from './zoned-time';
+import { formatInstant } from './zoned-clock';
 
 const UPCOMING = 5;
 
-/** The next five events the person may see, for the tenant's home page. */
+/**
+ * The next five events the person may see, for the tenant's home page: plain controls drawn as
+ * Material's (shared/_native-controls.scss), as the rest of the home page.
+ */
 @Component({
   selector: 'cv-upcoming-events',
-  imports: [
-    MatButtonModule,
-    MatIconModule,
-    MatProgressBarModule,
-    RouterLink,
-    TranslocoPipe,
-    EmptyState,
-    LiveError,
-    EventWhen,
-  ],
+  imports: [Icon, RouterLink, TranslocoPipe, EmptyState, LiveError, EventWhen],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="upcoming-header">
@@ -47,18 +39,22 @@ const UPCOMING = 5;
         {{ 'events.upcoming.title' | transloco }}
       </h2>
       @if (slug(); as slug) {
-        <a mat-button [routerLink]="['/t', slug, 'events']">
+        <a class="cv-button" [routerLink]="['/t', slug, 'events']">
           {{ 'events.upcoming.all' | transloco }}
         </a>
       }
     </div>
     @switch (status()) {
       @case ('loading') {
-        <mat-progress-bar mode="indeterminate" [attr.aria-label]="'common.loading' | transloco" />
+        <div
+          class="cv-progress"
+          role="progressbar"
+          [attr.aria-label]="'common.loading' | transloco"
+        ></div>
       }
       @case ('error') {
         <cv-live-error [problem]="problem()" />
-        <button mat-stroked-button type="button" (click)="load()">
+        <button class="cv-button cv-button--outlined" type="button" (click)="load()">
           <mat-icon svgIcon="refresh" />
           {{ 'common.retry' | transloco }}
         </button>

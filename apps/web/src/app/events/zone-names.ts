@@ -13,30 +13,10 @@
  * York), the city is the English one from the IANA name ("New_York").
  */
 
-import { zoneAbbreviation } from './zoned-time';
+import { englishCity, zoneLongName, zoneName } from './zone-long-name';
+import { zoneAbbreviation } from './zoned-clock';
 
-/** A fixed winter instant, so generic names do not shift with the day they are asked. */
-const REFERENCE = new Date(Date.UTC(2027, 0, 15));
-
-const names = new Map<string, string>();
-
-function zoneName(
-  zone: string,
-  locale: string,
-  style: Intl.DateTimeFormatOptions['timeZoneName'],
-  at: Date = REFERENCE,
-): string {
-  const key = `${locale}|${zone}|${style}|${at.getTime()}`;
-  let name = names.get(key);
-  if (name === undefined) {
-    name =
-      new Intl.DateTimeFormat(locale, { timeZone: zone, timeZoneName: style })
-        .formatToParts(at)
-        .find((part) => part.type === 'timeZoneName')?.value ?? zone;
-    names.set(key, name);
-  }
-  return name;
-}
+export { englishCity, zoneLongName } from './zone-long-name';
 
 const patterns = new Map<string, { before: string; after: string } | null>();
 
@@ -72,12 +52,6 @@ function countriesIn(locale: string): Set<string> {
   return found;
 }
 
-/** "New York" from "America/New_York"; null for UTC and the Etc/ zones. */
-export function englishCity(zone: string): string | null {
-  if (!zone.includes('/') || zone.startsWith('Etc/')) return null;
-  return (zone.split('/').at(-1) ?? zone).replace(/_/g, ' ');
-}
-
 export interface ZonePlace {
   /** In the reader's language where Intl names it, else in English. */
   city: string | null;
@@ -100,13 +74,6 @@ export function zonePlace(zone: string, locale: string): ZonePlace {
     return { city, country: null };
   const place = generic.slice(pattern.before.length, generic.length - pattern.after.length);
   return countriesIn(locale).has(place) ? { city, country: place } : { city: place, country: null };
-}
-
-/** The zone's name in the reader's language: "heure d’Europe centrale"; at an instant, "…d’été…". */
-export function zoneLongName(zone: string, locale: string, instant?: string): string {
-  if (instant) return zoneName(zone, locale, 'long', new Date(instant));
-  // UTC has no generic name, only an offset: its own name says more.
-  return englishCity(zone) ? zoneName(zone, locale, 'longGeneric') : zoneName(zone, locale, 'long');
 }
 
 /**

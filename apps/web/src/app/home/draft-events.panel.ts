@@ -1,5 +1,4 @@
 import { ChangeDetectionStrategy, Component, inject, input } from '@angular/core';
-import { MatButtonModule } from '@angular/material/button';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { EventWhen } from '../events/event-when.component';
@@ -12,7 +11,7 @@ const SHOWN = 5;
 /** For planners: the events still in draft, which nobody else sees until they are planned. */
 @Component({
   selector: 'cv-draft-events-panel',
-  imports: [PanelState, MatButtonModule, RouterLink, TranslocoPipe, EventWhen],
+  imports: [PanelState, RouterLink, TranslocoPipe, EventWhen],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: './home-panel.scss',
   template: `
@@ -40,7 +39,7 @@ const SHOWN = 5;
             }
           </ul>
           @if (page.nextCursor) {
-            <a mat-button [routerLink]="['/t', tenant(), 'events']">
+            <a class="cv-button" [routerLink]="['/t', tenant(), 'events']">
               {{ 'home.drafts.more' | transloco }}
             </a>
           }

@@ -1,7 +1,6 @@
-import { DecimalPipe } from '@angular/common';
+import { LocalCountPipe } from '../shared/local-format';
 import { ChangeDetectionStrategy, Component, inject, input } from '@angular/core';
-import { MatButtonModule } from '@angular/material/button';
-import { MatIconModule } from '@angular/material/icon';
+import { Icon } from '../shared/icons/icon.component';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { LanguageService } from '../i18n/language.service';
@@ -12,7 +11,7 @@ import { PanelState } from './panel-state.component';
 /** For administrators: whether the tenant's mail is getting through. */
 @Component({
   selector: 'cv-mail-delivery-panel',
-  imports: [PanelState, DecimalPipe, MatButtonModule, MatIconModule, RouterLink, TranslocoPipe],
+  imports: [PanelState, LocalCountPipe, Icon, RouterLink, TranslocoPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: './home-panel.scss',
   template: `
@@ -25,7 +24,7 @@ import { PanelState } from './panel-state.component';
             <span>{{ 'mail.failures.title' | transloco: { count: counts.failed } }}</span>
           </p>
           <a
-            mat-stroked-button
+            class="cv-button cv-button--outlined"
             [routerLink]="['/t', tenant(), 'mail']"
             [queryParams]="{ status: 'failed' }"
           >
@@ -39,8 +38,7 @@ import { PanelState } from './panel-state.component';
           @if (counts.queued > 0) {
             <p class="cv-muted">
               {{
-                'home.mail.queued'
-                  | transloco: { count: counts.queued | number: '1.0-0' : language() }
+                'home.mail.queued' | transloco: { count: counts.queued | localCount: language() }
               }}
             </p>
           }

@@ -49,11 +49,13 @@ function render() {
 describe('a home panel state', () => {
   it('shows a bar while loading and the rows only once loaded', () => {
     const { fixture, element, load } = render();
-    expect(element.querySelector('mat-progress-bar')).not.toBeNull();
+    expect(element.querySelector('[role=progressbar]')?.getAttribute('aria-label')).toBe(
+      'Loading…',
+    );
     expect(element.querySelector('.rows')).toBeNull();
     load.status.set('loaded');
     fixture.detectChanges();
-    expect(element.querySelector('mat-progress-bar')).toBeNull();
+    expect(element.querySelector('[role=progressbar]')).toBeNull();
     expect(element.querySelector('.rows')?.textContent).toBe('The rows');
   });
 

@@ -1,27 +1,30 @@
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
-import { MatButtonModule } from '@angular/material/button';
-import { MatIconModule } from '@angular/material/icon';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { Icon } from '../shared/icons/icon.component';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { LiveError } from '../shared/live-error.component';
 import type { PanelLoadState } from './home-panel';
 
 /**
  * A home panel's body while its rows load or fail (a bar; the problem and a retry), and the
- * projected content once they have loaded: one loading and error look for every panel.
+ * projected content once they have loaded: one loading and error look for every panel. Plain
+ * controls drawn as Material's (shared/_native-controls.scss), like the rest of the home page.
  */
 @Component({
   selector: 'cv-panel-state',
-  imports: [MatButtonModule, MatIconModule, MatProgressBarModule, TranslocoPipe, LiveError],
+  imports: [Icon, TranslocoPipe, LiveError],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @switch (load().status()) {
       @case ('loading') {
-        <mat-progress-bar mode="indeterminate" [attr.aria-label]="'common.loading' | transloco" />
+        <div
+          class="cv-progress"
+          role="progressbar"
+          [attr.aria-label]="'common.loading' | transloco"
+        ></div>
       }
       @case ('error') {
         <cv-live-error [problem]="load().problem()" />
-        <button mat-stroked-button type="button" (click)="load().load()">
+        <button class="cv-button cv-button--outlined" type="button" (click)="load().load()">
           <mat-icon svgIcon="refresh" />
           {{ 'common.retry' | transloco }}
         </button>

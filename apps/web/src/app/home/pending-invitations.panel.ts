@@ -1,6 +1,5 @@
-import { DatePipe } from '@angular/common';
+import { LocalDatePipe } from '../shared/local-format';
 import { ChangeDetectionStrategy, Component, inject, input } from '@angular/core';
-import { MatButtonModule } from '@angular/material/button';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { LanguageService } from '../i18n/language.service';
@@ -13,7 +12,7 @@ const SHOWN = 5;
 /** For administrators: the invitations nobody has accepted yet, newest first. */
 @Component({
   selector: 'cv-pending-invitations-panel',
-  imports: [PanelState, DatePipe, MatButtonModule, RouterLink, TranslocoPipe],
+  imports: [PanelState, LocalDatePipe, RouterLink, TranslocoPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: './home-panel.scss',
   template: `
@@ -33,8 +32,7 @@ const SHOWN = 5;
                     'home.invitations.expires'
                       | transloco
                         : {
-                            date:
-                              invitation.expiresAt | date: 'mediumDate' : undefined : language(),
+                            date: invitation.expiresAt | localDate: 'mediumDate' : language(),
                           }
                   }}
                 </span>
@@ -42,7 +40,7 @@ const SHOWN = 5;
             }
           </ul>
         }
-        <a mat-button [routerLink]="['/t', tenant(), 'users']">
+        <a class="cv-button" [routerLink]="['/t', tenant(), 'users']">
           {{ 'home.invitations.manage' | transloco }}
         </a>
       }

@@ -15,6 +15,7 @@ import { EventsApi } from '../events/events.api';
 import { LanguageService } from '../i18n/language.service';
 import { MailApi } from '../mail/mail.api';
 import { MemberStatesApi } from '../member-states/member-states.api';
+import { ParticipationApi } from '../participation/participation.api';
 import { UsersApi } from '../users/users.api';
 import { TenantHomePage } from './tenant-home.page';
 
@@ -22,7 +23,7 @@ const english = JSON.parse(
   readFileSync(join(__dirname, '../../../public/i18n/en.json'), 'utf8'),
 ) as Record<string, unknown>;
 
-function homeOf(role: Role, failedMail = 0) {
+async function homeOf(role: Role, failedMail = 0) {
   const events = {
     list: jest.fn((_tenant: string, filter: { status: string | null }) =>
       of({
@@ -52,9 +53,35 @@ function homeOf(role: Role, failedMail = 0) {
       }),
     ),
   };
+  const participation = {
+    openInvitations: jest.fn(() =>
+      of({
+        items: [
+          {
+            id: 'state-invitation-1',
+            event: {
+              id: 'next-1',
+              title: 'Regional workshop on digital evidence',
+              startsAt: '2027-03-29T07:00:00.000Z',
+              endsAt: '2027-03-31T15:00:00.000Z',
+              timeZone: 'Africa/Nairobi',
+              status: 'nominations_open' as const,
+            },
+            memberState: 'KEN',
+            status: 'invited' as const,
+            seats: 3,
+            seatsLeft: 2,
+            nominationDeadline: '2027-02-15',
+            seatRequest: null,
+          },
+        ],
+      }),
+    ),
+  };
   const mail = {
     counts: jest.fn(() => of({ queued: 0, sent: 12, failed: failedMail, cancelled: 0 })),
   };
+  const memberStates = { list: jest.fn(() => of([])) };
   TestBed.configureTestingModule({
     imports: [
       TranslocoTestingModule.forRoot({
@@ -69,14 +96,15 @@ function homeOf(role: Role, failedMail = 0) {
       { provide: EventsApi, useValue: events },
       { provide: UsersApi, useValue: users },
       { provide: MailApi, useValue: mail },
-      { provide: MemberStatesApi, useValue: { list: jest.fn(() => of([])) } },
+      { provide: ParticipationApi, useValue: participation },
+      { provide: MemberStatesApi, useValue: memberStates },
       { provide: LanguageService, useValue: { language: signal('en') } },
       provideMockStore({
         initialState: {
           auth: {
             ...initialAuthState,
             status: 'authenticated',
-            session: aSession([aMembership('demo', role)]),
+            session: aSession([aMembership('demo', role, role === 'focal_point' ? 'KEN' : null)]),
             currentTenantSlug: 'demo',
           },
         },
@@ -85,6 +113,9 @@ function homeOf(role: Role, failedMail = 0) {
   });
   const fixture = TestBed.createComponent(TenantHomePage);
   fixture.detectChanges();
+  // A role's own panels and the State's name are deferred blocks: let them load.
+  await fixture.whenStable();
+  fixture.detectChanges();
   const element = fixture.nativeElement as HTMLElement;
   return {
     panels: [...element.querySelectorAll('h2')].map((h2) => h2.textContent?.trim()),
@@ -92,12 +123,14 @@ function homeOf(role: Role, failedMail = 0) {
     events,
     users,
     mail,
+    participation,
+    memberStates,
   };
 }
 
 describe('the tenant home', () => {
-  it('shows an administrator the events, the drafts, the invitations and the mail', () => {
-    const home = homeOf('tenant_admin', 3);
+  it('shows an administrator the events, the drafts, the invitations and the mail', async () => {
+    const home = await homeOf('tenant_admin', 3);
     expect(home.panels).toEqual([
       'Upcoming events',
       'Drafts to plan',
@@ -116,34 +149,54 @@ describe('the tenant home', () => {
     );
   });
 
-  it('shows an officer the events and the drafts, and asks nothing of people or mail', () => {
-    const home = homeOf('programme_officer');
+  it('shows an officer the events and the drafts, and asks nothing of people or mail', async () => {
+    const home = await homeOf('programme_officer');
     expect(home.panels).toEqual(['Upcoming events', 'Drafts to plan', 'Your place here']);
     expect(home.users.listInvitations).not.toHaveBeenCalled();
     expect(home.mail.counts).not.toHaveBeenCalled();
   });
 
-  it.each<Role>(['focal_point', 'expert'])('shows a %s the events they can see', (role) => {
-    const home = homeOf(role);
-    expect(home.panels).toEqual(['Upcoming events', 'Your place here']);
+  it('shows a focal point their State’s open invitations, then the events they can see', async () => {
+    const home = await homeOf('focal_point');
+    expect(home.panels).toEqual(['Open invitations', 'Upcoming events', 'Your place here']);
+    expect(home.participation.openInvitations).toHaveBeenCalledWith('demo');
+    expect(home.text).toContain('Regional workshop on digital evidence');
+    expect(home.text).toContain('Nominate by Feb 15, 2027 · 2 seats left');
+    expect(home.text).toContain('Upcoming meeting');
+    expect(home.events.list).toHaveBeenCalledTimes(1);
+    // The State's name needs the list of States: asked for a focal point's home only.
+    expect(home.memberStates.list).toHaveBeenCalledTimes(1);
+    expect(home.text).toContain('KEN');
+  });
+
+  it('asks for no list of States where the membership has no State', async () => {
+    const home = await homeOf('programme_officer');
+    expect(home.memberStates.list).not.toHaveBeenCalled();
+    expect(home.text).toContain('You do not represent a Member State.');
+  });
+
+  it('shows an expert the events they can see, and no invitations', async () => {
+    const home = await homeOf('expert');
+    expect(home.panels).toEqual(['Your expert work', 'Upcoming events', 'Your place here']);
+    expect(home.participation.openInvitations).not.toHaveBeenCalled();
     expect(home.text).toContain('Upcoming meeting');
     expect(home.events.list).toHaveBeenCalledTimes(1);
   });
 
-  it('says so when no mail has failed', () => {
-    expect(homeOf('tenant_admin', 0).text).toContain('No mail has failed to arrive.');
+  it('says so when no mail has failed', async () => {
+    expect((await homeOf('tenant_admin', 0)).text).toContain('No mail has failed to arrive.');
   });
 
-  it('counts failed mail with the plural rules, in the thousands too', () => {
+  it('counts failed mail with the plural rules, in the thousands too', async () => {
     // A count handed over already formatted ("1,234") is no number to pluralise.
-    expect(homeOf('tenant_admin', 1234).text).toContain('Not delivered: 1,234 messages');
+    expect((await homeOf('tenant_admin', 1234)).text).toContain('Not delivered: 1,234 messages');
   });
 
-  it('says "message" for one failed mail', () => {
-    expect(homeOf('tenant_admin', 1).text).toContain('Not delivered: 1 message');
+  it('says "message" for one failed mail', async () => {
+    expect((await homeOf('tenant_admin', 1)).text).toContain('Not delivered: 1 message');
   });
 
-  it('promises nothing that does not exist yet', () => {
-    expect(homeOf('tenant_admin').text).not.toMatch(/will show|Meanwhile/);
+  it('promises nothing that does not exist yet', async () => {
+    expect((await homeOf('tenant_admin')).text).not.toMatch(/will show|Meanwhile/);
   });
 });

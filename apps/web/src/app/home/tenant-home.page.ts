@@ -1,15 +1,16 @@
+import { NgTemplateOutlet } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
-import { MatCardModule } from '@angular/material/card';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { Store } from '@ngrx/store';
 import { selectCurrentMembership, selectPermissions, selectUser } from '../auth/auth.selectors';
 import { UpcomingEvents } from '../events/upcoming-events.component';
-import { LanguageService } from '../i18n/language.service';
-import { MemberStateNamePipe } from '../member-states/member-state-name.pipe';
-import { MemberStatesCatalog } from '../member-states/member-states-catalog.store';
+import { ExpertHomePanel } from '../experts/expert-home.panel';
 import { DraftEventsPanel } from './draft-events.panel';
 import { MailDeliveryPanel } from './mail-delivery.panel';
+import { MemberStateFact } from './member-state-fact.component';
+import { OpenInvitationsPanel } from './open-invitations.panel';
 import { PendingInvitationsPanel } from './pending-invitations.panel';
+import { RequestsPanel } from './requests.panel';
 
 /**
  * A tenant's home: what needs the person today, a panel per thing their role can act on, and
@@ -18,13 +19,16 @@ import { PendingInvitationsPanel } from './pending-invitations.panel';
 @Component({
   selector: 'cv-tenant-home-page',
   imports: [
-    MatCardModule,
+    NgTemplateOutlet,
     TranslocoPipe,
-    MemberStateNamePipe,
+    MemberStateFact,
     UpcomingEvents,
     DraftEventsPanel,
     PendingInvitationsPanel,
     MailDeliveryPanel,
+    OpenInvitationsPanel,
+    ExpertHomePanel,
+    RequestsPanel,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './tenant-home.page.html',
@@ -32,7 +36,6 @@ import { PendingInvitationsPanel } from './pending-invitations.panel';
 })
 export class TenantHomePage {
   private readonly store = inject(Store);
-  protected readonly language = inject(LanguageService).language;
   protected readonly user = this.store.selectSignal(selectUser);
   protected readonly membership = this.store.selectSignal(selectCurrentMembership);
   private readonly permissions = this.store.selectSignal(selectPermissions);
@@ -41,8 +44,8 @@ export class TenantHomePage {
   protected readonly canManageEvents = computed(() => this.permissions().includes('events.manage'));
   protected readonly canManageUsers = computed(() => this.permissions().includes('users.manage'));
   protected readonly canManageMail = computed(() => this.permissions().includes('mail.manage'));
-
-  constructor() {
-    inject(MemberStatesCatalog).ensureLoaded();
-  }
+  protected readonly canNominate = computed(() =>
+    this.permissions().includes('participation.nominate'),
+  );
+  protected readonly isExpert = computed(() => this.permissions().includes('experts.profile'));
 }

@@ -1,12 +1,13 @@
-import { parse, type Token } from '@messageformat/parser';
+import { parseMessage, type Token } from './icu-parser';
 
 /**
  * ICU MessageFormat, interpreted. messageformat's own runtime compiles each
  * message to a JavaScript function (`new Function`), which the app's Content
  * Security Policy (script-src 'self', no 'unsafe-eval') rightly refuses; so
- * messages are parsed once with its parser and the tree is walked here with
- * the browser's Intl.PluralRules and Intl.NumberFormat. translations.spec.ts
- * checks every message of every language against messageformat itself.
+ * messages are parsed once (icu-parser.ts, which reads them as messageformat's
+ * parser does) and the tree is walked here with the browser's Intl.PluralRules
+ * and Intl.NumberFormat. translations.spec.ts checks every message of every
+ * language against messageformat itself.
  */
 
 type Values = Readonly<Record<string, unknown>>;
@@ -82,7 +83,7 @@ function render(tokens: readonly Token[], values: Values, locale: string, count?
 export function formatMessage(message: string, values: Values, locale: string): string {
   let tree = trees.get(message);
   if (!tree) {
-    tree = parse(message);
+    tree = parseMessage(message);
     trees.set(message, tree);
   }
   return render(tree, values, locale);

@@ -9,6 +9,7 @@ import {
   interfaceLanguageFor,
   isInterfaceLanguage,
 } from './language';
+import { loadLocaleData } from './locales';
 
 export const LANGUAGE_STORAGE_KEY = 'convene.language';
 
@@ -16,6 +17,8 @@ export const LANGUAGE_STORAGE_KEY = 'convene.language';
  * The one place that changes the interface language: Transloco, the
  * document's lang and dir, CDK Directionality (so overlays such as menus
  * and dialogs mirror too) and the choice remembered for signed-out pages.
+ * A language other than English first loads its dates and numbers data
+ * (locales.ts), then applies, so no date is ever formatted without it.
  */
 @Injectable({ providedIn: 'root' })
 export class LanguageService {
@@ -24,6 +27,8 @@ export class LanguageService {
   private readonly directionality = inject(Directionality);
 
   private readonly current = signal<InterfaceLanguage>(DEFAULT_LANGUAGE);
+  /** Counts calls of use(), so that a slower earlier one does not undo a later one. */
+  private requests = 0;
   readonly language = this.current.asReadonly();
   readonly direction = computed(() => directionOf(this.current()));
 
@@ -39,23 +44,34 @@ export class LanguageService {
     return DEFAULT_LANGUAGE;
   }
 
-  /** Applies a language (any UN language; unsupported ones fall back to English). */
-  use(language: string): InterfaceLanguage {
+  /**
+   * Applies a language (any UN language; unsupported ones fall back to English) once its dates and
+   * numbers data is loaded, and resolves to it; rejects, changing nothing on screen, when that data
+   * cannot be loaded. The choice is remembered at once. Of languages chosen quickly one after
+   * another, the last one chosen wins.
+   */
+  async use(language: string): Promise<InterfaceLanguage> {
     const resolved = interfaceLanguageFor(language);
-    const direction = directionOf(resolved);
-    this.current.set(resolved);
-    this.transloco.setActiveLang(resolved);
+    const request = ++this.requests;
+    this.store(resolved);
+    await loadLocaleData(resolved);
+    if (request === this.requests) this.apply(resolved);
+    return resolved;
+  }
+
+  private apply(language: InterfaceLanguage): void {
+    const direction = directionOf(language);
+    this.current.set(language);
+    this.transloco.setActiveLang(language);
 
     const html = this.document.documentElement;
-    html.lang = resolved;
+    html.lang = language;
     html.dir = direction;
 
     if (this.directionality.value !== direction) {
       this.directionality.valueSignal.set(direction);
       this.directionality.change.emit(direction);
     }
-    this.store(resolved);
-    return resolved;
   }
 
   private readStored(): InterfaceLanguage | null {

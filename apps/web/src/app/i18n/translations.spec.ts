@@ -52,7 +52,13 @@ function params(text: unknown): string[] {
  * words the two languages share. Anything else equal to English was left untranslated.
  */
 const SAME_AS_ENGLISH: Record<string, readonly string[]> = {
-  all: ['app.name'],
+  all: [
+    'app.name',
+    // Tool delivery: the names of a format and of an identifier, and IATI's acronym.
+    'delivery.formats.pdf',
+    'delivery.editions.isbn',
+    'delivery.tabs.iati',
+  ],
   fr: [
     'common.actions',
     'common.tenant',
@@ -69,8 +75,44 @@ const SAME_AS_ENGLISH: Record<string, readonly string[]> = {
     'mail.kinds.invitation',
     'profile.notifications.title',
     'geographicRegions.europe',
+    'events.tabs.participation',
+    'participation.fields.institution',
+    'participation.export.format',
+    'titles.experts',
+    'titles.expert',
+    'shell.nav.experts',
+    'events.tabs.experts',
+    'experts.roster.title',
+    'experts.fields.organisation',
+    'experts.roles.rapporteur',
+    'experts.notes.label',
+    'experts.assign.expert',
+    'titles.documents',
+    'shell.nav.documents',
+    'events.tabs.documents',
+    'documents.versions',
+    'documents.versionNumber',
+    'documents.libraryTitle',
+    'documents.visibilities.public',
+    'documents.visibilities.participants',
+    'search.groups.documents',
+    'search.groups.experts',
+    'reports.total',
+    'reports.womenShare.participants',
+    'reports.state.invitations',
+    'delivery.fields.format',
+    'delivery.editions.versionLabel',
+    'delivery.coverage.formats',
   ],
-  es: ['events.thematicAreas.propaganda', 'events.formats.virtual', 'geographicRegions.asia'],
+  es: [
+    'events.thematicAreas.propaganda',
+    'events.formats.virtual',
+    'geographicRegions.asia',
+    'reports.total',
+    'delivery.fields.format',
+    'delivery.editions.versionLabel',
+    'delivery.coverage.formats',
+  ],
 };
 
 const english = texts(load('en'));

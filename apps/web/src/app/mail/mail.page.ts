@@ -1,10 +1,11 @@
-import { DatePipe, DecimalPipe, NgTemplateOutlet } from '@angular/common';
+import { NgTemplateOutlet } from '@angular/common';
+import { LocalDatePipe, LocalCountPipe } from '../shared/local-format';
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { type MatChipListboxChange, MatChipsModule } from '@angular/material/chips';
 import { MatDialog } from '@angular/material/dialog';
-import { MatIconModule } from '@angular/material/icon';
+import { Icon } from '../shared/icons/icon.component';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
 import { MatTableModule } from '@angular/material/table';
@@ -48,13 +49,13 @@ const EMPTY_ICONS: Readonly<Record<FilterChoice, IconName>> = {
 @Component({
   selector: 'cv-mail-page',
   imports: [
-    DatePipe,
-    DecimalPipe,
+    LocalDatePipe,
+    LocalCountPipe,
     NgTemplateOutlet,
     MatButtonModule,
     MatCardModule,
     MatChipsModule,
-    MatIconModule,
+    Icon,
     MatProgressBarModule,
     MatProgressSpinnerModule,
     MatTableModule,

@@ -17,7 +17,7 @@ import {
 } from '@angular/material/autocomplete';
 import { MatChipsModule } from '@angular/material/chips';
 import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatIconModule } from '@angular/material/icon';
+import { Icon } from '../shared/icons/icon.component';
 import type { MemberState } from '@convene/contracts';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { LanguageService } from '../i18n/language.service';
@@ -38,7 +38,7 @@ const MAX_OPTIONS = 60;
     MatAutocompleteModule,
     MatChipsModule,
     MatFormFieldModule,
-    MatIconModule,
+    Icon,
     TranslocoPipe,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -1,12 +1,12 @@
 import { ChangeDetectionStrategy, Component } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
-import { MatIconModule } from '@angular/material/icon';
+import { Icon } from '../shared/icons/icon.component';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 
 @Component({
   selector: 'cv-not-found-page',
-  imports: [MatButtonModule, MatIconModule, RouterLink, TranslocoPipe],
+  imports: [MatButtonModule, Icon, RouterLink, TranslocoPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <section class="cv-empty-state cv-empty-state--page">

@@ -1,4 +1,4 @@
-import { formatDate } from '@angular/common';
+import { formatLocalDate } from '../shared/local-format';
 import {
   afterNextRender,
   ChangeDetectionStrategy,
@@ -11,7 +11,7 @@ import {
 } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
-import { MatIconModule } from '@angular/material/icon';
+import { Icon } from '../shared/icons/icon.component';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
 import type { ProblemDetails } from '@convene/contracts';
@@ -31,7 +31,7 @@ import { CalendarFeedStore } from './calendar-feed.store';
   selector: 'cv-calendar-feed',
   imports: [
     MatButtonModule,
-    MatIconModule,
+    Icon,
     MatProgressBarModule,
     MatProgressSpinnerModule,
     TranslocoPipe,
@@ -50,7 +50,7 @@ export class CalendarFeed {
   protected readonly problem = signal<ProblemDetails | null>(null);
   protected readonly createdOn = computed(() => {
     const createdAt = this.store.createdAt();
-    return createdAt ? formatDate(createdAt, 'mediumDate', this.language()) : null;
+    return createdAt ? formatLocalDate(createdAt, 'mediumDate', this.language()) : null;
   });
 
   private readonly dialog = inject(MatDialog);

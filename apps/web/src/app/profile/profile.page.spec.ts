@@ -50,10 +50,24 @@ function notificationSwitches(memberships: MembershipSummary[]): string[] {
 }
 
 describe('the profile notifications', () => {
+  it('offers an expert only the reminders of events they speak at and requests to speak', () => {
+    expect(notificationSwitches([aMembership('other', 'expert')])).toEqual([
+      'Event reminder',
+      'Request to an expert',
+    ]);
+  });
+
   it('offers the administrator digest to someone who administers a tenant', () => {
     expect(
       notificationSwitches([aMembership('demo', 'expert'), aMembership('unoct', 'tenant_admin')]),
-    ).toEqual(['Administrator digest', 'Event reminder']);
+    ).toEqual([
+      'Administrator digest',
+      'Event reminder',
+      'Nomination received',
+      "A State's answer",
+      'Request to an expert',
+      'A State’s request',
+    ]);
   });
 
   it('does not offer it to an officer, a focal point or an expert', () => {
@@ -63,15 +77,33 @@ describe('the profile notifications', () => {
         aMembership('unoct', 'focal_point', 'KEN'),
         aMembership('other', 'expert'),
       ]),
-    ).toEqual(['Event reminder', 'Event announcement']);
+    ).toEqual([
+      'Event reminder',
+      'Event announcement',
+      'Nomination received',
+      'Decision on a nomination',
+      'Invitation of your State',
+      'Invitation changed',
+      "A State's answer",
+      'Nomination deadline reminder',
+      'Request to an expert',
+      'News of your State’s request',
+      'A State’s request',
+    ]);
   });
 
-  it('offers the event announcement only to focal points, who are the ones to get it', () => {
+  it('offers the event announcement, State invitations and nomination decisions only to focal points, who are the ones to get them', () => {
     expect(
       notificationSwitches([
         aMembership('demo', 'programme_officer'),
         aMembership('other', 'expert'),
       ]),
-    ).toEqual(['Event reminder']);
+    ).toEqual([
+      'Event reminder',
+      'Nomination received',
+      "A State's answer",
+      'Request to an expert',
+      'A State’s request',
+    ]);
   });
 });

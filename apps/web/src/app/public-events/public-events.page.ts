@@ -10,9 +10,10 @@ import {
   input,
   untracked,
 } from '@angular/core';
+import { PublicRecommendations } from '../recommendations/public-recommendations.component';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
-import { MatIconModule } from '@angular/material/icon';
+import { Icon } from '../shared/icons/icon.component';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { Title } from '@angular/platform-browser';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
@@ -37,9 +38,10 @@ import { FORM_FIELD_DEFAULTS } from '../shared/form-field-defaults';
   selector: 'cv-public-events-page',
   providers: [FORM_FIELD_DEFAULTS],
   imports: [
+    PublicRecommendations,
     MatButtonModule,
     MatCardModule,
-    MatIconModule,
+    Icon,
     MatProgressBarModule,
     TranslocoPipe,
     CopyField,

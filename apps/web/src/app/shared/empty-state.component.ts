@@ -1,11 +1,11 @@
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
-import { MatIconModule } from '@angular/material/icon';
+import { Icon } from './icons/icon.component';
 import type { IconName } from './icons/icons.generated';
 
 /** A friendly "nothing here (yet)" block: an icon, a heading, a sentence, maybe an action. */
 @Component({
   selector: 'cv-empty-state',
-  imports: [MatIconModule],
+  imports: [Icon],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="cv-empty-state">

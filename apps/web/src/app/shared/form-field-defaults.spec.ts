@@ -66,7 +66,7 @@ describe('form field defaults', () => {
   it('are provided by every page and dialog that shows a form field', () => {
     expect(roots.map((c) => c.file)).toEqual(
       expect.arrayContaining([
-        'auth/sign-in.page.ts',
+        'auth/reset-request.page.ts',
         'auth/reset-complete.page.ts',
         'events/event-form.page.ts',
         'users/change-role.dialog.ts',
@@ -82,5 +82,14 @@ describe('form field defaults', () => {
     const shell = components.find((c) => c.selector === 'cv-shell');
     expect(shell?.text).not.toContain('FORM_FIELD_DEFAULTS');
     expect(fields.has('cv-shell')).toBe(false);
+  });
+
+  it('stay off the sign-in page, which draws its own plain fields (shared/_native-controls.scss)', () => {
+    const signIn = components.find((c) => c.selector === 'cv-sign-in-page');
+    expect(signIn?.text).toContain('cv-field__input');
+    expect(fields.has('cv-sign-in-page')).toBe(false);
+    expect(signIn?.text).not.toMatch(
+      /from '@angular\/(forms|material\/(form-field|input|button))'/,
+    );
   });
 });

@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
-import { MatIconModule } from '@angular/material/icon';
+import { Icon } from './icons/icon.component';
 import type { ProblemDetails } from '@convene/contracts';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { problemMessageKey } from '../http/problem';
@@ -10,7 +10,7 @@ import { problemMessageKey } from '../http/problem';
  */
 @Component({
   selector: 'cv-live-error',
-  imports: [MatIconModule, TranslocoPipe],
+  imports: [Icon, TranslocoPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div aria-live="assertive" aria-atomic="true">

@@ -12,7 +12,7 @@ import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import type { FormControl } from '@angular/forms';
 import { type MatChipInputEvent, MatChipsModule } from '@angular/material/chips';
 import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatIconModule } from '@angular/material/icon';
+import { Icon } from './icons/icon.component';
 import { TranslocoPipe } from '@jsverse/transloco';
 
 /**
@@ -21,7 +21,7 @@ import { TranslocoPipe } from '@jsverse/transloco';
  */
 @Component({
   selector: 'cv-text-chips',
-  imports: [MatChipsModule, MatFormFieldModule, MatIconModule, TranslocoPipe],
+  imports: [MatChipsModule, MatFormFieldModule, Icon, TranslocoPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <mat-form-field class="cv-full-width">

@@ -6,8 +6,7 @@ import {
   inject,
   viewChild,
 } from '@angular/core';
-import { MatButtonModule } from '@angular/material/button';
-import { MatIconModule } from '@angular/material/icon';
+import { Icon } from '../shared/icons/icon.component';
 import { MatMenuModule, MatMenuTrigger } from '@angular/material/menu';
 import { INTERFACE_LANGUAGES } from '@convene/contracts';
 import { TranslocoPipe } from '@jsverse/transloco';
@@ -23,14 +22,13 @@ import { LANGUAGE_BUTTON_STYLES } from './language-button.styles';
  */
 @Component({
   selector: 'cv-language-choices',
-  imports: [MatButtonModule, MatIconModule, MatMenuModule, TranslocoPipe],
+  imports: [Icon, MatMenuModule, TranslocoPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: LANGUAGE_BUTTON_STYLES,
   template: `
     <button
-      mat-button
       type="button"
-      class="cv-language-button"
+      class="cv-button cv-language-button"
       [matMenuTriggerFor]="menu"
       [attr.aria-label]="'shell.languageMenu' | transloco: { language: currentName() }"
     >

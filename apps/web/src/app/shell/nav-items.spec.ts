@@ -9,9 +9,17 @@ describe('the side navigation', () => {
     expect(labels('demo', permissionsOf('tenant_admin'))).toEqual([
       'shell.nav.home',
       'shell.nav.events',
+      'shell.nav.recommendations',
+      'shell.nav.requests',
+      'shell.nav.experts',
+      'shell.nav.documents',
+      'shell.nav.delivery',
       'shell.nav.users',
       'shell.nav.memberStates',
       'shell.nav.mail',
+      'shell.nav.settings',
+      'shell.nav.assessments',
+      'shell.nav.reports',
       'shell.nav.profile',
     ]);
   });
@@ -22,8 +30,21 @@ describe('the side navigation', () => {
     }
   });
 
+  it('keeps the tenant settings with tenant admins', () => {
+    for (const role of ['programme_officer', 'focal_point', 'expert'] as const) {
+      expect(labels('demo', permissionsOf(role))).not.toContain('shell.nav.settings');
+    }
+  });
+
   it('shows programme officers the user directory they may read', () => {
     expect(labels('demo', permissionsOf('programme_officer'))).toContain('shell.nav.users');
+  });
+
+  it('shows the roster to those who keep it, not to focal points or experts', () => {
+    expect(labels('demo', permissionsOf('programme_officer'))).toContain('shell.nav.experts');
+    for (const role of ['focal_point', 'expert'] as const) {
+      expect(labels('demo', permissionsOf(role))).not.toContain('shell.nav.experts');
+    }
   });
 
   it('hides the user directory from focal points and experts', () => {
@@ -31,9 +52,35 @@ describe('the side navigation', () => {
       expect(labels('demo', permissionsOf(role))).toEqual([
         'shell.nav.home',
         'shell.nav.events',
+        'shell.nav.recommendations',
+        ...(role === 'focal_point' ? ['shell.nav.requests'] : []),
+        'shell.nav.documents',
+        // A focal point reads their own State's deliveries of the tool.
+        ...(role === 'focal_point' ? ['shell.nav.delivery'] : []),
         'shell.nav.memberStates',
+        ...(role === 'focal_point' ? ['shell.nav.assessments'] : []),
         'shell.nav.profile',
       ]);
+    }
+  });
+
+  it('shows needs assessments to officers and focal points, never to experts', () => {
+    for (const role of ['tenant_admin', 'programme_officer', 'focal_point'] as const) {
+      expect(labels('demo', permissionsOf(role))).toContain('shell.nav.assessments');
+    }
+    expect(labels('demo', permissionsOf('expert'))).not.toContain('shell.nav.assessments');
+  });
+
+  it('shows the requests to officers, administrators and focal points, not to experts', () => {
+    for (const role of ['tenant_admin', 'programme_officer', 'focal_point'] as const) {
+      expect(labels('demo', permissionsOf(role))).toContain('shell.nav.requests');
+    }
+    expect(labels('demo', permissionsOf('expert'))).not.toContain('shell.nav.requests');
+  });
+
+  it('shows every role the recommendations of the meetings it may see', () => {
+    for (const role of ['tenant_admin', 'programme_officer', 'focal_point', 'expert'] as const) {
+      expect(labels('demo', permissionsOf(role))).toContain('shell.nav.recommendations');
     }
   });
 
@@ -42,13 +89,28 @@ describe('the side navigation', () => {
     expect(items.map((item) => item.link)).toEqual([
       '/t/northwind',
       '/t/northwind/events',
+      '/t/northwind/recommendations',
+      '/t/northwind/requests',
+      '/t/northwind/experts',
+      '/t/northwind/documents',
+      '/t/northwind/delivery',
       '/t/northwind/users',
       '/t/northwind/member-states',
       '/t/northwind/mail',
+      '/t/northwind/settings',
+      '/t/northwind/assessments',
+      '/t/northwind/reports',
       '/profile',
     ]);
     expect(items[0]?.exact).toBe(true);
     expect(items[1]?.exact).toBe(false);
+  });
+
+  it('shows the dashboard to officers and admins only', () => {
+    expect(labels('demo', permissionsOf('programme_officer'))).toContain('shell.nav.reports');
+    for (const role of ['focal_point', 'expert'] as const) {
+      expect(labels('demo', permissionsOf(role))).not.toContain('shell.nav.reports');
+    }
   });
 
   it('puts the events right after home, for every role', () => {

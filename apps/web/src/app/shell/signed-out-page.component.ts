@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component } from '@angular/core';
-import { MatIconModule } from '@angular/material/icon';
+import { Icon } from '../shared/icons/icon.component';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { LanguageMenu } from './language-menu.component';
 
@@ -10,7 +10,7 @@ import { LanguageMenu } from './language-menu.component';
  */
 @Component({
   selector: 'cv-signed-out-page',
-  imports: [MatIconModule, TranslocoPipe, LanguageMenu],
+  imports: [Icon, TranslocoPipe, LanguageMenu],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="signed-out-page">

@@ -5,8 +5,7 @@ import {
   inject,
   viewChild,
 } from '@angular/core';
-import { MatButtonModule } from '@angular/material/button';
-import { MatIconModule } from '@angular/material/icon';
+import { Icon } from '../shared/icons/icon.component';
 import { MatMenuModule, MatMenuTrigger } from '@angular/material/menu';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { Store } from '@ngrx/store';
@@ -15,18 +14,18 @@ import { selectCurrentMembership, selectMemberships } from '../auth/auth.selecto
 
 /**
  * The tenant switcher. The shell shows a stand-in button until the first click, then loads this
- * (with the CDK overlay and MatMenu), which opens its menu as soon as it is drawn.
+ * (with the CDK overlay and MatMenu), which opens its menu as soon as it is drawn. Its button is
+ * the stand-in's, a plain one drawn as Material's text button (shared/_native-controls.scss).
  */
 @Component({
   selector: 'cv-tenant-menu',
-  imports: [MatButtonModule, MatIconModule, MatMenuModule, TranslocoPipe],
+  imports: [Icon, MatMenuModule, TranslocoPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: './shell-menus.scss',
   template: `
     <button
-      mat-button
       type="button"
-      class="shell-tenant"
+      class="cv-button shell-tenant"
       [matMenuTriggerFor]="tenantMenu"
       [attr.aria-label]="'shell.tenantMenu' | transloco: { tenant: current()?.tenant?.name ?? '' }"
     >
@@ -34,7 +33,7 @@ import { selectCurrentMembership, selectMemberships } from '../auth/auth.selecto
       <bdi class="shell-tenant__name">{{
         current()?.tenant?.name ?? ('shell.chooseTenant' | transloco)
       }}</bdi>
-      <mat-icon iconPositionEnd svgIcon="arrow_drop_down" />
+      <mat-icon svgIcon="arrow_drop_down" />
     </button>
     <mat-menu #tenantMenu="matMenu" class="shell-tenant-menu">
       <p class="shell-menu-heading" aria-hidden="true">

@@ -6,9 +6,8 @@ import {
   inject,
   viewChild,
 } from '@angular/core';
-import { MatButtonModule } from '@angular/material/button';
 import { MatDividerModule } from '@angular/material/divider';
-import { MatIconModule } from '@angular/material/icon';
+import { Icon } from '../shared/icons/icon.component';
 import { MatMenuModule, MatMenuTrigger } from '@angular/material/menu';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
@@ -22,21 +21,13 @@ import { selectStatus, selectUser } from '../auth/auth.selectors';
  */
 @Component({
   selector: 'cv-user-menu',
-  imports: [
-    MatButtonModule,
-    MatDividerModule,
-    MatIconModule,
-    MatMenuModule,
-    RouterLink,
-    TranslocoPipe,
-  ],
+  imports: [MatDividerModule, Icon, MatMenuModule, RouterLink, TranslocoPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: './shell-menus.scss',
   template: `
     <button
-      mat-icon-button
       type="button"
-      class="shell-user"
+      class="cv-icon-button shell-user"
       [matMenuTriggerFor]="userMenu"
       [attr.aria-label]="'shell.userMenu' | transloco: { name: user()?.name ?? '' }"
     >

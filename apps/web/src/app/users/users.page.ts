@@ -1,4 +1,5 @@
-import { DatePipe, NgTemplateOutlet } from '@angular/common';
+import { NgTemplateOutlet } from '@angular/common';
+import { LocalDatePipe } from '../shared/local-format';
 import {
   ChangeDetectionStrategy,
   Component,
@@ -14,7 +15,7 @@ import { MatCardModule } from '@angular/material/card';
 import { MatChipsModule } from '@angular/material/chips';
 import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatIconModule } from '@angular/material/icon';
+import { Icon } from '../shared/icons/icon.component';
 import { MatInputModule } from '@angular/material/input';
 import { MatMenuModule } from '@angular/material/menu';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
@@ -54,14 +55,14 @@ import { FORM_FIELD_DEFAULTS } from '../shared/form-field-defaults';
   selector: 'cv-users-page',
   providers: [FORM_FIELD_DEFAULTS],
   imports: [
-    DatePipe,
+    LocalDatePipe,
     NgTemplateOutlet,
     ReactiveFormsModule,
     MatButtonModule,
     MatCardModule,
     MatChipsModule,
     MatFormFieldModule,
-    MatIconModule,
+    Icon,
     MatInputModule,
     MatMenuModule,
     MatProgressBarModule,

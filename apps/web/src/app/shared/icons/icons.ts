@@ -1,22 +1,23 @@
-import { type EnvironmentProviders, inject, provideEnvironmentInitializer } from '@angular/core';
-import { MatIconRegistry } from '@angular/material/icon';
-import { DomSanitizer } from '@angular/platform-browser';
-import { ICON_SVGS } from './icons.generated';
+import {
+  type EnvironmentProviders,
+  inject,
+  Injector,
+  makeEnvironmentProviders,
+  provideEnvironmentInitializer,
+} from '@angular/core';
+import { provideIconSet } from './icon-registry';
+import { fillMaterialIconRegistry } from './material-icons';
 
 /**
- * Registers the app's icons, so `<mat-icon svgIcon="event" />` draws the outlined Material
- * Symbol inline: no icon font to download, only the few icons used (icons.generated.ts, written
- * by `npm run icons`). The SVGs are constants from @material-symbols/svg-400 at build time,
- * never user input, so they are trusted as they are.
+ * The app's icon set for a test: the Icon component's registry with the first load's icons, and
+ * Material's MatIconRegistry with every icon, for the features still drawing Material's MatIcon.
+ * The app itself provides `provideIconSet()` (icon-registry.ts) and fills Material's registry only
+ * with the routes that need it (`withMaterialIcons`), so that Material's registry and sanitizer
+ * stay out of the first load: nothing the app's own code imports may import this module.
  */
-export function registerIcons(registry: MatIconRegistry, sanitizer: DomSanitizer): void {
-  for (const [name, svg] of Object.entries(ICON_SVGS)) {
-    registry.addSvgIconLiteral(name, sanitizer.bypassSecurityTrustHtml(svg));
-  }
-}
-
 export function provideIcons(): EnvironmentProviders {
-  return provideEnvironmentInitializer(() =>
-    registerIcons(inject(MatIconRegistry), inject(DomSanitizer)),
-  );
+  return makeEnvironmentProviders([
+    provideIconSet(),
+    provideEnvironmentInitializer(() => fillMaterialIconRegistry(inject(Injector))),
+  ]);
 }

@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
+import { AssessmentsController } from './assessments.controller';
+import { AssessmentsService } from './assessments.service';
+import { QuestionnairesController } from './questionnaires.controller';
+import { QuestionnairesService } from './questionnaires.service';
+
+/** Needs assessments of States and the versions of their questionnaire. */
+@Module({
+  imports: [AuditModule],
+  controllers: [AssessmentsController, QuestionnairesController],
+  providers: [AssessmentsService, QuestionnairesService],
+})
+export class AssessmentsModule {}

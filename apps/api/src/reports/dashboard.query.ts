@@ -1,0 +1,90 @@
+import { viewerParams } from '../events/event-visibility';
+import {
+  countedEvent,
+  eventState,
+  eventYear,
+  inPeriod,
+  inRegion,
+  trainedNomination,
+} from './report-scope';
+
+/*
+ * The statements of the dashboard and the map. Parameters: $1–$3 the caller (visibility), $4 the
+ * regional group, $5 the geographic region (null for any), $6 the first year, $7 the last.
+ * Each answers (dimension, year, key, count) rows; the service shapes them with libs/domain.
+ */
+
+const VIEWER = viewerParams(1);
+const REGION = inRegion('ms', '$4', '$5');
+
+/** Events counted in the period and region, by type, region and thematic area per year. */
+export const EVENTS_STATEMENT = `
+  with counted as (
+    select e.type, e.thematic_areas, ${eventYear('e')} as year, ms.geographic_region
+      from events e
+      left join member_states ms on ms.alpha3 = ${eventState('e')}
+     where ${countedEvent('e', VIEWER)} and ${inPeriod('e', '$6', '$7')} and ${REGION}
+  )
+  select 'type' as dimension, year, type as key, count(*)::int as count
+    from counted group by year, type
+  union all
+  select 'region', year, coalesce(geographic_region, 'none'), count(*)::int
+    from counted group by year, coalesce(geographic_region, 'none')
+  union all
+  select 'area', year, area, count(*)::int
+    from counted cross join lateral unnest(thematic_areas) as area group by year, area
+  union all
+  select 'total', year, null, count(*)::int from counted group by year`;
+
+/**
+ * Participants trained at counted events of the period, from States of the region, by sex,
+ * audience, institution type, geographic region and regional group per year, and by State.
+ * A person trained at two events counts twice (a participation, as the event figures count).
+ */
+export const PARTICIPANTS_STATEMENT = `
+  with trained as (
+    select ${eventYear('e')} as year, n.sex, n.audience, n.institution_type,
+           n.member_state_code::text as state, ms.geographic_region,
+           coalesce(ms.regional_group, 'none') as regional_group
+      from events e
+      join nominations n on n.tenant_id = e.tenant_id and n.event_id = e.id
+      join member_states ms on ms.alpha3 = n.member_state_code
+     where ${countedEvent('e', VIEWER)} and ${inPeriod('e', '$6', '$7')}
+       and ${trainedNomination('n')} and ${REGION}
+  )
+  select case
+           when grouping(sex) = 0 then 'sex'
+           when grouping(audience) = 0 then 'audience'
+           when grouping(institution_type) = 0 then 'institution_type'
+           when grouping(geographic_region) = 0 then 'geographic_region'
+           when grouping(regional_group) = 0 then 'regional_group'
+           when grouping(state) = 0 then 'state'
+           else 'total'
+         end as dimension,
+         year,
+         coalesce(sex, audience, institution_type, geographic_region, regional_group, state) as key,
+         count(*)::int as count
+    from trained
+   group by grouping sets ((year, sex), (year, audience), (year, institution_type),
+                           (year, geographic_region), (year, regional_group), (state), (year))`;
+
+/** The map's figure per State: participants trained from it. */
+export const MAP_PARTICIPANTS_STATEMENT = `
+  select n.member_state_code::text as state, count(*)::int as value
+    from events e
+    join nominations n on n.tenant_id = e.tenant_id and n.event_id = e.id
+    join member_states ms on ms.alpha3 = n.member_state_code
+   where ${countedEvent('e', VIEWER)} and ${inPeriod('e', '$6', '$7')}
+     and ${trainedNomination('n')} and ${REGION}
+   group by n.member_state_code`;
+
+/** The map's figure per State: counted events held in it (venue) or hosted by it, once each. */
+export const MAP_EVENTS_STATEMENT = `
+  select place.state::text as state, count(distinct e.id)::int as value
+    from events e
+    cross join lateral (
+      select unnest(e.host_states) as state
+      union select e.venue_country where e.venue_country is not null) place
+    join member_states ms on ms.alpha3 = place.state
+   where ${countedEvent('e', VIEWER)} and ${inPeriod('e', '$6', '$7')} and ${REGION}
+   group by place.state`;

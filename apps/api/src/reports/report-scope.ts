@@ -1,0 +1,72 @@
+import { type Viewer, visibleEvent } from '../events/event-visibility';
+
+/**
+ * THE rule of what the dashboard, the coverage map and the State page count (docs/reports.md):
+ * the one place it is written, embedded by every statement of this module (the charts, the map,
+ * their exports and the State page).
+ *
+ * - An event counts once it is past draft and not cancelled, and only if the caller may see it
+ *   (`visibleEvent`: officers and admins every event, a focal point those of their State). Its
+ *   year is the year it started at its venue (its time zone), as the recommendations list does.
+ * - A participant counts as trained when approved and checked in (attended or partly) on at
+ *   least one day of a counted event, as the event's figures count "attended". Only
+ *   non-personal columns are read (State, sex, institution type, audience): anonymising a
+ *   participant changes no figure.
+ * - An event's place is its venue's State, or its first host State for a virtual event; an
+ *   event with neither counts in no region (`none`), and a region filter leaves it out.
+ */
+export function countedEvent(alias: string, viewer: Viewer): string {
+  return `(${alias}.status not in ('draft', 'cancelled') and ${visibleEvent(alias, viewer)})`;
+}
+
+/** The year the event `alias` started, at its venue. */
+export function eventYear(alias: string): string {
+  return `extract(year from ${alias}.starts_at at time zone ${alias}.time_zone)::int`;
+}
+
+/** The State an event is placed in for regions: its venue's, else its first host's. */
+export function eventState(alias: string): string {
+  return `coalesce(${alias}.venue_country, ${alias}.host_states[1])`;
+}
+
+/**
+ * The period as parameters `from` and `to` (integers), read with a margin of a day so that an
+ * index on starts_at narrows the rows before the exact year at the venue is computed.
+ */
+export function inPeriod(alias: string, from: string, to: string): string {
+  return `(${alias}.starts_at >= make_timestamptz(${from}, 1, 1, 0, 0, 0, 'UTC') - interval '1 day'
+       and ${alias}.starts_at < make_timestamptz(${to} + 1, 1, 1, 0, 0, 0, 'UTC') + interval '1 day'
+       and ${eventYear(alias)} between ${from} and ${to})`;
+}
+
+/** A nomination `alias` whose participant was trained: approved and checked in on a day. */
+export function trainedNomination(alias: string): string {
+  return `(${alias}.status = 'approved' and exists (
+    select from attendance trained_day
+     where trained_day.tenant_id = ${alias}.tenant_id and trained_day.nomination_id = ${alias}.id
+       and trained_day.status in ('attended', 'partly')))`;
+}
+
+/**
+ * The region filters as parameters (text, null for any) against a member_states alias: the
+ * regional group a State counts in, and its M49 geographic region.
+ */
+export function inRegion(
+  stateAlias: string,
+  regionalGroup: string,
+  geographicRegion: string,
+): string {
+  return `((${regionalGroup}::text is null or ${stateAlias}.regional_group = ${regionalGroup}::text)
+       and (${geographicRegion}::text is null or ${stateAlias}.geographic_region = ${geographicRegion}::text))`;
+}
+
+/**
+ * Whether the caller may open the page of State `state`: who plans events (officers and admins)
+ * any State, a focal point their own only.
+ */
+export function mayOpenState(
+  visibility: [userId: string | null, memberState: string | null, manages: boolean],
+  state: string,
+): boolean {
+  return visibility[2] || visibility[1] === state;
+}

@@ -1,0 +1,643 @@
+import { docxWith, pdfWith } from '../documents/documents.testing';
+import { recommendationEvent } from '../recommendations/recommendations.fixtures';
+import { addMember, createTenant } from '../tenants/tenant-provisioning';
+import type { ApiClient } from '../testing/http-client';
+import { ownerQuery, startTestApp, type TestApp } from '../testing/test-app';
+
+const PASSWORD = 'requests passphrase';
+
+describe('assistance requests', () => {
+  let app: TestApp;
+  let acme: string;
+  let officer: ApiClient;
+  let admin: ApiClient;
+  let kenya: ApiClient;
+  let kenya2: ApiClient;
+  let uganda: ApiClient;
+  let reviewer: ApiClient;
+  let otherExpert: ApiClient;
+  let officerId: string;
+  let reviewerId: string;
+  let kenyaId: string;
+
+  const base = '/api/t/acme/requests';
+  const draft = (extra: Record<string, unknown> = {}) => ({
+    title: 'Workshop on digital evidence',
+    thematicAreas: ['investigations_digital_evidence'],
+    targetAudiences: ['investigators', 'prosecutors'],
+    priority: 'high',
+    modality: 'national_workshop',
+    periodFrom: '2027-03-01',
+    periodTo: '2027-03-20',
+    officials: 25,
+    institutions: ['National Police Service', 'Office of the DPP'],
+    description: 'Our investigators need to handle electronic evidence across borders.',
+    ...extra,
+  });
+  const mails = (kind: string) =>
+    ownerQuery<{ recipient: string; language: string; payload: Record<string, unknown> }>(
+      app,
+      `select recipient, language, payload from mail_outbox where kind = $1 order by created_at, recipient`,
+      [kind],
+    );
+  const clearMail = () => ownerQuery(app, `delete from mail_outbox where kind like 'request_%'`);
+  const step = async (
+    who: ApiClient,
+    id: string,
+    body: Record<string, unknown>,
+  ): Promise<{
+    status: number;
+    body: { status: string; version: number } & Record<string, unknown>;
+  }> => {
+    const current = await who.get(`${base}/${id}`);
+    const route = ['submit', 'resubmit', 'withdraw'].includes(String(body['action']))
+      ? 'state-transitions'
+      : 'transitions';
+    return who.post(`${base}/${id}/${route}`, { version: current.body.version, ...body });
+  };
+  const newRequest = async (who: ApiClient = kenya, extra: Record<string, unknown> = {}) => {
+    const created = await who.post(base, draft(extra));
+    expect(created.status).toBe(201);
+    return created.body.id as string;
+  };
+  const submitted = async (extra: Record<string, unknown> = {}) => {
+    const id = await newRequest(kenya, extra);
+    expect((await step(kenya, id, { action: 'submit' })).status).toBe(201);
+    return id;
+  };
+
+  beforeAll(async () => {
+    app = await startTestApp({ env: { LOGIN_RATE_LIMIT: '1000' } });
+    const ds = app.running.databases.app;
+    acme = await createTenant(ds, { slug: 'acme', name: 'Acme Academy' });
+    const member = async (
+      email: string,
+      role: string,
+      state: string | null = null,
+      language = 'en',
+    ) =>
+      (
+        await addMember(ds, acme, {
+          email,
+          name: email.split('@')[0] ?? email,
+          password: PASSWORD,
+          role: role as 'expert',
+          memberStateAlpha3: state,
+          preferredLanguage: language,
+        })
+      ).userId;
+    officerId = await member('officer@acme.example', 'programme_officer');
+    await member('admin@acme.example', 'tenant_admin', null, 'fr');
+    kenyaId = await member('kenya@acme.example', 'focal_point', 'KEN');
+    await member('kenya2@acme.example', 'focal_point', 'KEN', 'ar');
+    await member('uganda@acme.example', 'focal_point', 'UGA');
+    reviewerId = await member('reviewer@acme.example', 'expert');
+    await member('other@acme.example', 'expert');
+    const signIn = (email: string) => app.client().signIn(email, PASSWORD);
+    officer = await signIn('officer@acme.example');
+    admin = await signIn('admin@acme.example');
+    kenya = await signIn('kenya@acme.example');
+    kenya2 = await signIn('kenya2@acme.example');
+    uganda = await signIn('uganda@acme.example');
+    reviewer = await signIn('reviewer@acme.example');
+    otherExpert = await signIn('other@acme.example');
+  });
+
+  afterAll(() => app.close());
+
+  describe('drafts', () => {
+    it('lets a focal point draft for their own State, resumable and incomplete', async () => {
+      const created = await kenya.post(base, { title: 'Half a thought' });
+      expect(created.status).toBe(201);
+      expect(created.body).toMatchObject({
+        memberState: 'KEN',
+        status: 'draft',
+        version: 1,
+        title: 'Half a thought',
+        canEdit: true,
+        actions: ['submit', 'withdraw'],
+        missing: ['thematicAreas', 'priority', 'modality', 'description'],
+        createdBy: { id: kenyaId },
+        history: [{ action: 'created', fromStatus: null, toStatus: 'draft' }],
+      });
+      const id = created.body.id as string;
+      // Another focal point of Kenya picks the draft up; submitting asks for what is missing.
+      const refused = await step(kenya2, id, { action: 'submit' });
+      expect(refused.status).toBe(400);
+      expect(refused.body).toMatchObject({
+        type: '/problems/validation',
+        errors: [
+          { path: 'thematicAreas' },
+          { path: 'priority' },
+          { path: 'modality' },
+          { path: 'description' },
+        ],
+      });
+      const saved = await kenya2.put(`${base}/${id}`, { ...draft(), version: 1 });
+      expect(saved.status).toBe(200);
+      expect(saved.body).toMatchObject({ version: 2, missing: [], officials: 25 });
+      expect(saved.body.periodFrom).toBe('2027-03-01');
+    });
+
+    it('answers a stale save with 409, the version now and the fields changed since', async () => {
+      const id = await newRequest();
+      const first = await kenya.put(`${base}/${id}`, {
+        ...draft({ description: 'Typed by the first person' }),
+        version: 1,
+      });
+      expect(first.status).toBe(200);
+      const stale = await kenya2.put(`${base}/${id}`, {
+        ...draft({ title: 'Typed by the second person' }),
+        version: 1,
+      });
+      expect(stale.status).toBe(409);
+      expect(stale.headers.get('content-type')).toContain('application/problem+json');
+      expect(stale.body).toMatchObject({
+        type: '/problems/stale-version',
+        currentVersion: 2,
+        changed: ['description'],
+      });
+      const now = await kenya.get(`${base}/${id}`);
+      expect(now.body).toMatchObject({
+        title: 'Workshop on digital evidence',
+        description: 'Typed by the first person',
+        version: 2,
+      });
+    });
+
+    it('lets exactly one of two saves at once win', async () => {
+      const id = await newRequest();
+      const [a, b] = await Promise.all([
+        kenya.put(`${base}/${id}`, { ...draft({ title: 'A' }), version: 1 }),
+        kenya2.put(`${base}/${id}`, { ...draft({ title: 'B' }), version: 1 }),
+      ]);
+      expect([a.status, b.status].sort()).toEqual([200, 409]);
+      const winner = a.status === 200 ? 'A' : 'B';
+      expect((await kenya.get(`${base}/${id}`)).body).toMatchObject({ title: winner, version: 2 });
+    });
+
+    it('refuses drafts from officers and experts, and a period that ends before it starts', async () => {
+      expect((await officer.post(base, draft())).status).toBe(403);
+      expect((await reviewer.post(base, draft())).status).toBe(403);
+      const backwards = await kenya.post(base, draft({ periodTo: '2027-02-01' }));
+      expect(backwards.status).toBe(400);
+      expect(backwards.body.errors).toEqual([expect.objectContaining({ path: 'periodTo' })]);
+      expect((await kenya.post(base, draft({ periodFrom: '2027-02-30' }))).status).toBe(400);
+    });
+
+    it('cites only recommendations the focal point may see', async () => {
+      const ds = app.running.databases.app;
+      const kenyan = await recommendationEvent(ds, acme, { hostStates: ['KEN'] });
+      const hidden = await recommendationEvent(ds, acme, { hostStates: ['FRA'] });
+      const cite = async (eventId: string) =>
+        (
+          await officer.post(`/api/t/acme/events/${eventId}/recommendations`, {
+            text: 'Designate a point of contact.',
+            thematicArea: 'international_cooperation',
+            addressedToOrganisation: true,
+          })
+        ).body.id as string;
+      const visible = await cite(kenyan);
+      const invisible = await cite(hidden);
+      const ok = await kenya.post(base, draft({ recommendationIds: [visible] }));
+      expect(ok.status).toBe(201);
+      expect(ok.body.recommendations).toEqual([
+        expect.objectContaining({ id: visible, number: 1 }),
+      ]);
+      const refused = await kenya.post(base, draft({ recommendationIds: [invisible] }));
+      expect(refused.status).toBe(400);
+    });
+  });
+
+  describe('who sees what', () => {
+    let kenyan: string;
+
+    beforeAll(async () => {
+      kenyan = await submitted({ title: 'Kenya only' });
+      await newRequest(uganda, { title: 'Uganda only' });
+      await officer.post(`${base}/${kenyan}/messages`, {
+        body: 'SECRET internal assessment of the ministry',
+        internal: true,
+      });
+      await officer.post(`${base}/${kenyan}/messages`, { body: 'Which dates suit you?' });
+    });
+
+    const titles = async (who: ApiClient) =>
+      ((await who.get(`${base}?limit=100`)).body.items as { title: string }[]).map((r) => r.title);
+
+    it('shows a focal point their own State’s requests only', async () => {
+      expect(await titles(kenya)).toContain('Kenya only');
+      expect(await titles(kenya)).not.toContain('Uganda only');
+      expect(await titles(uganda)).toEqual(['Uganda only']);
+      expect((await uganda.get(`${base}/${kenyan}`)).status).toBe(404);
+      expect((await uganda.post(`${base}/${kenyan}/messages`, { body: 'hi' })).status).toBe(404);
+    });
+
+    it('shows officers and admins every request of the tenant', async () => {
+      expect(await titles(officer)).toEqual(expect.arrayContaining(['Kenya only', 'Uganda only']));
+      expect(await titles(admin)).toEqual(expect.arrayContaining(['Kenya only', 'Uganda only']));
+    });
+
+    it('never puts internal notes in a focal point’s or a reviewer’s JSON', async () => {
+      const focal = await kenya.get(`${base}/${kenyan}`);
+      expect(focal.status).toBe(200);
+      expect(focal.text).not.toContain('SECRET');
+      expect(focal.body.messages).toEqual([
+        expect.objectContaining({ body: 'Which dates suit you?', internal: false }),
+      ]);
+      expect(focal.body.canManage).toBe(false);
+      const staff = await officer.get(`${base}/${kenyan}`);
+      expect(staff.body.messages.map((m: { internal: boolean }) => m.internal)).toEqual([
+        true,
+        false,
+      ]);
+      // A focal point may not write one either.
+      const note = await kenya.post(`${base}/${kenyan}/messages`, { body: 'x', internal: true });
+      expect(note.status).toBe(403);
+    });
+
+    it('shows experts nothing, unless assigned as the reviewer: then the request and its shared thread', async () => {
+      expect(await titles(reviewer)).toEqual([]);
+      expect((await reviewer.get(`${base}/${kenyan}`)).status).toBe(404);
+      const current = await officer.get(`${base}/${kenyan}`);
+      const assigned = await officer.put(`${base}/${kenyan}/assignment`, {
+        responsibleOfficerId: officerId,
+        expertReviewerId: reviewerId,
+        version: current.body.version,
+      });
+      expect(assigned.status).toBe(200);
+      expect(assigned.body.expertReviewer).toEqual({ id: reviewerId, name: 'reviewer' });
+      expect(await titles(reviewer)).toEqual(['Kenya only']);
+      const seen = await reviewer.get(`${base}/${kenyan}`);
+      expect(seen.status).toBe(200);
+      expect(seen.text).not.toContain('SECRET');
+      expect(seen.body.actions).toEqual([]);
+      expect(seen.body.canComment).toBe(true);
+      expect(
+        (await reviewer.post(`${base}/${kenyan}/messages`, { body: 'Looks sound' })).status,
+      ).toBe(201);
+      expect(await titles(otherExpert)).toEqual([]);
+      // A reviewer cannot take the officers' steps, nor a focal point's.
+      expect((await step(reviewer, kenyan, { action: 'start_assessment' })).status).toBe(403);
+      expect(
+        (
+          await uganda.post(`${base}/${kenyan}/state-transitions`, {
+            action: 'withdraw',
+            version: 1,
+          })
+        ).status,
+      ).toBe(404);
+      expect((await step(kenya, kenyan, { action: 'start_assessment' })).status).toBe(403);
+      // An officer's step sent where the State's go is refused, and the other way round.
+      const wrongRoute = await officer.post(`${base}/${kenyan}/state-transitions`, {
+        action: 'approve',
+        version: 1,
+      });
+      expect(wrongRoute.status).toBe(403);
+      const wrongStep = await kenya.post(`${base}/${kenyan}/state-transitions`, {
+        action: 'approve',
+        version: 1,
+      });
+      expect(wrongStep.status).toBe(400);
+    });
+
+    it('refuses a responsible officer who is not one, and a reviewer who is not an expert', async () => {
+      const current = await officer.get(`${base}/${kenyan}`);
+      const wrong = await officer.put(`${base}/${kenyan}/assignment`, {
+        responsibleOfficerId: kenyaId,
+        expertReviewerId: officerId,
+        version: current.body.version,
+      });
+      expect(wrong.status).toBe(400);
+      expect(wrong.body.errors.map((e: { path: string }) => e.path)).toEqual([
+        'responsibleOfficerId',
+        'expertReviewerId',
+      ]);
+    });
+
+    it('filters the inbox by status, State, region, area and age, and pages by keyset', async () => {
+      const byState = await officer.get(`${base}?state=UGA`);
+      expect(byState.body.items.map((r: { title: string }) => r.title)).toEqual(['Uganda only']);
+      const byRegion = await officer.get(`${base}?region=western_european_others`);
+      expect(byRegion.body.items).toEqual([]);
+      const waiting = await officer.get(`${base}?status=submitted&limit=100`);
+      expect(waiting.body.items.every((r: { status: string }) => r.status === 'submitted')).toBe(
+        true,
+      );
+      const old = await officer.get(`${base}?minAgeDays=3`);
+      expect(old.body.items).toEqual([]);
+      await ownerQuery(
+        app,
+        `update assistance_requests set status_since = now() - interval '5 days' where id = $1`,
+        [kenyan],
+      );
+      const aged = await officer.get(
+        `${base}?minAgeDays=3&thematicArea=investigations_digital_evidence`,
+      );
+      expect(aged.body.items.map((r: { id: string }) => r.id)).toEqual([kenyan]);
+      const all = (await officer.get(`${base}?limit=100`)).body.items as { id: string }[];
+      const seen: string[] = [];
+      let after: string | null = null;
+      do {
+        const page: { body: { items: { id: string }[]; nextCursor: string | null } } =
+          await officer.get(`${base}?limit=2${after ? `&after=${after}` : ''}`);
+        seen.push(...page.body.items.map((r) => r.id));
+        after = page.body.nextCursor;
+      } while (after);
+      expect(seen).toEqual(all.map((r) => r.id));
+    });
+
+    it('shows officers the requests waiting for review, and focal points their State’s, at home', async () => {
+      const home = await officer.get(`${base}/home`);
+      expect(home.body.waiting).toBe(true);
+      expect(home.body.items.length).toBeGreaterThan(0);
+      expect(
+        home.body.items.every((r: { status: string }) =>
+          ['submitted', 'resubmitted'].includes(r.status),
+        ),
+      ).toBe(true);
+      // The longest waiting first.
+      expect(home.body.items[0].id).toBe(kenyan);
+      const focal = await uganda.get(`${base}/home`);
+      expect(focal.body).toMatchObject({ waiting: false, total: 1 });
+    });
+  });
+
+  describe('the lifecycle and its mail', () => {
+    it('mails each step to the other side, in the recipient’s language', async () => {
+      await clearMail();
+      const id = await submitted({ title: 'Mail walk' });
+      const received = await mails('request_received');
+      // No responsible officer yet: every officer and administrator, each in their language.
+      expect(received.map((m) => [m.recipient, m.language, m.payload['step']])).toEqual([
+        ['admin@acme.example', 'fr', 'submitted'],
+        ['officer@acme.example', 'en', 'submitted'],
+      ]);
+      expect(received[0]?.payload).toMatchObject({ stateName: 'Kenya', requestTitle: 'Mail walk' });
+
+      await clearMail();
+      const asked = await step(officer, id, {
+        action: 'request_information',
+        reason: 'Which institutions take part?',
+      });
+      expect(asked.body.status).toBe('information_requested');
+      const updated = await mails('request_updated');
+      expect(updated.map((m) => [m.recipient, m.language, m.payload['step']])).toEqual([
+        ['kenya2@acme.example', 'ar', 'information_requested'],
+        ['kenya@acme.example', 'en', 'information_requested'],
+      ]);
+      expect(updated[0]?.payload).toMatchObject({ reason: 'Which institutions take part?' });
+      expect((await mails('request_updated')).some((m) => m.recipient.startsWith('uganda'))).toBe(
+        false,
+      );
+
+      await clearMail();
+      // The State edits and resubmits; the responsible officer alone now hears of it.
+      const current = await officer.get(`${base}/${id}`);
+      await officer.put(`${base}/${id}/assignment`, {
+        responsibleOfficerId: officerId,
+        expertReviewerId: null,
+        version: current.body.version,
+      });
+      const edited = await kenya.get(`${base}/${id}`);
+      expect(edited.body.canEdit).toBe(true);
+      expect(
+        (
+          await kenya.put(`${base}/${id}`, {
+            ...draft({ title: 'Mail walk' }),
+            version: edited.body.version,
+          })
+        ).status,
+      ).toBe(200);
+      expect((await step(kenya, id, { action: 'resubmit' })).body.status).toBe('resubmitted');
+      expect(
+        (await mails('request_received')).map((m) => [m.recipient, m.payload['step']]),
+      ).toEqual([['officer@acme.example', 'resubmitted']]);
+
+      for (const [action, status] of [
+        ['start_assessment', 'in_assessment'],
+        ['approve', 'approved'],
+      ] as const) {
+        await clearMail();
+        expect((await step(officer, id, { action })).body.status).toBe(status);
+        const sent = await mails('request_updated');
+        expect(sent.map((m) => [m.recipient, m.payload['status']])).toEqual([
+          ['kenya2@acme.example', status],
+          ['kenya@acme.example', status],
+        ]);
+      }
+
+      // A message in the thread reaches the other side; an internal note nobody.
+      await clearMail();
+      await kenya.post(`${base}/${id}/messages`, { body: 'Thank you!' });
+      expect((await mails('request_received')).map((m) => m.payload['step'])).toEqual(['message']);
+      await officer.post(`${base}/${id}/messages`, { body: 'A note', internal: true });
+      expect(await mails('request_updated')).toEqual([]);
+      await officer.post(`${base}/${id}/messages`, { body: 'Dates soon' });
+      expect((await mails('request_updated')).map((m) => m.payload['reason'])).toEqual([
+        'Dates soon',
+        'Dates soon',
+      ]);
+    });
+
+    it('declines only with a reason, and lets the State withdraw only before planned', async () => {
+      const id = await submitted();
+      const bare = await step(officer, id, { action: 'decline' });
+      expect(bare.status).toBe(409);
+      expect(bare.body.type).toBe('/problems/request-transition');
+      await clearMail();
+      const declined = await step(officer, id, {
+        action: 'decline',
+        reason: 'Outside the mandate',
+      });
+      expect(declined.body.status).toBe('declined');
+      expect((await mails('request_updated'))[0]?.payload).toMatchObject({
+        status: 'declined',
+        reason: 'Outside the mandate',
+      });
+      expect((await step(kenya, id, { action: 'withdraw' })).status).toBe(409);
+
+      const other = await submitted();
+      await clearMail();
+      expect((await step(kenya, other, { action: 'withdraw' })).body.status).toBe('withdrawn');
+      expect((await mails('request_received')).map((m) => m.payload['step'])).toEqual([
+        'withdrawn',
+        'withdrawn',
+      ]);
+    });
+
+    it('is moved by hand with a reason, and keeps who, when, why and the time in each status', async () => {
+      const id = await submitted();
+      expect((await step(officer, id, { action: 'move', to: 'approved' })).status).toBe(409);
+      const moved = await step(officer, id, {
+        action: 'move',
+        to: 'approved',
+        reason: 'Agreed with the mission',
+      });
+      expect(moved.body.status).toBe('approved');
+      const detail = (await kenya.get(`${base}/${id}`)).body;
+      expect(
+        detail.history.map((h: { action: string; toStatus: string; reason: string | null }) => [
+          h.action,
+          h.toStatus,
+          h.reason,
+        ]),
+      ).toEqual([
+        ['created', 'draft', null],
+        ['submit', 'submitted', null],
+        ['move', 'approved', 'Agreed with the mission'],
+      ]);
+      expect(detail.history[2].actor).toEqual({ id: officerId, name: 'officer' });
+      expect(detail.timeInStatus.map((t: { status: string }) => t.status)).toEqual([
+        'draft',
+        'submitted',
+        'approved',
+      ]);
+    });
+
+    it('follows its linked events: planned, in delivery, completed', async () => {
+      const id = await submitted({ title: 'Follows events' });
+      await step(officer, id, { action: 'start_assessment' });
+      // A new event prefilled from the request, a draft, linked.
+      const created = await officer.post(`${base}/${id}/events/new`);
+      expect(created.status).toBe(201);
+      expect(created.body).toMatchObject({
+        status: 'draft',
+        type: 'national_workshop',
+        title: 'Follows events',
+        thematicAreas: ['investigations_digital_evidence'],
+        targetAudiences: ['investigators', 'prosecutors'],
+        hostStates: ['KEN'],
+        capacity: 25,
+      });
+      expect(created.body.startsAt).toBe('2027-03-01T09:00:00.000Z');
+      expect(created.body.endsAt).toBe('2027-03-03T17:00:00.000Z');
+      const eventId = created.body.id as string;
+      await step(officer, id, { action: 'approve' });
+      const events = (path: string, action: string) =>
+        officer.post(`/api/t/acme/events/${path}/transitions`, { action });
+      await clearMail();
+      expect((await events(eventId, 'plan')).status).toBe(200);
+      expect((await officer.get(`${base}/${id}`)).body.status).toBe('planned');
+      expect((await mails('request_updated')).map((m) => m.payload['status'])).toEqual([
+        'planned',
+        'planned',
+      ]);
+      // Planned: too late to withdraw.
+      expect((await step(kenya, id, { action: 'withdraw' })).status).toBe(409);
+      for (const action of ['open_nominations', 'close_nominations', 'confirm', 'mark_held']) {
+        expect((await events(eventId, action)).status).toBe(200);
+      }
+      const delivering = (await kenya.get(`${base}/${id}`)).body;
+      expect(delivering.status).toBe('in_delivery');
+      expect(delivering.events).toEqual([expect.objectContaining({ id: eventId, status: 'held' })]);
+      // A second linked event, and the first reported: completed once the second is cancelled.
+      const second = (await officer.post(`${base}/${id}/events/new`)).body.id as string;
+      await ownerQuery(app, `update events set status = 'reported' where id = $1`, [eventId]);
+      expect(
+        (
+          await officer.post(`/api/t/acme/events/${second}/transitions`, {
+            action: 'cancel',
+            reason: 'Merged',
+          })
+        ).status,
+      ).toBe(200);
+      const done = (await officer.get(`${base}/${id}`)).body;
+      expect(done.status).toBe('completed');
+      expect(
+        done.history.slice(-3).map((h: { action: string; actor: unknown }) => [h.action, h.actor]),
+      ).toEqual([
+        ['events_planned', null],
+        ['events_delivering', null],
+        ['events_completed', null],
+      ]);
+    });
+
+    it('links existing events only once assessed, and refuses an unknown event', async () => {
+      const id = await submitted();
+      const ds = app.running.databases.app;
+      const eventId = await recommendationEvent(ds, acme, { status: 'planned' });
+      expect((await officer.post(`${base}/${id}/events`, { eventId })).status).toBe(409);
+      await step(officer, id, { action: 'start_assessment' });
+      await step(officer, id, { action: 'approve' });
+      const linked = await officer.post(`${base}/${id}/events`, { eventId });
+      expect(linked.status).toBe(201);
+      expect(linked.body.status).toBe('planned');
+      expect(
+        (
+          await officer.post(`${base}/${id}/events`, {
+            eventId: '6f1c1e1e-8f43-4e7b-9a7c-1b2c3d4e5f60',
+          })
+        ).status,
+      ).toBe(404);
+      expect((await kenya.post(`${base}/${id}/events`, { eventId })).status).toBe(403);
+      const unlinked = await officer.delete(`${base}/${id}/events/${eventId}`);
+      expect(unlinked.status).toBe(200);
+      expect(unlinked.body.events).toEqual([]);
+    });
+  });
+
+  describe('attachments', () => {
+    const upload = (who: ApiClient, id: string, fileName: string, bytes: Uint8Array) =>
+      who.request('POST', `${base}/${id}/attachments?${new URLSearchParams({ fileName })}`, {
+        rawBody: bytes,
+        headers: { 'content-type': 'application/octet-stream' },
+      });
+    const count = async () =>
+      (
+        await ownerQuery<{ n: number }>(app, `select count(*)::int as n from request_attachments`)
+      )[0]?.n;
+
+    it('takes PDF and DOCX by their bytes, and lets whoever sees the request download them', async () => {
+      const id = await newRequest();
+      const pdf = await upload(kenya, id, 'needs.pdf', await pdfWith('Needs of the police'));
+      expect(pdf.status).toBe(201);
+      const docx = await upload(kenya, id, 'plan.docx', docxWith('A plan'));
+      expect(docx.status).toBe(201);
+      expect(
+        docx.body.attachments.map((a: { fileName: string; mediaType: string }) => [
+          a.fileName,
+          a.mediaType,
+        ]),
+      ).toEqual([
+        ['needs.pdf', 'application/pdf'],
+        ['plan.docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
+      ]);
+      const url = docx.body.attachments[0].downloadUrl as string;
+      const file = await officer.get(url);
+      expect(file.status).toBe(200);
+      expect(file.headers.get('content-disposition')).toContain('needs.pdf');
+      expect(file.text.startsWith('%PDF')).toBe(true);
+      expect((await uganda.get(url)).status).toBe(404);
+    });
+
+    it('refuses other types, whatever their name, files past the tenant’s limit, and strangers', async () => {
+      const id = await newRequest();
+      const before = await count();
+      const png = Buffer.from(
+        '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489',
+        'hex',
+      );
+      expect((await upload(kenya, id, 'scan.pdf', png)).status).toBe(415);
+      expect(
+        (await upload(kenya, id, 'page.pdf', Buffer.from('<html><body>x</body></html>'))).status,
+      ).toBe(415);
+      await ownerQuery(app, `update tenants set document_max_bytes = 100 where id = $1`, [acme]);
+      const big = await upload(kenya, id, 'big.pdf', await pdfWith('x'.repeat(500)));
+      expect(big.status).toBe(413);
+      await ownerQuery(app, `update tenants set document_max_bytes = 26214400 where id = $1`, [
+        acme,
+      ]);
+      expect((await upload(uganda, id, 'x.pdf', await pdfWith('x'))).status).toBe(404);
+      // Files are the State's: an expert holds no right to attach any.
+      expect((await upload(reviewer, id, 'x.pdf', await pdfWith('x'))).status).toBe(403);
+      expect(await count()).toBe(before);
+    });
+
+    it('stops the State attaching once submitted; the files are the State’s', async () => {
+      const id = await submitted();
+      expect((await upload(kenya, id, 'late.pdf', await pdfWith('late'))).status).toBe(403);
+      expect((await upload(officer, id, 'minutes.pdf', await pdfWith('minutes'))).status).toBe(403);
+    });
+  });
+});

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
+import { EventsModule } from '../events/events.module';
+import { RequestsController } from './requests.controller';
+import { RequestsService } from './requests.service';
+
+/** Member States' requests for technical assistance, answered by events. */
+@Module({
+  imports: [AuditModule, EventsModule],
+  controllers: [RequestsController],
+  providers: [RequestsService],
+})
+export class RequestsModule {}

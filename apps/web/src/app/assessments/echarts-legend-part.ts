@@ -1,0 +1,2 @@
+/** See echarts-radar-parts.ts: the legend, alone. */
+export { LegendComponent } from 'echarts/components';

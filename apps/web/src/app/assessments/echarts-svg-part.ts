@@ -1,0 +1,2 @@
+/** See echarts-radar-parts.ts: the SVG renderer, alone. */
+export { SVGRenderer } from 'echarts/renderers';

@@ -1,0 +1,30 @@
+import type { Routes } from '@angular/router';
+import { permissionGuard } from '../shell/tenant.guards';
+import { RequestFormPage } from './request-form.page';
+import { RequestPage } from './request.page';
+import { RequestsInboxPage } from './requests-inbox.page';
+import { RequestsInboxStore } from './requests-inbox.store';
+
+export default [
+  {
+    path: '',
+    // The inbox keeps its filters and view while the person opens a request and comes back.
+    providers: [RequestsInboxStore],
+    children: [
+      { path: '', title: 'titles.requests', component: RequestsInboxPage },
+      {
+        path: 'new',
+        title: 'titles.newRequest',
+        canActivate: [permissionGuard('requests.draft')],
+        component: RequestFormPage,
+      },
+      {
+        path: ':requestId/edit',
+        title: 'titles.editRequest',
+        canActivate: [permissionGuard('requests.draft')],
+        component: RequestFormPage,
+      },
+      { path: ':requestId', title: 'titles.request', component: RequestPage },
+    ],
+  },
+] satisfies Routes;
