@@ -144,7 +144,37 @@ describe('needs assessments', () => {
         memberState: 'KEN',
         requestId: '00000000-0000-4000-8000-000000000014',
       });
-      expect(unknown.status).toBe(409);
+      expect(unknown.status).toBe(400);
+      // Nor another State's request, nor a draft its State has not sent: the same answer.
+      const { requestId: ugandan } = await seedRequest(
+        app.running.databases.app,
+        app.running.store,
+        acme,
+        {
+          state: 'UGA',
+        },
+      );
+      const { requestId: draft } = await seedRequest(
+        app.running.databases.app,
+        app.running.store,
+        acme,
+        {
+          state: 'KEN',
+          status: 'draft',
+        },
+      );
+      for (const requestId of [ugandan, draft]) {
+        const refused = await officer.post(`${base}/assessments`, {
+          memberState: 'KEN',
+          requestId,
+        });
+        expect(refused.status).toBe(400);
+        expect(refused.body).toMatchObject({ errors: [{ path: 'requestId' }] });
+      }
+      expect(
+        (await uganda.post(`${base}/assessments`, { memberState: 'UGA', requestId: kenyanRequest }))
+          .status,
+      ).toBe(400);
       expect(await snapshot()).toEqual(untouched);
       const created = await officer.post(`${base}/assessments`, {
         memberState: 'KEN',

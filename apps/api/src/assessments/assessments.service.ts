@@ -31,6 +31,7 @@ import { isUuid } from '../common/uuid';
 import { requestContext } from '../db/request-context';
 import { sql } from '../db/sql';
 import { visibilityOf } from '../events/event-visibility';
+import { requireLinkableRequest } from '../requests/request-visibility';
 import { visibleAssessment } from './assessment-visibility';
 import { AssessmentsException } from './assessments.exception';
 import { QuestionnairesService } from './questionnaires.service';
@@ -153,6 +154,7 @@ export class AssessmentsService {
         'A focal point fills assessments of the State they represent.',
       );
     }
+    if (input.requestId) await requireLinkableRequest(manager, input.requestId, input.memberState);
     const number = await this.questionnaires.currentNumber();
     const [created] = await sql(
       manager,

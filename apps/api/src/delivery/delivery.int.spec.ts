@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { seedRequest } from '../requests/requests.fixtures';
 import { addMember, createTenant } from '../tenants/tenant-provisioning';
 import type { ApiClient } from '../testing/http-client';
 import { ownerQuery, startTestApp, type TestApp } from '../testing/test-app';
@@ -184,6 +185,38 @@ describe('tool editions, deliveries, coverage and the IATI file', () => {
       expect((await kenya.post(`${base}/deliveries`, { ...toKenya.body })).status).toBe(403);
       expect((await expert.get(`${base}/deliveries`)).status).toBe(403);
       expect((await anonymous.get(`${base}/deliveries`)).status).toBe(401);
+    });
+
+    it('links a delivery only to a sent request of the same State, and says no alike for the rest', async () => {
+      const ds = app.running.databases.app;
+      const store = app.running.store;
+      const { requestId: kenyan } = await seedRequest(ds, store, acme, { state: 'KEN' });
+      const { requestId: ugandan } = await seedRequest(ds, store, acme, { state: 'UGA' });
+      const { requestId: draft } = await seedRequest(ds, store, acme, {
+        state: 'KEN',
+        status: 'draft',
+      });
+      const delivery = (requestId: string) => ({
+        editionId: englishPrint,
+        quantity: 10,
+        channel: 'official_transmission',
+        memberState: 'KEN',
+        deliveredOn: '2026-02-01',
+        requestId,
+      });
+      const before = await deliveryCount();
+      for (const requestId of [ugandan, draft, randomUUID()]) {
+        const refused = await officer.post(`${base}/deliveries`, delivery(requestId));
+        expect(refused.status).toBe(400);
+        expect(refused.body).toMatchObject({
+          type: '/problems/validation',
+          errors: [{ path: 'requestId' }],
+        });
+      }
+      expect(await deliveryCount()).toBe(before);
+      const linked = await officer.post(`${base}/deliveries`, delivery(kenyan));
+      expect(linked.status).toBe(201);
+      expect(linked.body.requestId).toBe(kenyan);
     });
 
     it('pages the register by keyset, newest first', async () => {

@@ -35,6 +35,7 @@ import {
   visibleDocument,
 } from '../documents/document-visibility';
 import { viewerParams, visibilityOf, visibleEvent } from '../events/event-visibility';
+import { requireLinkableRequest } from '../requests/request-visibility';
 import { DeliveryException } from './delivery.exception';
 import { visibleDelivery } from './delivery-visibility';
 
@@ -290,6 +291,7 @@ export class DeliveryService {
     const { manager, tenant, user } = requestContext.current();
     await this.requireEditions([body.editionId]);
     if (body.eventId) await this.event(body.eventId);
+    if (body.requestId) await requireLinkableRequest(manager, body.requestId, body.memberState);
     const [created] = await sql<{ id: string }>(
       manager,
       `insert into tool_deliveries (tenant_id, edition_id, quantity, channel, member_state_code,

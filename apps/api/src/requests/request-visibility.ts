@@ -1,5 +1,9 @@
 import { ROLES, type Role } from '@convene/contracts';
 import { can } from '@convene/domain';
+import type { EntityManager } from 'typeorm';
+import { AppException } from '../common/app-exception';
+import { requestContext } from '../db/request-context';
+import { sql } from '../db/sql';
 
 /**
  * THE rule of who may see an assistance request and its thread: the one place it is written.
@@ -7,11 +11,12 @@ import { can } from '@convene/domain';
  * the attachments' downloads, the checks before a change, the mail's recipients) embeds the SQL
  * built here; a request outside it does not exist for the caller (404, absent from lists).
  *
- * - Officers and administrators (`requests.manage`) see every request of their tenant.
+ * - Officers and administrators (`requests.manage`) see every request of their tenant once its
+ *   State has submitted it: a draft is the State's own until then, as a letter not yet sent.
  * - A focal point sees their own State's requests, drafts included (any focal point of the State
  *   may carry on a colleague's draft), and nothing of another State.
  * - An expert sees none, unless an officer assigned them as the request's reviewer: then that
- *   request and its shared thread.
+ *   request and its shared thread (never a draft: officers cannot see one to assign it).
  *
  * Internal notes are the officers' alone (`visibleRequestMessage`): never in the JSON a focal
  * point or a reviewer receives.
@@ -70,9 +75,10 @@ export function membershipRequestViewer(
 
 /** Whether `viewer` may see the request `alias` (a row of assistance_requests). */
 export function visibleRequest(alias: string, viewer: RequestViewer): string {
-  return `(${viewer.manages}
-    or (${viewer.memberState} is not null and ${alias}.member_state_code = ${viewer.memberState})
-    or (${viewer.userId} is not null and ${alias}.expert_reviewer_id = ${viewer.userId}))`;
+  return `(((${viewer.manages}
+      or (${viewer.userId} is not null and ${alias}.expert_reviewer_id = ${viewer.userId}))
+      and ${alias}.status <> 'draft')
+    or (${viewer.memberState} is not null and ${alias}.member_state_code = ${viewer.memberState}))`;
 }
 
 /**
@@ -90,3 +96,29 @@ export function visibleRequestMessage(alias: string, viewer: RequestViewer): str
 export const REQUEST_MANAGER_ROLES: readonly Role[] = ROLES.filter((role) =>
   can(role, 'requests.manage'),
 );
+
+/**
+ * The check before another record (an assessment, a tool delivery) names a request: the caller
+ * must see it through the one rule, and it must be the same State's. Otherwise 400, the same
+ * answer for a request that does not exist, is another tenant's, a draft not yet sent or another
+ * State's, so the answer tells nothing about requests the caller cannot see.
+ */
+export async function requireLinkableRequest(
+  manager: EntityManager,
+  requestId: string,
+  memberState: string,
+): Promise<void> {
+  const { user, tenant } = requestContext.current();
+  const rows = await sql(
+    manager,
+    `select 1 from assistance_requests r
+      where r.id = $4::uuid and r.member_state_code = $5::char(3)
+        and ${visibleRequest('r', requestViewerParams(1))}`,
+    [...requestVisibilityOf(user?.id ?? null, tenant), requestId, memberState],
+  );
+  if (rows.length === 0) {
+    throw new AppException(400, 'validation', 'The request is not valid', undefined, [
+      { path: 'requestId', message: `not a request of ${memberState} that you can see` },
+    ]);
+  }
+}

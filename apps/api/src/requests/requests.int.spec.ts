@@ -211,10 +211,13 @@ describe('assistance requests', () => {
 
   describe('who sees what', () => {
     let kenyan: string;
+    let ugandanDraft: string;
 
     beforeAll(async () => {
       kenyan = await submitted({ title: 'Kenya only' });
-      await newRequest(uganda, { title: 'Uganda only' });
+      const ugandan = await newRequest(uganda, { title: 'Uganda only' });
+      expect((await step(uganda, ugandan, { action: 'submit' })).status).toBe(201);
+      ugandanDraft = await newRequest(uganda, { title: 'Uganda, not yet sent' });
       await officer.post(`${base}/${kenyan}/messages`, {
         body: 'SECRET internal assessment of the ministry',
         internal: true,
@@ -228,14 +231,38 @@ describe('assistance requests', () => {
     it('shows a focal point their own State’s requests only', async () => {
       expect(await titles(kenya)).toContain('Kenya only');
       expect(await titles(kenya)).not.toContain('Uganda only');
-      expect(await titles(uganda)).toEqual(['Uganda only']);
+      expect(await titles(uganda)).toEqual(
+        expect.arrayContaining(['Uganda only', 'Uganda, not yet sent']),
+      );
+      expect(await titles(uganda)).toHaveLength(2);
       expect((await uganda.get(`${base}/${kenyan}`)).status).toBe(404);
       expect((await uganda.post(`${base}/${kenyan}/messages`, { body: 'hi' })).status).toBe(404);
     });
 
-    it('shows officers and admins every request of the tenant', async () => {
-      expect(await titles(officer)).toEqual(expect.arrayContaining(['Kenya only', 'Uganda only']));
-      expect(await titles(admin)).toEqual(expect.arrayContaining(['Kenya only', 'Uganda only']));
+    it('shows officers and admins every submitted request of the tenant, never a draft', async () => {
+      for (const who of [officer, admin]) {
+        expect(await titles(who)).toEqual(expect.arrayContaining(['Kenya only', 'Uganda only']));
+        expect(await titles(who)).not.toContain('Uganda, not yet sent');
+        expect((await who.get(`${base}/${ugandanDraft}`)).status).toBe(404);
+        const board = JSON.stringify((await who.get(`${base}?status=draft&limit=100`)).body);
+        expect(board).not.toContain(ugandanDraft);
+        const home = JSON.stringify((await who.get(`${base}/home`)).body);
+        expect(home).not.toContain(ugandanDraft);
+        const comment = await who.post(`${base}/${ugandanDraft}/messages`, { body: 'seen?' });
+        expect(comment.status).toBe(404);
+        expect(
+          (
+            await who.put(`${base}/${ugandanDraft}/assignment`, {
+              responsibleOfficerId: officerId,
+              expertReviewerId: null,
+              version: 1,
+            })
+          ).status,
+        ).toBe(404);
+      }
+      // Once sent, the same request is in the officers' inbox.
+      expect((await step(uganda, ugandanDraft, { action: 'submit' })).status).toBe(201);
+      expect(await titles(officer)).toContain('Uganda, not yet sent');
     });
 
     it('never puts internal notes in a focal point’s or a reviewer’s JSON', async () => {
@@ -317,7 +344,10 @@ describe('assistance requests', () => {
 
     it('filters the inbox by status, State, region, area and age, and pages by keyset', async () => {
       const byState = await officer.get(`${base}?state=UGA`);
-      expect(byState.body.items.map((r: { title: string }) => r.title)).toEqual(['Uganda only']);
+      expect(byState.body.items.map((r: { title: string }) => r.title).sort()).toEqual([
+        'Uganda only',
+        'Uganda, not yet sent',
+      ]);
       const byRegion = await officer.get(`${base}?region=western_european_others`);
       expect(byRegion.body.items).toEqual([]);
       const waiting = await officer.get(`${base}?status=submitted&limit=100`);
@@ -359,7 +389,7 @@ describe('assistance requests', () => {
       // The longest waiting first.
       expect(home.body.items[0].id).toBe(kenyan);
       const focal = await uganda.get(`${base}/home`);
-      expect(focal.body).toMatchObject({ waiting: false, total: 1 });
+      expect(focal.body).toMatchObject({ waiting: false, total: 2 });
     });
   });
 
@@ -604,6 +634,10 @@ describe('assistance requests', () => {
         ['plan.docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
       ]);
       const url = docx.body.attachments[0].downloadUrl as string;
+      // A colleague of the State reads the draft's files; officers once the State sends it.
+      expect((await kenya2.get(url)).status).toBe(200);
+      expect((await officer.get(url)).status).toBe(404);
+      expect((await step(kenya, id, { action: 'submit' })).status).toBe(201);
       const file = await officer.get(url);
       expect(file.status).toBe(200);
       expect(file.headers.get('content-disposition')).toContain('needs.pdf');

@@ -67,7 +67,10 @@ const AGES = [7, 14, 30, 90] as const;
 export class RequestsInboxPage {
   protected readonly store = inject(RequestsInboxStore);
   protected readonly language = inject(LanguageService).language;
-  protected readonly statuses = REQUEST_STATUSES;
+  /** A draft is its State's own until sent: only those who draft filter by it. */
+  protected readonly statuses = computed(() =>
+    this.store.canDraft() ? REQUEST_STATUSES : REQUEST_STATUSES.filter((s) => s !== 'draft'),
+  );
   protected readonly areas = THEMATIC_AREAS;
   protected readonly regions = REGIONAL_GROUPS;
   protected readonly ages = AGES;
