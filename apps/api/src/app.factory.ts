@@ -23,6 +23,7 @@ import type { AppConfig } from './config/app-config';
 import { type Databases, openDatabases } from './db/data-source.factory';
 import { DevMailCatcher } from './mail/dev-mail-catcher';
 import { TextExtractionWorker } from './documents/text-extraction-worker';
+import { RetentionWorker } from './privacy/retention-worker';
 import { type MailWorker, mailWorkerFor } from './mail/mail-worker';
 import { type ObjectStore, storeFor } from './storage/storage';
 import { isSharedWebFile, registerApiCompression, registerWebStatic } from './serving';
@@ -51,6 +52,7 @@ export interface RunningApp {
   store: ObjectStore;
   /** Null when another process extracts documents' text. */
   extraction: TextExtractionWorker | null;
+  retention: RetentionWorker | null;
   close(): Promise<void>;
 }
 
@@ -241,6 +243,15 @@ export async function createApp(
     extraction.start();
   }
 
+  let retention: RetentionWorker | null = null;
+  if (config.retentionWorker === 'in-process') {
+    const logger = app.get(Logger);
+    retention = new RetentionWorker(databases.app, store, {
+      log: (message) => logger.warn(message),
+    });
+    retention.start();
+  }
+
   let mailWorker: MailWorker | null = null;
   if (smtpUrl && config.mailWorker === 'in-process') {
     const logger = app.get(Logger);
@@ -256,8 +267,10 @@ export async function createApp(
     mailWorker,
     store,
     extraction,
+    retention,
     async close() {
       await extraction?.stop();
+      await retention?.stop();
       await mailWorker?.stop();
       await app.close();
       await devMail?.stop();

@@ -33,6 +33,7 @@ import { SearchModule } from './search/search.module';
 import { AssessmentsModule } from './assessments/assessments.module';
 import { ReportsModule } from './reports/reports.module';
 import { DeliveryModule } from './delivery/delivery.module';
+import { PrivacyModule } from './privacy/privacy.module';
 import { RequestsModule } from './requests/requests.module';
 import { OBJECT_STORE, type ObjectStore } from './storage/storage';
 import { TenantsModule } from './tenants/tenants.module';
@@ -97,6 +98,7 @@ export class AppModule {
         ReportsModule,
         // Tool delivery, coverage and IATI (issue 15).
         DeliveryModule,
+        PrivacyModule,
         RequestsModule,
         TenantsModule,
         LoggerModule.forRoot(loggerParams(config, options.logStream)),

@@ -124,6 +124,12 @@ interface World {
   cv(tenant: 'alpha' | 'beta'): Promise<string>;
   /** The tenant's settings version, to send back. */
   settingsVersion(tenant: 'alpha' | 'beta'): Promise<number>;
+  /** The tenant's retention periods' version (0 before the first save), to send back. */
+  retentionVersion(tenant: 'alpha' | 'beta'): Promise<number>;
+  /** A participant of an event that ended years ago, with a name of its own per tenant. */
+  pastParticipant(tenant: 'alpha' | 'beta'): Promise<void>;
+  /** A retention run done in the tenant (a day of its own), with its figures. */
+  retentionRun(tenant: 'alpha' | 'beta'): Promise<void>;
   /**
    * A new needs assessment of Kenya in the tenant (its focal point's State: every role but the
    * expert reads it), in the given status, financing rated with evidence of its own.
@@ -717,6 +723,26 @@ const RECIPES: Record<RouteKey, Recipe> = {
     path: {},
     body: { documentMaxBytes: 20 * 1024 * 1024, version: await world.settingsVersion(tenant) },
   }),
+  'GET /api/t/:tenant/privacy/retention': async () => ({ path: {} }),
+  'PUT /api/t/:tenant/privacy/retention': async (world, tenant) => ({
+    path: {},
+    body: {
+      participantsMonths: 36,
+      expertsMonths: 24,
+      mailDays: 90,
+      linksDays: 30,
+      version: await world.retentionVersion(tenant),
+    },
+  }),
+  'GET /api/t/:tenant/privacy/retention/preview': async (world, tenant) => {
+    // A participant of an event long past in the tenant: the preview counts them.
+    await world.pastParticipant(tenant);
+    return { path: {} };
+  },
+  'GET /api/t/:tenant/privacy/retention/runs': async (world, tenant) => {
+    await world.retentionRun(tenant);
+    return { path: {} };
+  },
   'GET /api/t/:tenant/tool-editions': async (world, tenant) => {
     await world.delivery(tenant);
     return { path: {} };
@@ -1292,6 +1318,50 @@ describe('the isolation and role matrix', () => {
           fileName: `CV ${tenant} ${unique()}.pdf`,
         });
         return expert;
+      },
+      retentionVersion: async (tenant) => {
+        const [row] = await ownerQuery<{ version: number }>(
+          app,
+          `select version from retention_policies where tenant_id = $1`,
+          [world.tenants[tenant]],
+        );
+        return row?.version ?? 0;
+      },
+      pastParticipant: async (tenant) => {
+        const past = new Date(Date.now() - 10 * 365 * 86_400_000).toISOString();
+        await seedParticipation(
+          ds,
+          world.tenants[tenant],
+          {
+            title: `Past workshop ${tenant} ${unique()}`,
+            hostStates: ['KEN'],
+            startsAt: past,
+            endsAt: past,
+            invitations: { KEN: 'accepted' },
+          },
+          [
+            {
+              name: `Past participant ${tenant} ${unique()}`,
+              email: `past-${tenant}-${unique()}@gov.example`,
+              state: 'KEN',
+              sex: 'female',
+              institutionType: 'prosecution',
+              audience: 'prosecutors',
+              status: 'approved',
+              confirmation: 'confirmed',
+            },
+          ],
+        );
+      },
+      retentionRun: async (tenant) => {
+        await ownerQuery(
+          app,
+          `insert into privacy_jobs (tenant_id, kind, run_on, status, result, done_at)
+           values ($1, 'retention', current_date - (random() * 1000)::int, 'done',
+                   '{"participants":1,"experts":0,"mail":2,"links":3}', now())
+           on conflict do nothing`,
+          [world.tenants[tenant]],
+        );
       },
       settingsVersion: async (tenant) => {
         const [row] = await ownerQuery<{ settings_version: number }>(

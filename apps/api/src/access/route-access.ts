@@ -163,6 +163,11 @@ export const ROUTE_ACCESS = {
   'GET /api/t/:tenant/me/expert-profile/cv/file': 'experts.profile',
   'GET /api/t/:tenant/settings': 'tenant.manage',
   'PUT /api/t/:tenant/settings': 'tenant.manage',
+  // Privacy (issue 16): the tenant's retention periods, a preview of a run, the runs done.
+  'GET /api/t/:tenant/privacy/retention': 'tenant.manage',
+  'PUT /api/t/:tenant/privacy/retention': 'tenant.manage',
+  'GET /api/t/:tenant/privacy/retention/preview': 'tenant.manage',
+  'GET /api/t/:tenant/privacy/retention/runs': 'tenant.manage',
   // Needs assessments (issue 14): which each reads is the assessment visibility rule's; a focal
   // point starts assessments of their own State only (the service narrows).
   'GET /api/t/:tenant/assessments': 'assessments.read',

@@ -3,6 +3,7 @@ import type { AuditEntry, Page } from '@convene/contracts';
 import { Injectable } from '@nestjs/common';
 import { z } from 'zod';
 import { AuditEntryRow } from './audit-entry.entity';
+import { auditFacts } from './audit-facts';
 import { requestContext } from '../db/request-context';
 import { decodeCursor, encodeCursor } from '../common/cursor';
 
@@ -21,7 +22,10 @@ const AuditListRow = z.strictObject({
 
 @Injectable()
 export class AuditService {
-  /** Writes one append-only row in the request's own transaction. */
+  /**
+   * Writes one append-only row in the request's own transaction, with the personal values of
+   * `before` and `after` replaced by markers (auditFacts).
+   */
   async record(change: {
     action: string;
     entity: string;
@@ -45,8 +49,9 @@ export class AuditService {
         entity: change.entity,
         entityId: change.entityId,
         // The driver writes a jsonb value as JSON.stringify of it; undefined writes DEFAULT (null).
-        before: change.before ?? undefined,
-        after: change.after ?? undefined,
+        // Only references and non-personal facts: the log keeps no personal value (audit-facts).
+        before: auditFacts(change.before ?? undefined, change.after) ?? undefined,
+        after: auditFacts(change.after ?? undefined, change.before) ?? undefined,
       })
       // Nothing reads the generated id back: no RETURNING clause.
       .updateEntity(false)

@@ -1,12 +1,14 @@
 import { loadConfig } from '../config/app-config';
 import { openDatabases } from '../db/data-source.factory';
 import { TextExtractionWorker } from '../documents/text-extraction-worker';
+import { RetentionWorker } from '../privacy/retention-worker';
 import { storeFor } from '../storage/storage';
 
 /**
  * npm run worker:documents: the document worker as its own process, beside API replicas started
  * with EXTRACTION_WORKER=off. It extracts uploaded files' text for search and deletes the
- * stored objects a deletion left behind (docs/documents.md). Any number may run at once: jobs
+ * stored objects a deletion left behind (docs/documents.md), and does the tenants' daily retention
+ * runs (docs/privacy.md) when the API runs with RETENTION_WORKER=off. Any number may run at once: jobs
  * are claimed with SKIP LOCKED. `--once` drains what is due and exits (a cron job, a check).
  * Needs a PostgreSQL server (DATABASE_URL) and the same storage settings as the API.
  */
@@ -22,8 +24,11 @@ async function main() {
   const worker = new TextExtractionWorker(databases.app, store, {
     log: (message) => process.stderr.write(`${message}\n`),
   });
+  const retention = new RetentionWorker(databases.app, store, {
+    log: (message) => process.stderr.write(`${message}\n`),
+  });
   if (once) {
-    let total = 0;
+    let total = await retention.drainOnce();
     for (let handled = await worker.drainOnce(); handled > 0; handled = await worker.drainOnce()) {
       total += handled;
     }
@@ -32,9 +37,11 @@ async function main() {
     return;
   }
   worker.start();
+  retention.start();
   process.stdout.write('Document worker started\n');
   const stop = async () => {
     await worker.stop();
+    await retention.stop();
     await databases.close();
     process.exit(0);
   };

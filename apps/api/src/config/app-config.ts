@@ -94,6 +94,8 @@ const Environment = z.object({
   DOWNLOAD_URL_TTL_SECONDS: z.coerce.number().int().min(10).max(86_400).default(300),
   /** in-process: the API also extracts documents' text; off: another process does. */
   EXTRACTION_WORKER: z.enum(['in-process', 'off']).default('in-process'),
+  /** in-process: the API also runs the daily retention runs (docs/privacy.md); off: another process does. */
+  RETENTION_WORKER: z.enum(['in-process', 'off']).default('in-process'),
 });
 
 export interface AppConfig {
@@ -152,6 +154,7 @@ export interface AppConfig {
   uploadMaxBytes: number;
   downloadUrlTtlMs: number;
   extractionWorker: 'in-process' | 'off';
+  retentionWorker: 'in-process' | 'off';
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -218,6 +221,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     uploadMaxBytes: e.UPLOAD_MAX_BYTES,
     downloadUrlTtlMs: e.DOWNLOAD_URL_TTL_SECONDS * 1000,
     extractionWorker: e.EXTRACTION_WORKER,
+    retentionWorker: e.RETENTION_WORKER,
   };
 }
 

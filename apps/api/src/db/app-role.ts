@@ -72,6 +72,8 @@ export const TENANT_TABLES = [
   'request_messages',
   'request_history',
   'request_attachments',
+  'retention_policies',
+  'privacy_jobs',
 ] as const;
 
 /**

@@ -244,7 +244,7 @@ describe('tenant isolation in the database', () => {
       ]);
     });
 
-    it('lets the background worker’s role touch no tenant table but the text jobs and the objects to delete', async () => {
+    it('lets the background worker’s role touch no tenant table but the text and privacy jobs and the objects to delete', async () => {
       const tables = (privilege: string) =>
         app.query(
           `select t as table_name from unnest($2::text[]) t
@@ -253,6 +253,7 @@ describe('tenant isolation in the database', () => {
         );
       expect(await tables('select, insert, update, delete')).toEqual([
         { table_name: 'document_text_jobs' },
+        { table_name: 'privacy_jobs' },
         { table_name: 'storage_deletions' },
       ]);
       // It sweeps what a failing store left: it reads and deletes those rows, adds none.

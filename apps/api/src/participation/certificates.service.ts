@@ -152,10 +152,10 @@ export class CertificatesService {
     await this.nomination(nominationId);
     const [certificate] = await sql(
       requestContext.current().manager,
-      `update certificates c set revoked_at = coalesce(c.revoked_at, now())
+      `update certificates c set revoked_at = coalesce(c.revoked_at, now()), revoke_reason = $2
         where c.nomination_id = $1
         returning ${CERTIFICATE_COLUMNS}`,
-      [nominationId],
+      [nominationId, reason],
       CertificateRow,
     );
     if (!certificate) throw notFound('Certificate');
@@ -163,7 +163,8 @@ export class CertificatesService {
       action: 'certificate.revoked',
       entity: 'certificate',
       entityId: certificate.id,
-      after: { nominationId, verificationCode: certificate.verification_code, reason },
+      // The reason is kept on the certificate; the log keeps no free text (audit-facts.ts).
+      after: { nominationId, verificationCode: certificate.verification_code },
     });
     return this.summary(certificate);
   }
@@ -258,7 +259,7 @@ export class CertificatesService {
     if (existing) {
       const [reinstated] = await sql(
         manager,
-        `update certificates c set revoked_at = null where c.id = $1
+        `update certificates c set revoked_at = null, revoke_reason = null where c.id = $1
          returning ${CERTIFICATE_COLUMNS}`,
         [existing.id],
         CertificateRow,

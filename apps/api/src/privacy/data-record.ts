@@ -18,8 +18,9 @@
  * replaced by a placeholder that names nobody, or the row deleted), `pseudonymised` (the id or
  * reference stays and points at a row that no longer says who), or `kept` (stays as it is, with
  * a `note` saying why that is proportionate: mostly the figures by sex, institution type,
- * audience, State and attendance, which read nothing else). No anonymisation runs yet
- * (`participants.anonymised_at` is its mark; only tests set it): this is the rule it follows.
+ * audience, State and attendance, which read nothing else). The retention runs and erasure do
+ * it (privacy/retention.ts); `participants.anonymised_at` and `expert_profiles.anonymised_at`
+ * mark what they did.
  */
 
 /** Whose data a table holds. `users` are account holders in general (admins, officers). */
@@ -380,7 +381,7 @@ export const DATA_RECORD = {
     visibleTo:
       'The participant rule (participation/participant-visibility.ts): planners; a focal point their own State’s nominees; an expert of the event the names of approved nominees where the event allows it (never emails); the participant through their signed page.',
     retention:
-      'Until deleted: nothing removes or anonymises participants today; planned: anonymise the participants of past events after a retention period.',
+      'Anonymised by the daily retention run once every event the person was nominated for ended more than the tenant’s period ago (36 months by default).',
     columns: {
       tenant_id: NOT_PERSONAL,
       id: {
@@ -402,7 +403,7 @@ export const DATA_RECORD = {
     visibleTo:
       'The participant rule: planners every column; a focal point their own State’s nominations; an expert of the event only name, institution and State of approved nominees where allowed; figures read only the non-personal-ish columns below, for whoever sees the event.',
     retention:
-      'Until deleted: kept with the event; planned: anonymise the nominations of past events with their participants.',
+      'Kept with the event; the personal columns are cleared with the participant’s anonymisation.',
     columns: {
       tenant_id: NOT_PERSONAL,
       id: NOT_PERSONAL,
@@ -487,7 +488,7 @@ export const DATA_RECORD = {
     visibleTo:
       'Planners (purpose and dates, never a token); the participant holds the signed link itself.',
     retention:
-      'As long as the nomination; a decision link expires at the event’s start, a page a year after its end, but the row stays.',
+      'A decision link expires at the event’s start, a page a year after its end; the retention run deletes links that expired, were used or revoked more than the tenant’s period ago (30 days by default), and a participant’s anonymisation deletes theirs.',
     columns: {
       tenant_id: NOT_PERSONAL,
       id: NOT_PERSONAL,
@@ -535,6 +536,10 @@ export const DATA_RECORD = {
       language: NOT_PERSONAL,
       issued_at: NOT_PERSONAL,
       revoked_at: NOT_PERSONAL,
+      revoke_reason: {
+        ...ERASED,
+        note: 'Free text written about the participant (why the certificate was withdrawn).',
+      },
     },
   },
 
@@ -565,7 +570,7 @@ export const DATA_RECORD = {
     subjects: ['experts'],
     visibleTo: 'Officers (experts.manage) and the expert themself.',
     retention:
-      'Until the membership is deleted (cascade), which never happens today; planned: anonymise the profiles of people who left the roster.',
+      'Anonymised by the daily retention run once the person left the roster (membership deactivated or no longer an expert) more than the tenant’s period ago (24 months by default).',
     columns: {
       tenant_id: NOT_PERSONAL,
       user_id: PERSON_REFERENCE,
@@ -587,13 +592,14 @@ export const DATA_RECORD = {
       availability: ERASED,
       version: NOT_PERSONAL,
       updated_at: NOT_PERSONAL,
+      anonymised_at: NOT_PERSONAL,
     },
   },
   expert_notes: {
     purpose: 'Officers’ notes on an expert, kept apart so no expert-facing read can reach them.',
     subjects: ['experts', 'users'],
     visibleTo: 'Officers (experts.manage) only; never the expert.',
-    retention: 'Until the membership is deleted (cascade), which never happens today.',
+    retention: 'Deleted when the expert’s profile is anonymised (see expert_profiles).',
     columns: {
       tenant_id: NOT_PERSONAL,
       user_id: ERASED,
@@ -625,7 +631,7 @@ export const DATA_RECORD = {
     subjects: ['experts'],
     visibleTo: 'visibleCv (experts/cv-visibility.ts): officers (experts.manage) and the expert.',
     retention:
-      'Until replaced or removed (the object is then deleted through storage_deletions); planned: remove the CVs of people who left the roster.',
+      'Until replaced or removed, or the expert’s profile is anonymised (see expert_profiles): the object is then deleted through storage_deletions.',
     columns: {
       tenant_id: NOT_PERSONAL,
       user_id: ERASED,
@@ -1035,7 +1041,7 @@ export const DATA_RECORD = {
     visibleTo:
       'Tenant admins (mail.manage) see kind, recipient, status and errors, never the payload; the mail worker’s role reads every tenant’s to send; the operator’s `npm run mail`.',
     retention:
-      'Until deleted: nothing deletes mail today; after sending, the worker strips the links from the payload, the rest stays; planned: clear the bodies (payload) of sent mail after a period.',
+      'After sending, the worker strips the links from the payload; the daily retention run clears the payload and the address of mail sent, failed or cancelled more than the tenant’s period ago (90 days by default); a person’s anonymisation clears mail to them or naming them at once, and cancels what is still queued for them.',
     columns: {
       tenant_id: NOT_PERSONAL,
       id: NOT_PERSONAL,
@@ -1074,6 +1080,45 @@ export const DATA_RECORD = {
     },
   },
 
+  // --- Privacy ---------------------------------------------------------------------------------
+  retention_policies: {
+    purpose:
+      'A tenant’s retention periods, once its admins set them (the defaults apply until then).',
+    subjects: ['users'],
+    visibleTo: 'Tenant admins (tenant.manage).',
+    retention: 'As long as the tenant.',
+    columns: {
+      tenant_id: NOT_PERSONAL,
+      participants_months: NOT_PERSONAL,
+      experts_months: NOT_PERSONAL,
+      mail_days: NOT_PERSONAL,
+      links_days: NOT_PERSONAL,
+      version: NOT_PERSONAL,
+      updated_by: PERSON_REFERENCE,
+      updated_at: NOT_PERSONAL,
+    },
+  },
+  privacy_jobs: {
+    purpose:
+      'The daily retention run of each tenant, for the background workers, with its figures.',
+    subjects: ['none'],
+    visibleTo: 'Tenant admins (the latest runs, figures only); the worker role across tenants.',
+    retention: UNTIL_DELETED,
+    columns: {
+      tenant_id: NOT_PERSONAL,
+      id: NOT_PERSONAL,
+      kind: NOT_PERSONAL,
+      run_on: NOT_PERSONAL,
+      status: NOT_PERSONAL,
+      attempts: NOT_PERSONAL,
+      locked_until: NOT_PERSONAL,
+      last_error: NOT_PERSONAL,
+      result: { classification: 'not_personal', note: 'Counts only, never who.' },
+      created_at: NOT_PERSONAL,
+      done_at: NOT_PERSONAL,
+    },
+  },
+
   // --- Audit -----------------------------------------------------------------------------------
   audit_log: {
     purpose: 'Who changed what and when, append-only, for accountability.',
@@ -1093,7 +1138,7 @@ export const DATA_RECORD = {
       },
       before: {
         ...PERSON_REFERENCE,
-        note: 'References and non-personal facts; personal fields are replaced by a marker when written (the redaction in apps/api/src/audit). Rows written before it may hold values.',
+        note: 'References and non-personal facts; personal fields are replaced by a marker when written (audit/audit-facts.ts), and migration 25 rewrote the rows written before.',
       },
       after: {
         ...PERSON_REFERENCE,

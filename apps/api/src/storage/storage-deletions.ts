@@ -20,8 +20,23 @@ export async function deleteObjectsAfterCommit(
   tenantId: string,
   keys: readonly string[],
 ): Promise<void> {
-  const unique = [...new Set(keys)];
+  const unique = await recordStorageDeletions(manager, tenantId, keys);
   if (unique.length === 0) return;
+  requestContext.afterCommit(() => deleteRecordedObjects(dataSource, store, tenantId, unique));
+}
+
+/**
+ * The first half, for work outside a request (a background job): the `storage_deletions` rows,
+ * in the caller's transaction. Returns the keys, once each; after the commit the caller hands
+ * them to deleteRecordedObjects.
+ */
+export async function recordStorageDeletions(
+  manager: EntityManager,
+  tenantId: string,
+  keys: readonly string[],
+): Promise<string[]> {
+  const unique = [...new Set(keys)];
+  if (unique.length === 0) return unique;
   await sql(
     manager,
     `insert into storage_deletions (tenant_id, storage_key)
@@ -29,21 +44,29 @@ export async function deleteObjectsAfterCommit(
      on conflict do nothing`,
     [tenantId, unique],
   );
-  requestContext.afterCommit(async () => {
-    const deleted: string[] = [];
-    for (const key of unique) {
-      try {
-        await store.delete(key);
-        deleted.push(key);
-      } catch {
-        // Left for the sweep.
-      }
+  return unique;
+}
+
+/** The second half, once committed: the objects, then their rows; a failure is the sweep's. */
+export async function deleteRecordedObjects(
+  dataSource: DataSource,
+  store: ObjectStore,
+  tenantId: string,
+  keys: readonly string[],
+): Promise<void> {
+  const deleted: string[] = [];
+  for (const key of keys) {
+    try {
+      await store.delete(key);
+      deleted.push(key);
+    } catch {
+      // Left for the sweep.
     }
-    if (deleted.length === 0) return;
-    await inTransaction(dataSource, { tenantId }, (m) =>
-      sql(m, `delete from storage_deletions where storage_key = any ($1::text[])`, [deleted]),
-    );
-  });
+  }
+  if (deleted.length === 0) return;
+  await inTransaction(dataSource, { tenantId }, (m) =>
+    sql(m, `delete from storage_deletions where storage_key = any ($1::text[])`, [deleted]),
+  );
 }
 
 const Claimed = z.strictObject({ tenant_id: z.guid(), storage_key: z.string() });

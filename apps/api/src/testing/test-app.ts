@@ -46,6 +46,8 @@ export async function startTestApp(
     ...s3.env,
     // Tests drain the text extraction themselves (running.extraction), when they want it.
     EXTRACTION_WORKER: 'off',
+    // Tests run retention themselves (privacy), on days they choose.
+    RETENTION_WORKER: 'off',
     ...(database ? { DATABASE_URL: database.url } : {}),
     ...options.env,
   });

@@ -16,6 +16,13 @@ import {
 } from './search';
 import { TenantSettings } from './tenant-settings';
 import {
+  RetentionPolicy,
+  RetentionPreview,
+  RetentionResult,
+  RetentionRun,
+  RetentionRuns,
+} from './privacy';
+import {
   ParticipantAgendaItem,
   ParticipantDecisionResult,
   ParticipantDecisionView,
@@ -318,4 +325,10 @@ export const RESPONSE_SCHEMAS: Readonly<Record<string, z.ZodType>> = {
   RecommendationSearchHit,
   TenantSearchResult,
   TenantSettings,
+  // Privacy (issue 16).
+  RetentionPolicy,
+  RetentionPreview,
+  RetentionResult,
+  RetentionRun,
+  RetentionRuns,
 };

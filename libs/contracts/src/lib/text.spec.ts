@@ -433,6 +433,14 @@ SAMPLES['DocumentDeleteQuery'] = { version: '2' };
 SAMPLES['TenantSearchQuery'] = { q: 'digital evidence', limit: '8' };
 SAMPLES['ExpertCvUploadQuery'] = { fileName: 'Curriculum vitae.pdf' };
 SAMPLES['TenantSettingsUpdate'] = { documentMaxBytes: 20 * 1024 * 1024, version: 1 };
+SAMPLES['RetentionPolicyUpdate'] = {
+  participantsMonths: 36,
+  expertsMonths: 24,
+  mailDays: 90,
+  linksDays: 30,
+  version: 0,
+};
+SAMPLES['RetentionPreviewQuery'] = { on: '2027-03-01' };
 
 const responseSchemas = new Set<unknown>(Object.values(contracts.RESPONSE_SCHEMAS));
 const requestSchemas = Object.entries(contracts as Record<string, unknown>).flatMap(

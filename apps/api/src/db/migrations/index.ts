@@ -23,6 +23,7 @@ import { NeedsAssessments1764316800021 } from './1764316800021-needs-assessments
 import { ToolDelivery1764316800022 } from './1764316800022-tool-delivery';
 import { RequestLinks1764316800023 } from './1764316800023-request-links';
 import { OutputsFinish1764316800024 } from './1764316800024-outputs-finish';
+import { Privacy1764316800025 } from './1764316800025-privacy';
 
 /** Listed explicitly: the API is bundled, so no glob can find them at run time. */
 export const MIGRATIONS = [
@@ -51,4 +52,5 @@ export const MIGRATIONS = [
   ToolDelivery1764316800022,
   RequestLinks1764316800023,
   OutputsFinish1764316800024,
+  Privacy1764316800025,
 ];

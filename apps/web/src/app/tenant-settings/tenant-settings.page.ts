@@ -25,12 +25,14 @@ import { FORM_FIELD_DEFAULTS } from '../shared/form-field-defaults';
 import { Icon } from '../shared/icons/icon.component';
 import { LiveError } from '../shared/live-error.component';
 import { Notifier } from '../shared/notifier.service';
+import { RetentionPanel } from './retention.panel';
 
 const MiB = 1024 * 1024;
 
 /**
  * The tenant's settings, for its admins: the largest file one upload may be (documents and CVs),
- * in MB, between 1 MB and the server's own ceiling, which the API enforces as well.
+ * in MB, between 1 MB and the server's own ceiling, which the API enforces as well; and how long
+ * personal data is kept (RetentionPanel).
  */
 @Component({
   selector: 'cv-tenant-settings-page',
@@ -45,6 +47,7 @@ const MiB = 1024 * 1024;
     TranslocoPipe,
     Icon,
     LiveError,
+    RetentionPanel,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -87,6 +90,7 @@ const MiB = 1024 * 1024;
         </form>
       }
     </mat-card>
+    <cv-retention-panel [tenant]="tenant()" />
   `,
   styles: `
     :host {

@@ -118,6 +118,7 @@ export type IconName =
   | 'search_off'
   | 'send'
   | 'settings'
+  | 'shield_person'
   | 'summarize'
   | 'sync'
   | 'sync_problem'
