@@ -1336,7 +1336,7 @@ describe('the isolation and role matrix', () => {
             title: `Past workshop ${tenant} ${unique()}`,
             hostStates: ['KEN'],
             startsAt: past,
-            endsAt: past,
+            endsAt: new Date(Date.parse(past) + 86_400_000).toISOString(),
             invitations: { KEN: 'accepted' },
           },
           [
