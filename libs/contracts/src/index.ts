@@ -24,6 +24,7 @@ export * from './lib/documents';
 export * from './lib/search';
 export * from './lib/expert-cv';
 export * from './lib/privacy';
+export * from './lib/privacy-vocabulary';
 export * from './lib/tenant-settings';
 export * from './lib/assessment-vocabulary';
 export * from './lib/assessments';

@@ -303,6 +303,10 @@ const RECIPES: Record<RouteKey, Recipe> = {
   'GET /api/participant/:linkToken/check-in.svg': async (world, tenant) => ({
     path: { linkToken: (await world.nominee(tenant)).pageToken },
   }),
+  'POST /api/participant/:linkToken/consent-withdrawal': async (world, tenant) => ({
+    path: { linkToken: (await world.nominee(tenant)).pageToken },
+    body: { confirm: true },
+  }),
   'GET /api/t/:tenant/events/:eventId/nominations/:nominationId/links': async (world, tenant) => {
     const { eventId, nominationId } = await world.nominee(tenant);
     return { path: { eventId, nominationId } };

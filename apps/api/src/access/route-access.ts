@@ -63,6 +63,7 @@ export const ROUTE_ACCESS = {
   'GET /api/participant/:linkToken': 'public',
   'GET /api/participant/:linkToken/calendar.ics': 'public',
   'GET /api/participant/:linkToken/check-in.svg': 'public',
+  'POST /api/participant/:linkToken/consent-withdrawal': 'public',
   'GET /api/t/:tenant/events/:eventId/nominations/:nominationId/links': 'participation.manage',
   'POST /api/t/:tenant/events/:eventId/nominations/:nominationId/links/revoke':
     'participation.manage',

@@ -4,6 +4,7 @@ import { addMember, createTenant } from '../tenants/tenant-provisioning';
 import type { ApiClient } from '../testing/http-client';
 import { ownerQuery, startTestApp, type TestApp, waitForMail } from '../testing/test-app';
 import { checkLink, signLink } from './participant-link-token';
+import { findPersonalData } from '../testing/personal-data-scan';
 import { approvedNominee, type Nominee, type NomineeOptions } from './participant-links.testing';
 
 const PASSWORD = 'participant links passphrase';
@@ -334,6 +335,143 @@ describe("the participant's links", () => {
         'participant-link-expired',
       );
       expect((await nomination(late.nominationId))?.confirmation).toBe('pending');
+    });
+  });
+
+  describe('withdrawing consent from the page', () => {
+    const attest = (nominationId: string) =>
+      ownerQuery(
+        app,
+        `insert into consent_attestations (tenant_id, nomination_id, text_version, text, attested_at)
+         select tenant_id, id, '2026-12', 'I confirm that the person agreed.', now() - interval '40 days'
+           from nominations where id = $1`,
+        [nominationId],
+      );
+    const consents = (nominationId: string) =>
+      ownerQuery<{ withdrawn: boolean }>(
+        app,
+        `select withdrawn_at is not null as withdrawn from consent_attestations
+          where nomination_id = $1`,
+        [nominationId],
+      );
+
+    it('shows the consent given, and refuses a withdrawal not confirmed, changing nothing', async () => {
+      const person = await nominee();
+      await attest(person.nominationId);
+      const page = await visitor().get(`/api/participant/${person.pageToken}`);
+      expect(page.body.consents).toEqual([
+        {
+          version: '2026-12',
+          text: 'I confirm that the person agreed.',
+          attestedAt: expect.any(String),
+          withdrawnAt: null,
+        },
+      ]);
+      for (const body of [{}, { confirm: false }, { confirm: 'true' }]) {
+        const refused = await visitor().post(
+          `/api/participant/${person.pageToken}/consent-withdrawal`,
+          body,
+        );
+        expect(refused.status).toBe(400);
+      }
+      expect(await consents(person.nominationId)).toEqual([{ withdrawn: false }]);
+      expect((await nomination(person.nominationId))?.status).toBe('approved');
+    });
+
+    it('before the event: withdraws the nomination and stops the links', async () => {
+      const person = await nominee();
+      await attest(person.nominationId);
+      const withdrawn = await visitor().post(
+        `/api/participant/${person.pageToken}/consent-withdrawal`,
+        { confirm: true },
+      );
+      expect(withdrawn.status).toBe(200);
+      expect(withdrawn.body).toEqual({ outcome: 'nomination_withdrawn' });
+      expect(await nomination(person.nominationId)).toMatchObject({
+        status: 'withdrawn',
+        confirmation: null,
+      });
+      expect(await consents(person.nominationId)).toEqual([{ withdrawn: true }]);
+      expect((await links(person.nominationId)).every((link) => link.revoked_at !== null)).toBe(
+        true,
+      );
+      expectProblem(
+        await visitor().get(`/api/participant/${person.pageToken}`),
+        410,
+        'participant-link-revoked',
+      );
+      const [audit] = await ownerQuery<{ after: unknown; actor_id: string | null }>(
+        app,
+        `select after, actor_id from audit_log
+          where action = 'nomination.consent_withdrawn' and entity_id = $1`,
+        [person.nominationId],
+      );
+      expect(audit).toEqual({ after: { outcome: 'nomination_withdrawn' }, actor_id: null });
+    });
+
+    it('after the event: anonymises the person, whose figures stay', async () => {
+      const past = new Date(Date.now() - 60 * 86_400_000);
+      const person = await nominee({
+        name: 'Zainab Consent-Withdrawn',
+        email: 'zainab.withdrawn@ke-gov.example',
+        startsAt: past,
+        endsAt: new Date(past.getTime() + 86_400_000),
+      });
+      await attest(person.nominationId);
+      const withdrawn = await visitor().post(
+        `/api/participant/${person.pageToken}/consent-withdrawal`,
+        { confirm: true },
+      );
+      expect(withdrawn.body).toEqual({ outcome: 'anonymised' });
+      expect(
+        await findPersonalData(app, [
+          'Zainab Consent-Withdrawn',
+          'zainab.withdrawn@ke-gov.example',
+        ]),
+      ).toEqual([]);
+      // The approval and the sex still count; the consent's history says it was withdrawn.
+      expect(await nomination(person.nominationId)).toMatchObject({ status: 'approved' });
+      expect(await consents(person.nominationId)).toEqual([{ withdrawn: true }]);
+    });
+
+    it('after the event, nominated again for one to come: clears this nomination only', async () => {
+      const past = new Date(Date.now() - 60 * 86_400_000);
+      const email = 'omar.twice@ke-gov.example';
+      const old = await nominee({
+        name: 'Omar Twice',
+        email,
+        startsAt: past,
+        endsAt: new Date(past.getTime() + 86_400_000),
+      });
+      const [participant] = await ownerQuery<{ participant_id: string }>(
+        app,
+        `select participant_id from nominations where id = $1`,
+        [old.nominationId],
+      );
+      // The same person in a later event: a second nomination of the same participant row.
+      const later = await nominee({ email: `later-${email}` });
+      await ownerQuery(app, `update nominations set participant_id = $2 where id = $1`, [
+        later.nominationId,
+        participant?.participant_id,
+      ]);
+      const withdrawn = await visitor().post(
+        `/api/participant/${old.pageToken}/consent-withdrawal`,
+        { confirm: true },
+      );
+      expect(withdrawn.body).toEqual({ outcome: 'anonymised' });
+      const rows = await ownerQuery<{ id: string; function_title: string; full_name: string }>(
+        app,
+        `select n.id, n.function_title, p.full_name from nominations n
+           join participants p on p.id = n.participant_id where n.id = any ($1::uuid[])`,
+        [[old.nominationId, later.nominationId]],
+      );
+      expect(rows.find((row) => row.id === old.nominationId)).toMatchObject({
+        function_title: '',
+        full_name: 'Omar Twice',
+      });
+      expect(rows.find((row) => row.id === later.nominationId)).toMatchObject({
+        function_title: 'Prosecutor',
+      });
     });
   });
 

@@ -1,4 +1,6 @@
 import {
+  ConsentWithdrawal,
+  ConsentWithdrawalResult,
   ParticipantDecision,
   ParticipantDecisionResult,
   ParticipantDecisionView,
@@ -26,6 +28,8 @@ class ParticipantDecisionDto extends createZodDto(ParticipantDecision) {}
 class ParticipantDecisionViewDto extends createZodDto(ParticipantDecisionView) {}
 class ParticipantDecisionResultDto extends createZodDto(ParticipantDecisionResult) {}
 class ParticipantPageViewDto extends createZodDto(ParticipantPageView) {}
+class ConsentWithdrawalDto extends createZodDto(ConsentWithdrawal) {}
+class ConsentWithdrawalResultDto extends createZodDto(ConsentWithdrawalResult) {}
 
 /** Every refusal of a participant link: unknown or tampered, then expired, used, revoked. */
 const LinkProblems = () =>
@@ -89,6 +93,23 @@ export class ParticipantPageController {
   })
   page(@Param('linkToken') token: string) {
     return this.pages.page(token);
+  }
+
+  @Post(':linkToken/consent-withdrawal')
+  @Public()
+  @HttpCode(200)
+  @LinkProblems()
+  // The body names no email, so only the per-address allowance counts it.
+  @ApiLoginRateLimit('address')
+  @UseGuards(LoginThrottlerGuard)
+  @Header('cache-control', 'no-store')
+  @ZodResponse({ status: 200, type: ConsentWithdrawalResultDto, description: 'What it did' })
+  @ApiOperation({
+    description:
+      'Withdraws the consent attested for this nomination: before the event ends the nomination is withdrawn (a seat freed); after it the person’s data is anonymised. The links stop working.',
+  })
+  withdrawConsent(@Param('linkToken') token: string, @Body() _body: ConsentWithdrawalDto) {
+    return this.pages.withdrawConsent(token);
   }
 
   @Get(':linkToken/calendar.ics')

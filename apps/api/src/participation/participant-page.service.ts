@@ -1,4 +1,5 @@
 import {
+  type ConsentWithdrawalResult,
   type ParticipantDecision,
   type ParticipantDecisionResult,
   type ParticipantDecisionView,
@@ -21,6 +22,7 @@ import {
   requireParticipantLink,
 } from './participant-links.service';
 import { ParticipantLinksException } from './participant-links.exception';
+import { anonymiseParticipants, clearNominations } from '../privacy/retention';
 import { offerFreedSeat } from './seats';
 
 /** The nomination behind a link, with its person, event and tenant. */
@@ -58,6 +60,22 @@ const PageRow = EventRow.pick({
 type PageRow = z.infer<typeof PageRow>;
 
 const AgendaRow = z.strictObject({ title: z.string(), starts_at: z.date(), ends_at: z.date() });
+
+const ConsentRow = z.strictObject({
+  text_version: z.string(),
+  text: z.string(),
+  attested_at: z.date(),
+  withdrawn_at: z.date().nullable(),
+});
+
+const PersonRow = z.strictObject({
+  id: z.guid(),
+  email: z.string(),
+  full_name: z.string(),
+  status: z.enum(['nominated', 'approved', 'waitlisted', 'declined', 'withdrawn']),
+  ended: z.boolean(),
+  upcoming: z.boolean(),
+});
 
 /**
  * What a participant does through their links, with no account: read what is asked and answer
@@ -146,8 +164,21 @@ export class ParticipantPageService {
       [row.id],
       AgendaRow,
     );
+    const consents = await sql(
+      manager,
+      `select text_version, text, attested_at, withdrawn_at from consent_attestations
+        where nomination_id = $1 order by attested_at, id limit 50`,
+      [link.nominationId],
+      ConsentRow,
+    );
     const confirmed = row.nomination_status === 'approved' && row.confirmation === 'confirmed';
     return {
+      consents: consents.map((consent) => ({
+        version: consent.text_version,
+        text: consent.text,
+        attestedAt: consent.attested_at.toISOString(),
+        withdrawnAt: consent.withdrawn_at?.toISOString() ?? null,
+      })),
       event: eventOf(row),
       participant: personOf(row),
       agenda: agenda.map((session) => ({
@@ -170,6 +201,84 @@ export class ParticipantPageService {
           : null,
       expiresAt: link.expiresAt.toISOString(),
     };
+  }
+
+  /**
+   * The participant withdraws their consent (docs/privacy.md, "Consent"): every attestation of
+   * the nomination is marked withdrawn. Before the event ends, the nomination is withdrawn (an
+   * approved one frees its seat for the State's waitlist); after it, the nomination's personal
+   * details go and, unless the person is nominated to an event still to come, the person is
+   * anonymised at once, as the retention run would later. Either way, this page's links stop.
+   */
+  async withdrawConsent(token: string): Promise<ConsentWithdrawalResult> {
+    const { manager } = requestContext.current();
+    const link = await requireParticipantLink(this.config.secret, token, 'page');
+    const row = await this.rowOf(link);
+    const [person] = await sql(
+      manager,
+      `select p.id, p.email, p.full_name, n.status, e.ends_at <= now() as ended,
+              exists (select 1 from nominations other
+                        join events oe on oe.tenant_id = other.tenant_id and oe.id = other.event_id
+                       where other.tenant_id = n.tenant_id and other.participant_id = p.id
+                         and other.id <> n.id and oe.ends_at > now()
+                         and other.status not in ('declined', 'withdrawn')) as upcoming
+         from nominations n
+         join participants p on p.tenant_id = n.tenant_id and p.id = n.participant_id
+         join events e on e.tenant_id = n.tenant_id and e.id = n.event_id
+        where n.id = $1
+          for update of n, p`,
+      [link.nominationId],
+      PersonRow,
+    );
+    if (!person) throw linkRefused('invalid');
+    await sql(
+      manager,
+      `update consent_attestations set withdrawn_at = now()
+        where nomination_id = $1 and withdrawn_at is null`,
+      [link.nominationId],
+    );
+    let outcome: ConsentWithdrawalResult['outcome'];
+    if (!person.ended) {
+      if (['nominated', 'approved', 'waitlisted'].includes(person.status)) {
+        await sql(
+          manager,
+          `update nominations
+              set status = 'withdrawn', confirmation = null, waitlisted_at = null,
+                  updated_at = now(), version = version + 1
+            where id = $1`,
+          [link.nominationId],
+        );
+        if (person.status === 'approved') {
+          await offerFreedSeat(manager, row.invitation_id, {
+            appUrl: this.config.appUrl,
+            secret: this.config.secret,
+          });
+        }
+      }
+      outcome = 'nomination_withdrawn';
+    } else if (person.upcoming) {
+      await clearNominations(manager, [link.nominationId]);
+      outcome = 'anonymised';
+    } else {
+      await anonymiseParticipants(manager, [person]);
+      outcome = 'anonymised';
+    }
+    await sql(
+      manager,
+      `update participant_links set revoked_at = coalesce(revoked_at, now())
+        where nomination_id = $1`,
+      [link.nominationId],
+    );
+    await this.audit.record({
+      action: 'nomination.consent_withdrawn',
+      entity: 'nomination',
+      entityId: link.nominationId,
+      tenantId: link.tenantId,
+      actorId: null,
+      before: { status: person.status },
+      after: { outcome },
+    });
+    return { outcome };
   }
 
   /** The event as iCalendar, linking to the app's front page (never to the token). */

@@ -229,22 +229,15 @@ export async function anonymiseParticipants(
       where p.id = any ($1::uuid[])`,
     [ids, ANONYMOUS_NAME],
   );
-  await sql(
+  const nominations = await sql(
     manager,
-    `update nominations n
-        set function_title = '', institution = '', languages = '{}', dietary_needs = '',
-            accessibility_needs = '', check_in_code = null,
-            decision_reason = case when n.decision_reason is null then null else '' end
-      where n.participant_id = any ($1::uuid[])`,
+    `select n.id from nominations n where n.participant_id = any ($1::uuid[])`,
     [ids],
+    z.strictObject({ id: z.guid() }),
   );
-  await sql(
+  await clearNominations(
     manager,
-    `update certificates c set revoke_reason = ''
-       from nominations n
-      where n.tenant_id = c.tenant_id and n.id = c.nomination_id
-        and n.participant_id = any ($1::uuid[]) and c.revoke_reason is not null`,
-    [ids],
+    nominations.map((nomination) => nomination.id),
   );
   await sql(
     manager,
@@ -270,6 +263,33 @@ export async function anonymiseParticipants(
             last_error = null
       where lower(o.recipient) = any ($1::text[]) or o.payload::text ilike any ($2::text[])`,
     [people.map((person) => person.email.toLowerCase()), patterns, ANONYMOUS_RECIPIENT],
+  );
+}
+
+/**
+ * Clears the personal columns of these nominations (function, institution, languages, needs,
+ * the reasons written about them, the check-in code) and the reasons their certificates were
+ * revoked; what the figures count stays.
+ */
+export async function clearNominations(
+  manager: EntityManager,
+  nominationIds: readonly string[],
+): Promise<void> {
+  if (nominationIds.length === 0) return;
+  await sql(
+    manager,
+    `update nominations n
+        set function_title = '', institution = '', languages = '{}', dietary_needs = '',
+            accessibility_needs = '', check_in_code = null,
+            decision_reason = case when n.decision_reason is null then null else '' end
+      where n.id = any ($1::uuid[])`,
+    [nominationIds],
+  );
+  await sql(
+    manager,
+    `update certificates c set revoke_reason = ''
+      where c.nomination_id = any ($1::uuid[]) and c.revoke_reason is not null`,
+    [nominationIds],
   );
 }
 

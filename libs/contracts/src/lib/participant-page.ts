@@ -100,6 +100,30 @@ export const ParticipantAgendaItem = z.strictObject({
 export type ParticipantAgendaItem = z.infer<typeof ParticipantAgendaItem>;
 export const MAX_PARTICIPANT_AGENDA = 500;
 
+/** One attestation of the participant's consent: the exact text and version shown, when. */
+export const ParticipantConsent = z.strictObject({
+  version: singleLineText(20),
+  text: multiLineText(2000),
+  attestedAt: Timestamp,
+  /** When the participant withdrew it from this page; null while it stands. */
+  withdrawnAt: Timestamp.nullable(),
+});
+export type ParticipantConsent = z.infer<typeof ParticipantConsent>;
+
+/** POST /api/participant/:linkToken/consent-withdrawal: asked once, confirmed. */
+export const ConsentWithdrawal = z.strictObject({ confirm: z.literal(true) });
+export type ConsentWithdrawal = z.infer<typeof ConsentWithdrawal>;
+
+/**
+ * What the withdrawal did: before the event ends the nomination is withdrawn (the record of it
+ * stays until the retention period); after it, the person's data is anonymised and this page
+ * stops working.
+ */
+export const ConsentWithdrawalResult = z.strictObject({
+  outcome: z.enum(['nomination_withdrawn', 'anonymised']),
+});
+export type ConsentWithdrawalResult = z.infer<typeof ConsentWithdrawalResult>;
+
 /** GET /api/participant/:linkToken: the participant page. */
 export const ParticipantPageView = z.strictObject({
   event: ParticipantEvent,
@@ -124,6 +148,8 @@ export const ParticipantPageView = z.strictObject({
     .nullable(),
   /** Until when this page's link works. */
   expiresAt: Timestamp,
+  /** Every attestation of consent for this nomination, the oldest first. */
+  consents: z.array(ParticipantConsent).max(50),
 });
 export type ParticipantPageView = z.infer<typeof ParticipantPageView>;
 

@@ -1,26 +1,11 @@
 import { z } from 'zod';
 import { DisplayName, Uuid } from './common';
 import { CalendarDate, CalendarDay } from './invitations';
+import { RETENTION_BOUNDS } from './privacy-vocabulary';
 import { int32, Timestamp } from './text';
 
 /* Privacy by design (docs/privacy.md): a tenant's retention periods, what a run will do on a
    day, and the runs done. */
-
-/** The bounds the table checks, so the form and the API say the same. */
-export const RETENTION_BOUNDS = {
-  participantsMonths: { min: 1, max: 240 },
-  expertsMonths: { min: 1, max: 240 },
-  mailDays: { min: 7, max: 3650 },
-  linksDays: { min: 1, max: 3650 },
-} as const;
-
-/** The periods that apply until a tenant's admins set their own. */
-export const RETENTION_DEFAULTS = {
-  participantsMonths: 36,
-  expertsMonths: 24,
-  mailDays: 90,
-  linksDays: 30,
-} as const;
 
 const bounded = (key: keyof typeof RETENTION_BOUNDS) =>
   int32(z.number().int().min(RETENTION_BOUNDS[key].min).max(RETENTION_BOUNDS[key].max));

@@ -23,7 +23,9 @@ import {
   RetentionRuns,
 } from './privacy';
 import {
+  ConsentWithdrawalResult,
   ParticipantAgendaItem,
+  ParticipantConsent,
   ParticipantDecisionResult,
   ParticipantDecisionView,
   ParticipantEvent,
@@ -176,6 +178,8 @@ import {
  */
 export const RESPONSE_SCHEMAS: Readonly<Record<string, z.ZodType>> = {
   // The participant's pages (part-links).
+  ConsentWithdrawalResult,
+  ParticipantConsent,
   ParticipantAgendaItem,
   ParticipantDecisionResult,
   ParticipantDecisionView,

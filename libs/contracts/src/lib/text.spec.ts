@@ -441,6 +441,7 @@ SAMPLES['RetentionPolicyUpdate'] = {
   version: 0,
 };
 SAMPLES['RetentionPreviewQuery'] = { on: '2027-03-01' };
+SAMPLES['ConsentWithdrawal'] = { confirm: true };
 
 const responseSchemas = new Set<unknown>(Object.values(contracts.RESPONSE_SCHEMAS));
 const requestSchemas = Object.entries(contracts as Record<string, unknown>).flatMap(

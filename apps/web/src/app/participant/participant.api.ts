@@ -1,6 +1,10 @@
 import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import type { ParticipantDecisionInput, ParticipantDecisionResult } from '@convene/contracts';
+import type {
+  ConsentWithdrawalResult,
+  ParticipantDecisionInput,
+  ParticipantDecisionResult,
+} from '@convene/contracts';
 
 /** The participant's links as the API serves them: /api/participant/… (no session). */
 @Injectable({ providedIn: 'root' })
@@ -29,6 +33,13 @@ export class ParticipantApi {
 
   checkInQrPath(token: string): string {
     return `${this.pagePath(token)}/check-in.svg`;
+  }
+
+  /** Withdraws the consent attested for the nomination (confirmed by the participant). */
+  withdrawConsent(token: string) {
+    return this.http.post<ConsentWithdrawalResult>(`${this.pagePath(token)}/consent-withdrawal`, {
+      confirm: true,
+    });
   }
 
   decide(token: string, decision: ParticipantDecisionInput) {

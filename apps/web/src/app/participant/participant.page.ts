@@ -1,11 +1,16 @@
 import type { ParticipantDocuments } from '@convene/contracts';
-import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import type { ParticipantPageView, ProblemDetails } from '@convene/contracts';
+import type {
+  ConsentWithdrawalResult,
+  ParticipantPageView,
+  ProblemDetails,
+} from '@convene/contracts';
 import { TranslocoPipe } from '@jsverse/transloco';
+import { firstValueFrom } from 'rxjs';
 import { fetched } from '../documents/fetched';
 import { toProblem } from '../http/problem';
 import { LanguageService } from '../i18n/language.service';
@@ -19,7 +24,8 @@ import { openInParticipantLanguage } from './participant-language';
 
 /**
  * The participant page: the event and its agenda, where the participant stands, their needs,
- * the calendar file, the check-in QR code to show at the door, and the certificate once issued.
+ * the calendar file, the check-in QR code to show at the door, the certificate once issued, and
+ * the consent given for them, which they may withdraw here (docs/privacy.md, "Consent").
  */
 @Component({
   selector: 'cv-participant-page',
@@ -68,6 +74,34 @@ export class ParticipantPage {
     if (status === 'approved') return confirmation ?? 'pending';
     return status === 'declined' ? 'notSelected' : status;
   });
+
+  /** The withdrawal of consent: asked, then confirmed, then what it did. */
+  protected readonly withdrawal = signal<'idle' | 'asking' | 'sending'>('idle');
+  protected readonly withdrawn = signal<ConsentWithdrawalResult['outcome'] | null>(null);
+  protected readonly withdrawalProblem = signal<ProblemDetails | null>(null);
+  /** Whether a consent is given and not withdrawn: then it may be withdrawn. */
+  protected readonly consentStands = computed(
+    () =>
+      this.view.hasValue() &&
+      this.view.value().consents.some((consent) => consent.withdrawnAt === null),
+  );
+  protected readonly eventEnded = computed(
+    () => this.view.hasValue() && Date.parse(this.view.value().event.endsAt) <= Date.now(),
+  );
+
+  protected async withdrawConsent(): Promise<void> {
+    if (this.withdrawal() === 'sending') return;
+    this.withdrawal.set('sending');
+    this.withdrawalProblem.set(null);
+    try {
+      const result = await firstValueFrom(this.api.withdrawConsent(this.token()));
+      this.withdrawn.set(result.outcome);
+    } catch (error) {
+      this.withdrawalProblem.set(toProblem(error));
+    } finally {
+      this.withdrawal.set('idle');
+    }
+  }
 
   constructor() {
     openInParticipantLanguage(
