@@ -29,6 +29,7 @@ import {
   seedEdition,
   seedIatiSettings,
 } from '../delivery/delivery.fixtures';
+import { SESSION_COOKIE } from '../common/cookie-names';
 import { ROUTE_ACCESS, type RouteKey } from './route-access';
 
 const PASSWORD = 'matrix passphrase 2026';
@@ -44,6 +45,12 @@ type Recipe = (
   upload?: { query: Record<string, string>; file: Uint8Array };
   /** A query string of a route that is not an upload (filters, a State, a version). */
   query?: Record<string, string>;
+  /**
+   * A signed-in caller to use instead of the matrix's own person, for a route that ends its
+   * caller's account (the matrix's people serve every later test). Anonymous calls stay
+   * anonymous.
+   */
+  as?: ApiClient;
 }>;
 
 interface World {
@@ -122,6 +129,8 @@ interface World {
   downloadToken(tenant: 'alpha' | 'beta'): Promise<string>;
   /** The tenant's expert (`expert`) with a CV of a file name of its own; their user id. */
   cv(tenant: 'alpha' | 'beta'): Promise<string>;
+  /** A new expert of the tenant, signed in: someone whose account a test may close. */
+  throwawayMember(tenant: 'alpha' | 'beta'): Promise<ApiClient>;
   /** The tenant's settings version, to send back. */
   settingsVersion(tenant: 'alpha' | 'beta'): Promise<number>;
   /** The tenant's retention periods' version (0 before the first save), to send back. */
@@ -193,6 +202,11 @@ const RECIPES: Record<RouteKey, Recipe> = {
     body: { currentPassword: PASSWORD, newPassword: PASSWORD },
   }),
   'PUT /api/me/last-tenant': async () => ({ path: {}, body: { tenant: 'alpha' } }),
+  'POST /api/me/account/close': async (world, tenant) => ({
+    path: {},
+    body: { currentPassword: PASSWORD, confirm: true },
+    as: await world.throwawayMember(tenant),
+  }),
   'GET /api/member-states': async () => ({ path: {} }),
   'GET /api/me/calendar-feed': async () => ({ path: {} }),
   'POST /api/me/calendar-feed': async () => ({ path: {} }),
@@ -958,12 +972,13 @@ describe('the isolation and role matrix', () => {
 
   const call = async (
     key: RouteKey,
-    client: ApiClient,
+    given: ApiClient,
     urlTenant: 'alpha' | 'beta',
     idsFrom: 'alpha' | 'beta',
   ) => {
     const [method, template] = key.split(' ') as [string, string];
     const recipe = await RECIPES[key](world, idsFrom);
+    const client = recipe.as && given.hasCookie(SESSION_COOKIE) ? recipe.as : given;
     const path = template
       .replace(':tenant', urlTenant)
       .replace(/:(\w+)/g, (_, name: string) =>
@@ -1322,6 +1337,16 @@ describe('the isolation and role matrix', () => {
           fileName: `CV ${tenant} ${unique()}.pdf`,
         });
         return expert;
+      },
+      throwawayMember: async (tenant) => {
+        const email = `throwaway-${tenant}-${unique()}@${tenant}.example`.toLowerCase();
+        await addMember(ds, world.tenants[tenant], {
+          email,
+          name: `Throwaway ${tenant} ${unique()}`,
+          password: PASSWORD,
+          role: 'expert',
+        });
+        return app.client().signIn(email, PASSWORD);
       },
       retentionVersion: async (tenant) => {
         const [row] = await ownerQuery<{ version: number }>(

@@ -24,6 +24,7 @@ export const ROUTE_ACCESS = {
   'GET /api/me/calendar-feed': 'authenticated',
   'POST /api/me/calendar-feed': 'authenticated',
   'DELETE /api/me/calendar-feed': 'authenticated',
+  'POST /api/me/account/close': 'authenticated',
   'GET /api/calendar/:token/events.ics': 'public',
   'GET /api/public/:slug/events': 'public',
   'GET /api/public/:slug/events.ics': 'public',

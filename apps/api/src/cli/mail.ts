@@ -6,6 +6,7 @@ import { openDatabases } from '../db/data-source.factory';
 import { sql } from '../db/sql';
 import { inTransaction } from '../db/transaction';
 import { describeFilter, retryFailedMail } from '../mail/outbox-retry';
+import { auditFacts } from '../audit/audit-facts';
 
 const USAGE = `usage:
   npm run mail -- list  [--status queued|sent|failed|cancelled] [--tenant <slug>] [--kind <kind>]
@@ -158,7 +159,9 @@ async function main() {
              values ($1, null, 'mail.retry_all', 'mail', '*', $2)`,
             [
               tenant.id,
-              JSON.stringify({ ...describeFilter(filter.data), retried: count, by: 'operator' }),
+              JSON.stringify(
+                auditFacts({ ...describeFilter(filter.data), retried: count, by: 'operator' }),
+              ),
             ],
           );
         }

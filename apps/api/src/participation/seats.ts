@@ -1,3 +1,4 @@
+import { auditFacts } from '../audit/audit-facts';
 import { approvalFits, freeSeats, type SeatCounts, type SeatRefusal } from '@convene/domain';
 import type { EntityManager } from 'typeorm';
 import { z } from 'zod';
@@ -170,7 +171,7 @@ export async function offerFreedSeat(
         seats.tenantId,
         decidedBy,
         nomination.id,
-        JSON.stringify({ status: 'approved', from: 'waitlisted', invitationId }),
+        JSON.stringify(auditFacts({ status: 'approved', from: 'waitlisted', invitationId })),
       ],
     );
     const decided: DecidedNomination = {

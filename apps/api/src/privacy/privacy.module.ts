@@ -1,12 +1,15 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
+import { AuthModule } from '../auth/auth.module';
+import { AccountClosureController } from './account-closure.controller';
+import { AccountClosureService } from './account-closure.service';
 import { RetentionController } from './retention.controller';
 import { RetentionService } from './retention.service';
 
-/** Privacy by design: retention periods and their runs (docs/privacy.md). */
+/** Privacy by design: retention periods and their runs, closing one's account (docs/privacy.md). */
 @Module({
-  imports: [AuditModule],
-  controllers: [RetentionController],
-  providers: [RetentionService],
+  imports: [AuditModule, AuthModule],
+  controllers: [RetentionController, AccountClosureController],
+  providers: [RetentionService, AccountClosureService],
 })
 export class PrivacyModule {}

@@ -247,13 +247,27 @@ export async function anonymiseParticipants(
         and n.participant_id = any ($1::uuid[])`,
     [ids],
   );
-  // Mail to them, and mail to others that names them (a decision told to the focal point):
-  // queued mail is not sent any more, and no message keeps its body or their address.
-  const patterns = people.flatMap((person) =>
-    [person.email, person.full_name]
-      .filter((text) => text.trim().length >= 3)
-      .map((text) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`),
+  await clearMailTo(
+    manager,
+    people.map((person) => person.email),
+    people.map((person) => person.full_name),
   );
+}
+
+/**
+ * Mail to these addresses, and mail to others that names them or these names (a decision told
+ * to the focal point): queued mail is not sent any more, and no message keeps its body or their
+ * address. In the caller's tenant.
+ */
+export async function clearMailTo(
+  manager: EntityManager,
+  emails: readonly string[],
+  names: readonly string[] = [],
+): Promise<void> {
+  if (emails.length === 0) return;
+  const patterns = [...emails, ...names]
+    .filter((text) => text.trim().length >= 3)
+    .map((text) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
   await sql(
     manager,
     `update mail_outbox o
@@ -262,7 +276,7 @@ export async function anonymiseParticipants(
             status = case when o.status = 'queued' then 'cancelled' else o.status end,
             last_error = null
       where lower(o.recipient) = any ($1::text[]) or o.payload::text ilike any ($2::text[])`,
-    [people.map((person) => person.email.toLowerCase()), patterns, ANONYMOUS_RECIPIENT],
+    [emails.map((email) => email.toLowerCase()), patterns, ANONYMOUS_RECIPIENT],
   );
 }
 

@@ -8,6 +8,7 @@ import { sql } from '../db/sql';
 import { Invitation } from '../members/invitation.entity';
 import { Membership } from './membership.entity';
 import { Tenant } from './tenant.entity';
+import { auditFacts } from '../audit/audit-facts';
 
 const TENANT_NAME = singleLineText(200).trim().min(1);
 
@@ -141,7 +142,8 @@ async function auditByPlatform(
     .createQueryBuilder()
     .insert()
     .into(AuditEntryRow)
-    .values({ tenantId, actorId: null, ...entry })
+    // Only references and non-personal facts, as every audit row (audit-facts.ts).
+    .values({ tenantId, actorId: null, ...entry, after: auditFacts(entry.after) })
     .updateEntity(false)
     .execute();
 }

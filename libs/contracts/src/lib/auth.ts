@@ -149,3 +149,13 @@ export const PasswordChange = z.strictObject({
   newPassword: NewPassword,
 });
 export type PasswordChange = z.infer<typeof PasswordChange>;
+
+/**
+ * POST /api/me/account/close: the person closes their own account, with their password and a
+ * confirmation (docs/privacy.md, "Closing one's account").
+ */
+export const AccountClosure = z.strictObject({
+  currentPassword: CurrentPassword,
+  confirm: z.literal(true),
+});
+export type AccountClosure = z.infer<typeof AccountClosure>;

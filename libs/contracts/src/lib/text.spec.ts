@@ -442,6 +442,7 @@ SAMPLES['RetentionPolicyUpdate'] = {
 };
 SAMPLES['RetentionPreviewQuery'] = { on: '2027-03-01' };
 SAMPLES['ConsentWithdrawal'] = { confirm: true };
+SAMPLES['AccountClosure'] = { currentPassword: 'my old passphrase', confirm: true };
 
 const responseSchemas = new Set<unknown>(Object.values(contracts.RESPONSE_SCHEMAS));
 const requestSchemas = Object.entries(contracts as Record<string, unknown>).flatMap(

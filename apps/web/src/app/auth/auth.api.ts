@@ -58,4 +58,9 @@ export class AuthApi {
   changePassword(change: PasswordChange) {
     return this.http.post<void>('/api/me/password', change);
   }
+
+  /** Closes the signed-in person's own account (docs/privacy.md). */
+  closeAccount(currentPassword: string) {
+    return this.http.post<void>('/api/me/account/close', { currentPassword, confirm: true });
+  }
 }

@@ -45,6 +45,7 @@ import {
   sameAs,
 } from '../shared/password.validators';
 import { CalendarFeed } from './calendar-feed.component';
+import { CloseAccount } from './close-account.component';
 import { FORM_FIELD_DEFAULTS } from '../shared/form-field-defaults';
 
 /** Which optional mails a person receives: on unless muted. */
@@ -54,7 +55,10 @@ function receiving(muted: readonly OptionalMailKind[]): Record<OptionalMailKind,
   ) as Record<OptionalMailKind, boolean>;
 }
 
-/** The person's own account: name, language, notifications, calendar feed and password. */
+/**
+ * The person's own account: name, language, notifications, calendar feed, password, and closing
+ * it.
+ */
 @Component({
   selector: 'cv-profile-page',
   providers: [FORM_FIELD_DEFAULTS],
@@ -73,6 +77,7 @@ function receiving(muted: readonly OptionalMailKind[]): Record<OptionalMailKind,
     LiveError,
     PasswordField,
     CalendarFeed,
+    CloseAccount,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './profile.page.html',
