@@ -28,11 +28,13 @@ async function main() {
     log: (message) => process.stderr.write(`${message}\n`),
   });
   if (once) {
-    let total = await retention.drainOnce();
+    let total = 0;
     for (let handled = await worker.drainOnce(); handled > 0; handled = await worker.drainOnce()) {
       total += handled;
     }
+    const runs = await retention.drainOnce();
     process.stdout.write(`Document worker: ${total} job(s) done\n`);
+    process.stdout.write(`Retention: ${runs} tenant run(s) done\n`);
     await databases.close();
     return;
   }

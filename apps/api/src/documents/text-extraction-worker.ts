@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { z } from 'zod';
+import { PollingLoop } from '../common/polling-loop';
 import { sql } from '../db/sql';
 import { inTransaction } from '../db/transaction';
 import type { ObjectStore } from '../storage/storage';
@@ -38,9 +39,7 @@ export interface TextExtractionOptions {
  * is claimed by one, and doing one twice (a lease that ran out) writes the same words again.
  */
 export class TextExtractionWorker {
-  private running = false;
-  private loop: Promise<void> | null = null;
-  private wake: (() => void) | null = null;
+  private readonly loop: PollingLoop;
   private readonly options: Required<Omit<TextExtractionOptions, 'log'>> &
     Pick<TextExtractionOptions, 'log'>;
 
@@ -57,18 +56,19 @@ export class TextExtractionWorker {
       sweepGraceMs: 30_000,
       ...options,
     };
+    this.loop = new PollingLoop(() => this.drainOnce(), {
+      pollMs: this.options.pollMs,
+      name: 'text extraction',
+      log: this.options.log,
+    });
   }
 
   start(): void {
-    if (this.running) return;
-    this.running = true;
-    this.loop = this.run();
+    this.loop.start();
   }
 
-  async stop(): Promise<void> {
-    this.running = false;
-    this.wake?.();
-    await this.loop;
+  stop(): Promise<void> {
+    return this.loop.stop();
   }
 
   /**
@@ -82,28 +82,6 @@ export class TextExtractionWorker {
       graceMs: this.options.sweepGraceMs,
     });
     return jobs.length + swept;
-  }
-
-  private async run(): Promise<void> {
-    while (this.running) {
-      let handled = 0;
-      try {
-        handled = await this.drainOnce();
-      } catch (error) {
-        this.options.log?.(
-          `text extraction: ${error instanceof Error ? error.message : String(error)}`,
-        );
-      }
-      if (handled === 0 && this.running) {
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, this.options.pollMs);
-          this.wake = () => {
-            clearTimeout(timer);
-            resolve();
-          };
-        });
-      }
-    }
   }
 
   private claim(): Promise<ClaimedJob[]> {

@@ -1,6 +1,7 @@
 import type { RetentionResult } from '@convene/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
 import { z } from 'zod';
+import { PollingLoop } from '../common/polling-loop';
 import { sql } from '../db/sql';
 import { inTransaction } from '../db/transaction';
 import type { ObjectStore } from '../storage/storage';
@@ -35,9 +36,7 @@ export interface RetentionWorkerOptions {
  * after a lease ran out, changes nothing the second time.
  */
 export class RetentionWorker {
-  private running = false;
-  private loop: Promise<void> | null = null;
-  private wake: (() => void) | null = null;
+  private readonly loop: PollingLoop;
   private scheduledFor: string | null = null;
   private readonly options: Required<Omit<RetentionWorkerOptions, 'log'>> &
     Pick<RetentionWorkerOptions, 'log'>;
@@ -54,18 +53,19 @@ export class RetentionWorker {
       today: () => new Date().toISOString().slice(0, 10),
       ...options,
     };
+    this.loop = new PollingLoop(() => this.drainOnce(), {
+      pollMs: this.options.pollMs,
+      name: 'retention',
+      log: this.options.log,
+    });
   }
 
   start(): void {
-    if (this.running) return;
-    this.running = true;
-    this.loop = this.run();
+    this.loop.start();
   }
 
-  async stop(): Promise<void> {
-    this.running = false;
-    this.wake?.();
-    await this.loop;
+  stop(): Promise<void> {
+    return this.loop.stop();
   }
 
   /** Schedules today's runs (once per day per process) and does what is due; returns how many. */
@@ -97,24 +97,6 @@ export class RetentionWorker {
           [id, day],
         ),
       );
-    }
-  }
-
-  private async run(): Promise<void> {
-    while (this.running) {
-      try {
-        await this.drainOnce();
-      } catch (error) {
-        this.options.log?.(`retention: ${error instanceof Error ? error.message : String(error)}`);
-      }
-      if (!this.running) break;
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, this.options.pollMs);
-        this.wake = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-      });
     }
   }
 

@@ -143,7 +143,7 @@ async function auditByPlatform(
     .insert()
     .into(AuditEntryRow)
     // Only references and non-personal facts, as every audit row (audit-facts.ts).
-    .values({ tenantId, actorId: null, ...entry, after: auditFacts(entry.after) })
+    .values({ tenantId, actorId: null, ...entry, after: auditFacts(entry.after) as object })
     .updateEntity(false)
     .execute();
 }
