@@ -3,6 +3,7 @@ import { Token } from './auth';
 import { ParticipantLinkToken } from './participant-page';
 import { VerificationCode } from './attendance';
 import { DownloadToken } from './documents';
+import { PersonKind } from './privacy';
 import { patternText } from './text';
 
 /**
@@ -46,5 +47,8 @@ export const PATH_PARAMETERS = {
   // Assistance requests (issue 14).
   requestId: Uuid,
   attachmentId: Uuid,
+  // A person's data, on request: a participant's id or a member's user id.
+  kind: PersonKind,
+  id: Uuid,
 } as const;
 export type PathParameterName = keyof typeof PATH_PARAMETERS;
