@@ -254,13 +254,52 @@ export async function anonymiseParticipants(
         and n.participant_id = any ($1::uuid[])`,
     [ids],
   );
-  // Mail to them, and mail to others that names them (a decision told to the focal point):
-  // queued mail is not sent any more, and no message keeps its body or their address.
-  const patterns = people.flatMap((person) =>
-    [person.email, person.full_name]
-      .filter((text) => text.trim().length >= 3)
-      .map((text) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`),
+  await forgetMailOf(manager, {
+    emails: people.map((person) => person.email),
+    names: people.map((person) => person.full_name),
+  });
+}
+
+/** Whose mail to forget: their addresses, and the names a message about them would hold. */
+export interface MailSubjects {
+  emails: readonly string[];
+  names: readonly string[];
+}
+
+/**
+ * Mail to these people, or to others naming them (a decision told to the focal point): the
+ * condition on `o`, with its parameters as $1 (the addresses) and $2 (what to look for in a body).
+ */
+function mailOf(subjects: MailSubjects): { condition: string; params: [string[], string[]] } {
+  const patterns = [...subjects.emails, ...subjects.names]
+    .filter((text) => text.trim().length >= 3)
+    .map((text) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+  return {
+    condition: `(lower(o.recipient) = any ($1::text[]) or o.payload::text ilike any ($2::text[]))`,
+    params: [subjects.emails.map((email) => email.toLowerCase()), patterns],
+  };
+}
+
+/** How many messages `forgetMailOf` would change: those that still hold a body or an address. */
+export async function countMailOf(manager: EntityManager, subjects: MailSubjects): Promise<number> {
+  const { condition, params } = mailOf(subjects);
+  const [row] = await sql(
+    manager,
+    `select count(*)::int as count from mail_outbox o
+      where ${condition} and (o.payload <> '{}'::jsonb or lower(o.recipient) = any ($1::text[]))`,
+    params,
+    z.strictObject({ count: z.number().int() }),
   );
+  return row?.count ?? 0;
+}
+
+/**
+ * Mail to these people, and mail to others that names them: queued mail is not sent any more,
+ * and no message keeps its body or their address. Anonymising participants and erasing a member
+ * on request both go through here.
+ */
+export async function forgetMailOf(manager: EntityManager, subjects: MailSubjects): Promise<void> {
+  const { condition, params } = mailOf(subjects);
   await sql(
     manager,
     `update mail_outbox o
@@ -268,8 +307,8 @@ export async function anonymiseParticipants(
             recipient = case when lower(o.recipient) = any ($1::text[]) then $3 else o.recipient end,
             status = case when o.status = 'queued' then 'cancelled' else o.status end,
             last_error = null
-      where lower(o.recipient) = any ($1::text[]) or o.payload::text ilike any ($2::text[])`,
-    [people.map((person) => person.email.toLowerCase()), patterns, ANONYMOUS_RECIPIENT],
+      where ${condition}`,
+    [...params, ANONYMOUS_RECIPIENT],
   );
 }
 
