@@ -54,6 +54,7 @@ export class PeopleController {
   @Get(':kind/:id')
   @RequirePermission('tenant.manage')
   @ZodResponse({ status: 200, type: PersonSummaryDto, description: 'What the tenant holds' })
+  @ApiProblem(400, 'validation')
   @ApiOperation({
     description:
       'Everything the tenant holds about the person, grouped: account, nominations, attendance, consents, certificates, expert records, documents uploaded, mail sent to them (never its content) and audit entries by and about them.',
@@ -88,6 +89,7 @@ export class PeopleController {
   @Get(':kind/:id/erasure')
   @RequirePermission('tenant.manage')
   @ZodResponse({ status: 200, type: ErasurePreviewDto, description: 'What erasure will do' })
+  @ApiProblem(400, 'validation')
   @ApiOperation({
     description:
       'What erasing the person now removes (counts and fields) and leaves, and why it would be refused.',

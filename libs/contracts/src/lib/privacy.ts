@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { DisplayName, Language, Uuid } from './common';
 import { CalendarDate, CalendarDay } from './invitations';
 import { Role } from './roles';
-import { int32, singleLineText, Timestamp } from './text';
+import { int32, multiLineText, singleLineText, Timestamp } from './text';
 import { MEMBERSHIP_STATUSES } from './vocabulary';
 
 /* Privacy by design (docs/privacy.md): a tenant's retention periods, what a run will do on a
@@ -112,8 +112,8 @@ export const PeopleQuery = z.strictObject({
 });
 export type PeopleQuery = z.infer<typeof PeopleQuery>;
 
-/** Free text as the database holds it (a bio may hold line breaks): bounded, never parsed. */
-const Held = (max: number) => z.string().max(max);
+/** Text as the database holds it (a bio may hold line breaks): bounded, never parsed. */
+const Held = (max: number) => multiLineText(max);
 
 export const PersonHit = z.strictObject({
   kind: PersonKind,
