@@ -140,6 +140,11 @@ interface World {
   /** A retention run done in the tenant (a day of its own), with its figures. */
   retentionRun(tenant: 'alpha' | 'beta'): Promise<void>;
   /**
+   * A new participant nominated to a new event of the tenant (a name and an email of their own,
+   * mail sent to them): their id and name, to find, export and erase.
+   */
+  person(tenant: 'alpha' | 'beta'): Promise<{ id: string; name: string }>;
+  /**
    * A new needs assessment of Kenya in the tenant (its focal point's State: every role but the
    * expert reads it), in the given status, financing rated with evidence of its own.
    */
@@ -761,6 +766,26 @@ const RECIPES: Record<RouteKey, Recipe> = {
     await world.retentionRun(tenant);
     return { path: {} };
   },
+  // A person's data, on request: participants of each tenant with names of their own, and the
+  // tenant's expert (a member with a profile, a CV and assignments).
+  'GET /api/t/:tenant/privacy/people': async (world, tenant) => {
+    await world.cv(tenant);
+    return { path: {}, query: { q: (await world.person(tenant)).name } };
+  },
+  'GET /api/t/:tenant/privacy/people/:kind/:id': async (world, tenant) => ({
+    path: { kind: 'member', id: await world.cv(tenant) },
+  }),
+  'POST /api/t/:tenant/privacy/people/:kind/:id/export': async (world, tenant) => ({
+    path: { kind: 'participant', id: (await world.person(tenant)).id },
+    body: { reason: `Subject access request ${unique()}`, format: 'json' },
+  }),
+  'GET /api/t/:tenant/privacy/people/:kind/:id/erasure': async (world, tenant) => ({
+    path: { kind: 'member', id: await world.cv(tenant) },
+  }),
+  'POST /api/t/:tenant/privacy/people/:kind/:id/erasure': async (world, tenant) => ({
+    path: { kind: 'participant', id: (await world.person(tenant)).id },
+    body: { reason: `Erasure requested ${unique()}`, confirm: true },
+  }),
   'GET /api/t/:tenant/tool-editions': async (world, tenant) => {
     await world.delivery(tenant);
     return { path: {} };
@@ -1391,6 +1416,25 @@ describe('the isolation and role matrix', () => {
            on conflict do nothing`,
           [world.tenants[tenant]],
         );
+      },
+      person: async (tenant) => {
+        const { nominationId } = await world.nomination(tenant, 'approved');
+        const [row] = await ownerQuery<{ id: string; name: string; email: string }>(
+          app,
+          `select p.id, p.full_name as name, p.email from nominations n
+             join participants p on p.id = n.participant_id where n.id = $1`,
+          [nominationId],
+        );
+        if (!row) throw new Error('no participant');
+        await inTransaction(ds, { tenantId: world.tenants[tenant] }, (m) =>
+          sql(
+            m,
+            `insert into mail_outbox (tenant_id, kind, recipient, language, payload, status)
+             values ($1, 'nomination_decided', $2, 'en', $3, 'sent')`,
+            [world.tenants[tenant], row.email, JSON.stringify({ participant: row.name })],
+          ),
+        );
+        return { id: row.id, name: row.name };
       },
       settingsVersion: async (tenant) => {
         const [row] = await ownerQuery<{ settings_version: number }>(

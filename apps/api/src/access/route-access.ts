@@ -170,6 +170,12 @@ export const ROUTE_ACCESS = {
   'PUT /api/t/:tenant/privacy/retention': 'tenant.manage',
   'GET /api/t/:tenant/privacy/retention/preview': 'tenant.manage',
   'GET /api/t/:tenant/privacy/retention/runs': 'tenant.manage',
+  // A person's data, on request: find, summary, export, erasure preview and erasure.
+  'GET /api/t/:tenant/privacy/people': 'tenant.manage',
+  'GET /api/t/:tenant/privacy/people/:kind/:id': 'tenant.manage',
+  'POST /api/t/:tenant/privacy/people/:kind/:id/export': 'tenant.manage',
+  'GET /api/t/:tenant/privacy/people/:kind/:id/erasure': 'tenant.manage',
+  'POST /api/t/:tenant/privacy/people/:kind/:id/erasure': 'tenant.manage',
   // Needs assessments (issue 14): which each reads is the assessment visibility rule's; a focal
   // point starts assessments of their own State only (the service narrows).
   'GET /api/t/:tenant/assessments': 'assessments.read',

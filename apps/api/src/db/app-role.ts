@@ -74,6 +74,7 @@ export const TENANT_TABLES = [
   'request_attachments',
   'retention_policies',
   'privacy_jobs',
+  'privacy_requests',
 ] as const;
 
 /**

@@ -30,7 +30,7 @@ export interface CertificateContent {
  * run from the repository's root. pdfkit embeds only the glyphs a certificate uses (a subset),
  * so a Chinese certificate weighs tens of kilobytes, not the font's 11 MB.
  */
-type FontName = 'latin' | 'latinBold' | 'arabic' | 'arabicBold' | 'cjk' | 'cjkBold';
+export type FontName = 'latin' | 'latinBold' | 'arabic' | 'arabicBold' | 'cjk' | 'cjkBold';
 
 const FONT_FILES: Record<FontName, string> = {
   latin: '@expo-google-fonts/noto-sans/400Regular/NotoSans_400Regular.ttf',
@@ -43,8 +43,8 @@ const FONT_FILES: Record<FontName, string> = {
 
 const fonts = new Map<FontName, Buffer>();
 
-/** The font's bytes, read once per process. */
-function fontBytes(name: FontName): Buffer {
+/** The font's bytes, read once per process (the certificates' and the privacy exports'). */
+export function fontBytes(name: FontName): Buffer {
   let bytes = fonts.get(name);
   if (!bytes) {
     const resolve = createRequire(join(process.cwd(), 'package.json')).resolve;

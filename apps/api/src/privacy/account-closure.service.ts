@@ -11,7 +11,7 @@ import { sql } from '../db/sql';
 import { applyScope, inTenant } from '../db/transaction';
 import { OBJECT_STORE, type ObjectStore } from '../storage/storage';
 import { deleteObjectsAfterCommit } from '../storage/storage-deletions';
-import { anonymiseExperts, clearMailTo } from './retention';
+import { anonymiseExperts, forgetMailOf } from './retention';
 
 const Account = z.strictObject({
   email: z.string(),
@@ -98,7 +98,7 @@ export class AccountClosureService {
           membership.tenant_id,
           keys,
         );
-        await clearMailTo(manager, [account.email], [account.name]);
+        await forgetMailOf(manager, { emails: [account.email], names: [account.name] });
         await this.audit.record({
           action: 'account.closed',
           entity: 'user',

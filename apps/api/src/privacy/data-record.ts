@@ -1118,6 +1118,32 @@ export const DATA_RECORD = {
       done_at: NOT_PERSONAL,
     },
   },
+  privacy_requests: {
+    purpose:
+      'The record of every export of a person’s data and every erasure on request: who asked, about whom, when and why.',
+    subjects: ['participants', 'experts', 'focal_points', 'users'],
+    visibleTo:
+      'Nobody through the API today: written by the tenant admins’ exports and erasures (tenant.manage).',
+    retention:
+      'Permanent: the application may only insert and read it; it is the proof of what was done with a request.',
+    columns: {
+      tenant_id: NOT_PERSONAL,
+      id: NOT_PERSONAL,
+      kind: NOT_PERSONAL,
+      subject_kind: NOT_PERSONAL,
+      subject_id: {
+        ...PERSON_REFERENCE,
+        note: 'A participant’s id or a member’s user id; after an erasure it points at a row that no longer says who.',
+      },
+      reason: {
+        classification: 'personal',
+        anonymised: 'kept',
+        note: 'Free text an admin typed (who asked and why): it is the record of who asked what and why, which an erasure must itself leave behind. The form says not to write the person’s name or email in it.',
+      },
+      requested_by: PERSON_REFERENCE,
+      requested_at: NOT_PERSONAL,
+    },
+  },
 
   // --- Audit -----------------------------------------------------------------------------------
   audit_log: {

@@ -247,27 +247,52 @@ export async function anonymiseParticipants(
         and n.participant_id = any ($1::uuid[])`,
     [ids],
   );
-  await clearMailTo(
-    manager,
-    people.map((person) => person.email),
-    people.map((person) => person.full_name),
-  );
+  await forgetMailOf(manager, {
+    emails: people.map((person) => person.email),
+    names: people.map((person) => person.full_name),
+  });
+}
+
+/** Whose mail to forget: their addresses, and the names a message about them would hold. */
+export interface MailSubjects {
+  emails: readonly string[];
+  names: readonly string[];
 }
 
 /**
- * Mail to these addresses, and mail to others that names them or these names (a decision told
- * to the focal point): queued mail is not sent any more, and no message keeps its body or their
- * address. In the caller's tenant.
+ * Mail to these people, or to others naming them (a decision told to the focal point): the
+ * condition on `o`, with its parameters as $1 (the addresses) and $2 (what to look for in a body).
  */
-export async function clearMailTo(
-  manager: EntityManager,
-  emails: readonly string[],
-  names: readonly string[] = [],
-): Promise<void> {
-  if (emails.length === 0) return;
-  const patterns = [...emails, ...names]
+function mailOf(subjects: MailSubjects): { condition: string; params: [string[], string[]] } {
+  const patterns = [...subjects.emails, ...subjects.names]
     .filter((text) => text.trim().length >= 3)
     .map((text) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+  return {
+    condition: `(lower(o.recipient) = any ($1::text[]) or o.payload::text ilike any ($2::text[]))`,
+    params: [subjects.emails.map((email) => email.toLowerCase()), patterns],
+  };
+}
+
+/** How many messages `forgetMailOf` would change: those that still hold a body or an address. */
+export async function countMailOf(manager: EntityManager, subjects: MailSubjects): Promise<number> {
+  const { condition, params } = mailOf(subjects);
+  const [row] = await sql(
+    manager,
+    `select count(*)::int as count from mail_outbox o
+      where ${condition} and (o.payload <> '{}'::jsonb or lower(o.recipient) = any ($1::text[]))`,
+    params,
+    z.strictObject({ count: z.number().int() }),
+  );
+  return row?.count ?? 0;
+}
+
+/**
+ * Mail to these people, and mail to others that names them: queued mail is not sent any more,
+ * and no message keeps its body or their address. Anonymising participants and erasing a member
+ * on request both go through here.
+ */
+export async function forgetMailOf(manager: EntityManager, subjects: MailSubjects): Promise<void> {
+  const { condition, params } = mailOf(subjects);
   await sql(
     manager,
     `update mail_outbox o
@@ -275,35 +300,8 @@ export async function clearMailTo(
             recipient = case when lower(o.recipient) = any ($1::text[]) then $3 else o.recipient end,
             status = case when o.status = 'queued' then 'cancelled' else o.status end,
             last_error = null
-      where lower(o.recipient) = any ($1::text[]) or o.payload::text ilike any ($2::text[])`,
-    [emails.map((email) => email.toLowerCase()), patterns, ANONYMOUS_RECIPIENT],
-  );
-}
-
-/**
- * Clears the personal columns of these nominations (function, institution, languages, needs,
- * the reasons written about them, the check-in code) and the reasons their certificates were
- * revoked; what the figures count stays.
- */
-export async function clearNominations(
-  manager: EntityManager,
-  nominationIds: readonly string[],
-): Promise<void> {
-  if (nominationIds.length === 0) return;
-  await sql(
-    manager,
-    `update nominations n
-        set function_title = '', institution = '', languages = '{}', dietary_needs = '',
-            accessibility_needs = '', check_in_code = null,
-            decision_reason = case when n.decision_reason is null then null else '' end
-      where n.id = any ($1::uuid[])`,
-    [nominationIds],
-  );
-  await sql(
-    manager,
-    `update certificates c set revoke_reason = ''
-      where c.nomination_id = any ($1::uuid[]) and c.revoke_reason is not null`,
-    [nominationIds],
+      where ${condition}`,
+    [...params, ANONYMOUS_RECIPIENT],
   );
 }
 
@@ -345,4 +343,31 @@ export async function anonymiseExperts(
     Key,
   );
   return cvs.map((cv) => cv.storage_key);
+}
+
+/**
+ * Clears the personal columns of these nominations (function, institution, languages, needs,
+ * the reasons written about them, the check-in code) and the reasons their certificates were
+ * revoked; what the figures count stays.
+ */
+export async function clearNominations(
+  manager: EntityManager,
+  nominationIds: readonly string[],
+): Promise<void> {
+  if (nominationIds.length === 0) return;
+  await sql(
+    manager,
+    `update nominations n
+        set function_title = '', institution = '', languages = '{}', dietary_needs = '',
+            accessibility_needs = '', check_in_code = null,
+            decision_reason = case when n.decision_reason is null then null else '' end
+      where n.id = any ($1::uuid[])`,
+    [nominationIds],
+  );
+  await sql(
+    manager,
+    `update certificates c set revoke_reason = ''
+      where c.nomination_id = any ($1::uuid[]) and c.revoke_reason is not null`,
+    [nominationIds],
+  );
 }

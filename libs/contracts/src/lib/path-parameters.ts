@@ -3,6 +3,7 @@ import { Token } from './auth';
 import { ParticipantLinkToken } from './participant-page';
 import { VerificationCode } from './attendance';
 import { DownloadToken } from './documents';
+import { PERSON_KINDS } from './privacy';
 import { patternText } from './text';
 
 /**
@@ -46,5 +47,9 @@ export const PATH_PARAMETERS = {
   // Assistance requests (issue 14).
   requestId: Uuid,
   attachmentId: Uuid,
+  // A person's data, on request: which kind of person (a pattern, so the document bounds it),
+  // and a participant's id or a member's user id.
+  kind: patternText(11, new RegExp(`^(${PERSON_KINDS.join('|')})$`), 'not a kind of person'),
+  id: Uuid,
 } as const;
 export type PathParameterName = keyof typeof PATH_PARAMETERS;

@@ -443,6 +443,10 @@ SAMPLES['RetentionPolicyUpdate'] = {
 SAMPLES['RetentionPreviewQuery'] = { on: '2027-03-01' };
 SAMPLES['ConsentWithdrawal'] = { confirm: true };
 SAMPLES['AccountClosure'] = { currentPassword: 'my old passphrase', confirm: true };
+SAMPLES['PersonPath'] = { kind: 'participant', id: '6f1c1e1e-8f43-4e7b-9a7c-1b2c3d4e5f60' };
+SAMPLES['PeopleQuery'] = { q: 'amina' };
+SAMPLES['PersonExportRequest'] = { reason: 'Subject access request by email', format: 'pdf' };
+SAMPLES['PersonErasureRequest'] = { reason: 'Erasure requested in writing', confirm: true };
 
 const responseSchemas = new Set<unknown>(Object.values(contracts.RESPONSE_SCHEMAS));
 const requestSchemas = Object.entries(contracts as Record<string, unknown>).flatMap(

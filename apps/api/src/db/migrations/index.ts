@@ -24,6 +24,7 @@ import { ToolDelivery1764316800022 } from './1764316800022-tool-delivery';
 import { RequestLinks1764316800023 } from './1764316800023-request-links';
 import { OutputsFinish1764316800024 } from './1764316800024-outputs-finish';
 import { Privacy1764316800025 } from './1764316800025-privacy';
+import { PrivacyRequests1764316800026 } from './1764316800026-privacy-requests';
 
 /** Listed explicitly: the API is bundled, so no glob can find them at run time. */
 export const MIGRATIONS = [
@@ -53,4 +54,5 @@ export const MIGRATIONS = [
   RequestLinks1764316800023,
   OutputsFinish1764316800024,
   Privacy1764316800025,
+  PrivacyRequests1764316800026,
 ];
