@@ -138,6 +138,70 @@ describe('keeping personal data', () => {
     assert.equal(((await saved.json()) as { mailDays: number }).mailDays, 60);
   });
 
+  it('exports a participant’s data, erases it, and the event’s figures stay the same', async () => {
+    // A participant of last year's history, not yet due for the retention run.
+    const person = await database(async (db) => {
+      const { rows } = await db.query<{ email: string; event_id: string }>(
+        `select p.email, n.event_id from participants p
+           join nominations n on n.participant_id = p.id
+           join events e on e.id = n.event_id
+          where p.email like 'history.%' and p.anonymised_at is null
+          order by e.starts_at desc, p.email limit 1`,
+      );
+      return rows[0];
+    });
+    assert.ok(person, 'a participant of the history');
+    const figures = async () =>
+      (await admin.request.get(`${BASE_URL}/api/t/demo/events/${person.event_id}/figures`)).json();
+    const before = await figures();
+
+    await admin.goto(`${BASE_URL}/t/demo/settings`);
+    await admin.getByTestId('people-link').click();
+    await admin.getByTestId('people-q').fill(person.email);
+    await admin.getByRole('button', { name: 'Search' }).click();
+    await admin.getByTestId('people-hits').getByRole('button').first().click();
+    await admin.getByTestId('person-counts').waitFor();
+
+    await admin.getByTestId('export-reason').fill('Subject access request received by letter');
+    const download = admin.waitForEvent('download');
+    await admin.getByRole('button', { name: 'Download PDF' }).click();
+    const file = await download;
+    const path = await file.path();
+    const { readFileSync } = await import('node:fs');
+    assert.equal(readFileSync(path).subarray(0, 5).toString(), '%PDF-');
+
+    await admin.getByTestId('erasure-goes').waitFor();
+    await admin.getByTestId('erase-reason').fill('Erasure asked for by the person, in writing');
+    await admin.getByTestId('erase-confirm').click();
+    await admin.getByRole('button', { name: 'Erase now' }).click();
+    await admin.getByTestId('erased').waitFor();
+
+    const after = await database(async (db) => {
+      const { rows } = await db.query<{ requests: number }>(
+        `select count(*)::int as requests from privacy_requests`,
+      );
+      return rows[0];
+    });
+    assert.equal(after?.requests, 2, 'the export and the erasure are both on record');
+    const gone = await database(async (db) => {
+      const { rows } = await db.query<{ n: number }>(
+        `select count(*)::int as n from participants where lower(email) = lower($1)`,
+        [person.email],
+      );
+      return rows[0]?.n;
+    });
+    assert.equal(gone, 0, 'nobody has that address any more');
+    assert.deepEqual(await figures(), before);
+
+    await pictureEverywhere(admin, { folder: 'privacy', name: 'people' }, async () => {
+      await admin.goto(`${BASE_URL}/t/demo/settings/people`);
+      await admin.getByTestId('people-q').fill('history');
+      await admin.getByTestId('people-q').press('Enter');
+      await admin.getByTestId('people-hits').getByRole('button').first().click();
+      await admin.getByTestId('person-counts').waitFor();
+    });
+  });
+
   it('pictures the settings at both sizes in English and Arabic', async () => {
     await pictureEverywhere(admin, { folder: 'privacy', name: 'retention' }, async () => {
       await admin.goto(`${BASE_URL}/t/demo/settings`);

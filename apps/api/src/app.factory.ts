@@ -249,7 +249,9 @@ export async function createApp(
     retention = new RetentionWorker(databases.app, store, {
       log: (message) => logger.warn(message),
     });
-    retention.start();
+    // With the demo to seed, main.ts starts it once the demo is there: a run during the seeding
+    // would find the demo's history half written and mark the day done.
+    if (!config.seedDemo) retention.start();
   }
 
   let mailWorker: MailWorker | null = null;

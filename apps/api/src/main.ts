@@ -5,7 +5,11 @@ import { seedDemo, DEMO_PASSWORD, DEMO_SIGN_INS } from './cli/demo-seed';
 async function main() {
   const config = loadConfig();
   const running = await createApp(config);
-  if (config.seedDemo) await seedDemo(running.databases.app, running.store);
+  if (config.seedDemo) {
+    await seedDemo(running.databases.app, running.store);
+    // Only now, with the demo's history all written: its oldest years are due at once.
+    running.retention?.start();
+  }
   await running.app.listen({ port: config.port, host: config.host });
 
   const lines = [

@@ -6,7 +6,7 @@
 export class PollingLoop {
   private running = false;
   private loop: Promise<void> | null = null;
-  private wake: (() => void) | null = null;
+  private endPause: (() => void) | null = null;
 
   constructor(
     private readonly drainOnce: () => Promise<number>,
@@ -21,7 +21,7 @@ export class PollingLoop {
 
   async stop(): Promise<void> {
     this.running = false;
-    this.wake?.();
+    this.endPause?.();
     await this.loop;
   }
 
@@ -38,7 +38,7 @@ export class PollingLoop {
       if (handled === 0 && this.running) {
         await new Promise<void>((resolve) => {
           const timer = setTimeout(resolve, this.options.pollMs);
-          this.wake = () => {
+          this.endPause = () => {
             clearTimeout(timer);
             resolve();
           };

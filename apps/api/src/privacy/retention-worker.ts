@@ -37,7 +37,6 @@ export interface RetentionWorkerOptions {
  */
 export class RetentionWorker {
   private readonly loop: PollingLoop;
-  private scheduledFor: string | null = null;
   private readonly options: Required<Omit<RetentionWorkerOptions, 'log'>> &
     Pick<RetentionWorkerOptions, 'log'>;
 
@@ -68,13 +67,13 @@ export class RetentionWorker {
     return this.loop.stop();
   }
 
-  /** Schedules today's runs (once per day per process) and does what is due; returns how many. */
+  /**
+   * Schedules today's runs of every tenant (one that exists already is left as it is, so a
+   * tenant created during the day gets its run on the next pass) and does what is due; returns
+   * how many runs it did.
+   */
   async drainOnce(): Promise<number> {
-    const today = this.options.today();
-    if (this.scheduledFor !== today) {
-      await this.schedule(today);
-      this.scheduledFor = today;
-    }
+    await this.schedule(this.options.today());
     let done = 0;
     for (let jobs = await this.claim(); jobs.length > 0; jobs = await this.claim()) {
       for (const job of jobs) await this.execute(job);

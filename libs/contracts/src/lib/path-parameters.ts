@@ -3,7 +3,7 @@ import { Token } from './auth';
 import { ParticipantLinkToken } from './participant-page';
 import { VerificationCode } from './attendance';
 import { DownloadToken } from './documents';
-import { PERSON_KINDS } from './privacy';
+import { PERSON_KINDS } from './privacy-vocabulary';
 import { patternText } from './text';
 
 /**

@@ -18,3 +18,24 @@ export const RETENTION_DEFAULTS = {
   mailDays: 90,
   linksDays: 30,
 } as const;
+
+/** Whom a request about a person's data names: a participant, or a member (a user). */
+export const PERSON_KINDS = ['participant', 'member'] as const;
+
+/** What an erasure removes, by kind of record. */
+export const ERASURE_ITEMS = [
+  'participant',
+  'nominations',
+  'certificates',
+  'links',
+  'expert_profile',
+  'expert_notes',
+  'expert_cv',
+  'expert_declarations',
+  'expert_assignments',
+  'membership',
+  'mail',
+] as const;
+
+/** Why an erasure would be refused now. */
+export const ERASURE_REFUSALS = ['already-anonymised', 'own-membership', 'last-admin'] as const;

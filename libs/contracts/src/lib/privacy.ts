@@ -1,7 +1,12 @@
 import { z } from 'zod';
 import { DisplayName, Language, Uuid } from './common';
 import { CalendarDate, CalendarDay } from './invitations';
-import { RETENTION_BOUNDS } from './privacy-vocabulary';
+import {
+  ERASURE_ITEMS,
+  ERASURE_REFUSALS,
+  PERSON_KINDS,
+  RETENTION_BOUNDS,
+} from './privacy-vocabulary';
 import { Role } from './roles';
 import { int32, multiLineText, singleLineText, Timestamp } from './text';
 import { MEMBERSHIP_STATUSES } from './vocabulary';
@@ -83,7 +88,7 @@ export type RetentionRuns = z.infer<typeof RetentionRuns>;
    everything the tenant holds about them, and erase it. */
 
 /** A participant (a row of `participants`) or a member (a user with a membership in the tenant). */
-export const PERSON_KINDS = ['participant', 'member'] as const;
+
 export const PersonKind = z.enum(PERSON_KINDS);
 export type PersonKind = z.infer<typeof PersonKind>;
 
@@ -290,21 +295,6 @@ export const PersonErasureRequest = z.strictObject({
 });
 export type PersonErasureRequest = z.infer<typeof PersonErasureRequest>;
 
-/** What an erasure removes, by kind of record. */
-export const ERASURE_ITEMS = [
-  'participant',
-  'nominations',
-  'certificates',
-  'links',
-  'expert_profile',
-  'expert_notes',
-  'expert_cv',
-  'expert_declarations',
-  'expert_assignments',
-  'membership',
-  'mail',
-] as const;
-
 export const ErasureItem = z.strictObject({
   what: z.enum(ERASURE_ITEMS),
   /** How many records of that kind. */
@@ -313,9 +303,6 @@ export const ErasureItem = z.strictObject({
   fields: z.array(Held(60)).max(20),
 });
 export type ErasureItem = z.infer<typeof ErasureItem>;
-
-/** Why an erasure would be refused now. */
-export const ERASURE_REFUSALS = ['already-anonymised', 'own-membership', 'last-admin'] as const;
 
 export const ErasurePreview = z.strictObject({
   kind: PersonKind,

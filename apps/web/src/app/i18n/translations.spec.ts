@@ -60,6 +60,8 @@ const SAME_AS_ENGLISH: Record<string, readonly string[]> = {
     'delivery.tabs.iati',
   ],
   fr: [
+    // A participant is « participant » in French too.
+    'privacy.people.kinds.participant',
     'common.actions',
     'common.tenant',
     'roles.expert',

@@ -25,6 +25,7 @@ import { FORM_FIELD_DEFAULTS } from '../shared/form-field-defaults';
 import { Icon } from '../shared/icons/icon.component';
 import { LiveError } from '../shared/live-error.component';
 import { Notifier } from '../shared/notifier.service';
+import { RouterLink } from '@angular/router';
 import { RetentionPanel } from './retention.panel';
 
 const MiB = 1024 * 1024;
@@ -48,6 +49,7 @@ const MiB = 1024 * 1024;
     Icon,
     LiveError,
     RetentionPanel,
+    RouterLink,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -91,6 +93,16 @@ const MiB = 1024 * 1024;
       }
     </mat-card>
     <cv-retention-panel [tenant]="tenant()" />
+    <mat-card appearance="outlined" class="cv-panel settings-panel">
+      <h2 class="cv-panel-title">
+        <mat-icon svgIcon="person_search" aria-hidden="true" />
+        {{ 'privacy.people.title' | transloco }}
+      </h2>
+      <p>{{ 'privacy.people.intro' | transloco }}</p>
+      <a mat-stroked-button class="people-link" routerLink="people" data-testid="people-link">
+        {{ 'privacy.people.open' | transloco }}
+      </a>
+    </mat-card>
   `,
   styles: `
     :host {
@@ -98,7 +110,11 @@ const MiB = 1024 * 1024;
       gap: 16px;
     }
     .settings-panel {
-      max-inline-size: 40rem;
+      max-inline-size: 48rem;
+    }
+    .people-link {
+      align-self: flex-start;
+      display: inline-flex;
     }
     .cv-panel-title {
       display: flex;
