@@ -385,8 +385,13 @@ describe('a mail worker process killed mid-batch', () => {
     await sink.waitForCount(15);
     first.kill('SIGKILL');
     await new Promise((resolve) => first.once('exit', resolve));
-    // What was on the wire when it died lands now; after that, a dead worker sends nothing.
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // What was on the wire when it died lands now (the sink takes 20 ms a message, longer on a
+    // busy machine): wait until nothing has arrived for half a second. After that, a dead worker
+    // sends nothing.
+    for (let last = -1; last !== sink.received.length; ) {
+      last = sink.received.length;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
     const beforeRestart = sink.received.length;
     await new Promise((resolve) => setTimeout(resolve, 1_500));
     expect(sink.received.length).toBe(beforeRestart);
