@@ -17,6 +17,8 @@ export const PERSONAL_CHANGED = '[personal data changed, not kept]';
 /**
  * Keys whose values identify or describe a person, or are free text that may (a reason, a
  * comment): names, emails, functions, biographies, notes, file names (a CV is "Jane_Doe.pdf").
+ * An export's stated `purpose` is kept on purpose: the log is there to say why personal data
+ * left, and it is the staff's purpose, not text about a person.
  */
 const PERSONAL_KEYS: ReadonlySet<string> = new Set([
   'email',

@@ -438,7 +438,7 @@ describe('the participant list export', () => {
     expect(rows[rows.length - 1]).toEqual({
       actor_id: ids['officer'],
       entity_id: eventId,
-      after: { format: 'xlsx', scope: 'all', reason: 'Seating plan', rows: 6, memberState: null },
+      after: { format: 'xlsx', scope: 'all', purpose: 'Seating plan', rows: 6, memberState: null },
     });
 
     await as('focal').post(exportPath(), { format: 'csv', reason: 'Our delegation' });
@@ -449,7 +449,7 @@ describe('the participant list export', () => {
       after: {
         format: 'csv',
         scope: 'approved',
-        reason: 'Our delegation',
+        purpose: 'Our delegation',
         rows: 2,
         memberState: 'KEN',
       },

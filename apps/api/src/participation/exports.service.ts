@@ -181,7 +181,9 @@ export class ExportsService {
       after: {
         format: input.format,
         scope: input.scope,
-        reason: input.reason,
+        // The stated purpose of taking personal data out: the log exists to say why (it is the
+        // staff's purpose, not text about a person, so audit-facts keeps it).
+        purpose: input.reason,
         rows: plan.rows,
         // A focal point's export holds their own State's nominees only.
         memberState: visibility[1],
