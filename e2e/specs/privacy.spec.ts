@@ -116,13 +116,14 @@ describe('keeping personal data', () => {
     await admin.goto(`${BASE_URL}/t/demo/settings`);
     const preview = admin.getByTestId('retention-preview');
     await preview.waitFor();
-    // Today nothing more is due; in three years last year's participants are.
-    assert.match((await preview.textContent()) ?? '', /0 participants of 0 events/);
+    // Today no event's participants are due (only, perhaps, people other specs created without
+    // a nomination since the start-up run); in three years last year's participants are.
+    assert.match((await preview.textContent()) ?? '', /\d+ participants? of 0 events/);
     await admin.getByTestId('retention-day').fill(yearsAhead(3));
     await admin.getByTestId('retention-day').dispatchEvent('change');
     await admin
       .getByTestId('retention-preview')
-      .filter({ hasNotText: /0 participants of 0 events/ })
+      .filter({ hasNotText: / of 0 events/ })
       .waitFor();
     assert.match((await preview.textContent()) ?? '', /[1-9]\d* participants of [1-9]\d* events/);
 
