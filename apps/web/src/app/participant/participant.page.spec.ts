@@ -103,7 +103,8 @@ describe('the participant page’s consent', () => {
 
   it('shows the consent given, and withdraws it only once confirmed', async () => {
     await load(page('2099-03-31T15:00:00.000Z'));
-    expect(text()).toContain('Given on Nov 2, 2026 (text version 2026-12).');
+    // The version is one left-to-right word that no line breaks (isolate, non-breaking hyphen).
+    expect(text()).toContain('Given on Nov 2, 2026 (text version \u20662026\u201112\u2069).');
     button('Withdraw my consent')?.click();
     await settle();
     // Asked first: what it does before the event, and a way back.

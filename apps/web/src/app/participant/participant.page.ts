@@ -89,6 +89,14 @@ export class ParticipantPage {
     () => this.view.hasValue() && Date.parse(this.view.value().event.endsAt) <= Date.now(),
   );
 
+  /**
+   * A text version ("2026-12") as one left-to-right word: a narrow Arabic line broke it at the
+   * hyphen and showed "-2026" above "12". Left-to-right isolate, non-breaking hyphens.
+   */
+  protected unbroken(version: string): string {
+    return `\u2066${version.replaceAll('-', '\u2011')}\u2069`;
+  }
+
   protected async withdrawConsent(): Promise<void> {
     if (this.withdrawal() === 'sending') return;
     this.withdrawal.set('sending');

@@ -93,8 +93,9 @@ describe('closing one’s account', () => {
     tick();
     submit();
     expect(dispatch).not.toHaveBeenCalled();
+    // Said to the person it is about, with what to do, rather than the generic rule.
     expect(element.textContent).toContain(
-      'An organisation must keep at least one active administrator.',
+      'You are the last administrator of an organisation: make someone else an administrator there first, then close your account.',
     );
   });
 });

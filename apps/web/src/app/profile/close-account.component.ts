@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
@@ -51,7 +51,7 @@ import { PasswordField } from '../shared/password-field.component';
           {{ 'profile.close.understoodRequired' | transloco }}
         </p>
       }
-      <cv-live-error [problem]="problem()" />
+      <cv-live-error [problem]="problem()" [messageKey]="problemKey()" />
       <div class="cv-form__actions">
         <button mat-flat-button type="submit" class="close-button" [disabled]="closing()">
           {{ 'profile.close.submit' | transloco }}
@@ -88,6 +88,11 @@ export class CloseAccount {
   });
   protected readonly closing = signal(false);
   protected readonly problem = signal<ProblemDetails | null>(null);
+  /** The refusal said to the person it is about, with what to do: not the generic rule. */
+  protected readonly problemKey = computed(() => {
+    const problem = this.problem();
+    return problem && problemCode(problem) === 'last-admin' ? 'profile.close.lastAdmin' : null;
+  });
 
   protected close(): void {
     if (this.closing()) return;

@@ -93,7 +93,9 @@ const GROUPS = [
                   [attr.aria-pressed]="chosen()?.id === hit.id && chosen()?.kind === hit.kind"
                   (click)="choose(hit)"
                 >
-                  <bdi class="hit-name">{{ hit.name }}</bdi>
+                  <span class="hit-name"
+                    ><bdi>{{ hit.name }}</bdi></span
+                  >
                   <span class="hit-meta">
                     <bdi dir="ltr">{{ hit.email }}</bdi> ·
                     @if (hit.kind === 'participant') {
@@ -275,8 +277,12 @@ const GROUPS = [
       gap: 4px;
       margin-block-start: 8px;
     }
+    /* A list of hits, not centred labels: each line starts where the page's text does (the
+       right in Arabic). The name is isolated inside a block of the page's direction: a block
+       <bdi> would take the name's own direction and align a Latin name to the left. */
     .hit {
       display: block;
+      justify-content: flex-start;
       inline-size: 100%;
       block-size: auto;
       padding-block: 8px;
