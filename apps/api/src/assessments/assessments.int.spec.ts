@@ -287,6 +287,78 @@ describe('needs assessments', () => {
       expect(again.body.type).toBe('/problems/assessment-state');
     });
 
+    it('mails each step to the other side only, in their language, never to who took it', async () => {
+      const mails = (kind: string) =>
+        ownerQuery<{ recipient: string; payload: Record<string, unknown> }>(
+          app,
+          `select recipient, payload from mail_outbox where kind = $1 order by recipient`,
+          [kind],
+        );
+      const clear = () => ownerQuery(app, `delete from mail_outbox where kind like 'assessment_%'`);
+      await clear();
+      const created = await kenya.post(`${base}/assessments`, { memberState: 'KEN' });
+      const id = created.body.id as string;
+      await kenya.put(`${base}/assessments/${id}/sections/financing`, {
+        answers: financing(2, 'A unit exists'),
+        version: 1,
+      });
+      expect((await kenya.post(`${base}/assessments/${id}/submit`, { version: 2 })).status).toBe(
+        201,
+      );
+      // The officers and the admin, who validate; not the expert, not Uganda, not Kenya.
+      const submitted = await mails('assessment_submitted');
+      expect(submitted.map((mail) => mail.recipient)).toEqual([
+        'admin@acme.example',
+        'officer@acme.example',
+      ]);
+      expect(submitted[0]?.payload).toMatchObject({
+        stateName: 'Kenya',
+        answered: financing(2).length,
+        questions: defaultQuestionnaire().length,
+        resubmitted: false,
+        link: expect.stringMatching(new RegExp(`/t/acme/assessments/${id}$`)),
+      });
+      expect(await mails('assessment_reviewed')).toEqual([]);
+
+      await officer.post(`${base}/assessments/${id}/return`, {
+        version: 3,
+        reason: 'Please rate training too.',
+      });
+      // Kenya's focal point only: Uganda's does not see Kenya's assessment.
+      const returned = await mails('assessment_reviewed');
+      expect(returned.map((mail) => mail.recipient)).toEqual(['kenya@acme.example']);
+      expect(returned[0]?.payload).toMatchObject({
+        outcome: 'returned',
+        reason: 'Please rate training too.',
+      });
+
+      // An officer resubmitting on the State's behalf is not told of it; the admin is.
+      await clear();
+      expect((await officer.post(`${base}/assessments/${id}/submit`, { version: 4 })).status).toBe(
+        201,
+      );
+      const resubmitted = await mails('assessment_submitted');
+      expect(resubmitted.map((mail) => mail.recipient)).toEqual(['admin@acme.example']);
+      expect(resubmitted[0]?.payload).toMatchObject({ resubmitted: true });
+
+      await officer.post(`${base}/assessments/${id}/validate`, {
+        version: 5,
+        priorities: 'Financing.',
+        recommendations: 'A workshop.',
+      });
+      const validated = await mails('assessment_reviewed');
+      expect(validated.map((mail) => mail.recipient)).toEqual(['kenya@acme.example']);
+      expect(validated[0]?.payload).toMatchObject({ outcome: 'validated', reason: null });
+
+      // A refused step sends nothing.
+      await clear();
+      expect(
+        (await officer.post(`${base}/assessments/${id}/return`, { version: 6, reason: 'x' }))
+          .status,
+      ).toBe(409);
+      expect(await mails('assessment_reviewed')).toEqual([]);
+    });
+
     it('refuses to submit an assessment with nothing rated', async () => {
       const created = await kenya.post(`${base}/assessments`, { memberState: 'KEN' });
       const empty = await kenya.post(`${base}/assessments/${created.body.id}/submit`, {

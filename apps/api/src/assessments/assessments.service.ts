@@ -22,17 +22,19 @@ import {
   type Ratings,
   scoreAssessment,
 } from '@convene/domain';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { z } from 'zod';
 import { AuditService } from '../audit/audit.service';
 import { forbidden, notFound } from '../common/app-exception';
 import { decodeCursor, encodeCursor } from '../common/cursor';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { isUuid } from '../common/uuid';
 import { requestContext } from '../db/request-context';
 import { sql } from '../db/sql';
 import { visibilityOf } from '../events/event-visibility';
 import { requireLinkableRequest } from '../requests/request-visibility';
 import { visibleAssessment } from './assessment-visibility';
+import { type AssessmentStep, notifyAssessedState, notifyValidators } from './assessments.mail';
 import { AssessmentsException } from './assessments.exception';
 import { QuestionnairesService } from './questionnaires.service';
 
@@ -101,6 +103,7 @@ export class AssessmentsService {
   constructor(
     private readonly audit: AuditService,
     private readonly questionnaires: QuestionnairesService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async list(query: AssessmentQuery): Promise<AssessmentPage> {
@@ -223,7 +226,10 @@ export class AssessmentsService {
     const [questions] = (
       await this.questionnaires.questionsOf([row.questionnaire_number])
     ).values();
-    const answered = scoreAssessment(questions ?? [], ratingsOf(answersOf(row))).answered;
+    const { answered, questions: asked } = scoreAssessment(
+      questions ?? [],
+      ratingsOf(answersOf(row)),
+    );
     if (answered === 0) {
       throw new AssessmentsException(
         409,
@@ -234,6 +240,11 @@ export class AssessmentsService {
     }
     await this.write(row, `status = 'submitted', submitted_at = now(), return_reason = null`, []);
     await this.record('assessment.submitted', id, { status: row.status }, { status: 'submitted' });
+    await notifyValidators(
+      requestContext.current().manager,
+      { ...this.step(row), answered, questions: asked, resubmitted: row.status === 'returned' },
+      this.config.appUrl,
+    );
     return this.get(id);
   }
 
@@ -257,6 +268,11 @@ export class AssessmentsService {
         recommendations: input.recommendations,
       },
     );
+    await notifyAssessedState(
+      requestContext.current().manager,
+      { ...this.step(row), outcome: 'validated', reason: null },
+      this.config.appUrl,
+    );
     return this.get(id);
   }
 
@@ -273,7 +289,23 @@ export class AssessmentsService {
         reason: input.reason,
       },
     );
+    await notifyAssessedState(
+      requestContext.current().manager,
+      { ...this.step(row), outcome: 'returned', reason: input.reason },
+      this.config.appUrl,
+    );
     return this.get(id);
+  }
+
+  /** A step just written on `row` (its version now one more), for its mail. */
+  private step(row: AssessmentRow): AssessmentStep {
+    const { user, tenant } = requestContext.current();
+    return {
+      tenantId: tenant?.id ?? '',
+      assessmentId: row.id,
+      actorId: user?.id ?? null,
+      key: `v${row.version + 1}`,
+    };
   }
 
   /** The caller's State (a focal point's) and whether they plan: $1 and $2 of VISIBLE. */

@@ -51,6 +51,10 @@ export const OPTIONAL_MAIL_KINDS = [
   // points hear of officers' decisions and messages, officers of the State's.
   'request_updated',
   'request_received',
+  // Needs assessments (docs/assessments.md): officers hear of a State's submitted assessment,
+  // the State's focal points of its validation or return.
+  'assessment_submitted',
+  'assessment_reviewed',
 ] as const;
 /**
  * Mail to participants, who hold no account and so no preferences: it always goes, since it

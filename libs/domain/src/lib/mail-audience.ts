@@ -28,6 +28,10 @@ export const OPTIONAL_MAIL_AUDIENCE: Readonly<Record<OptionalMailKind, readonly 
   // points hear of the officers' steps; the responsible officer (or every planner) of the State's.
   request_updated: ['focal_point'],
   request_received: ['tenant_admin', 'programme_officer'],
+  // Needs assessments (apps/api/src/assessments/assessments.mail.ts): the officers and
+  // administrators who validate; the assessed State's focal points.
+  assessment_submitted: ['tenant_admin', 'programme_officer'],
+  assessment_reviewed: ['focal_point'],
 };
 
 /** Whether someone holding these roles (one per tenant) can receive this kind of mail. */

@@ -31,7 +31,9 @@ export type MailMessage =
   | CertificateIssuedMessage
   | ExpertAssignedMessage
   | RequestUpdatedMessage
-  | RequestReceivedMessage;
+  | RequestReceivedMessage
+  | AssessmentSubmittedMessage
+  | AssessmentReviewedMessage;
 
 export type MailKind = MailMessage['kind'];
 
@@ -346,6 +348,33 @@ export interface RequestReceivedMessage {
   stateName: string;
   step: 'submitted' | 'resubmitted' | 'withdrawn' | 'message';
   /** The message, for `message`. */
+  reason: string | null;
+  link: string;
+}
+
+/** A State's needs assessment submitted (again, after a return), to the officers who validate. */
+export interface AssessmentSubmittedMessage {
+  kind: 'assessment_submitted';
+  name: string;
+  tenantName: string;
+  /** The assessed State's name in the recipient's language. */
+  stateName: string;
+  /** Questions rated, of the questionnaire's. */
+  answered: number;
+  questions: number;
+  /** Submitted again after an officer returned it. */
+  resubmitted: boolean;
+  link: string;
+}
+
+/** An officer validated or returned a State's needs assessment, to the State's focal points. */
+export interface AssessmentReviewedMessage {
+  kind: 'assessment_reviewed';
+  name: string;
+  tenantName: string;
+  stateName: string;
+  outcome: 'validated' | 'returned';
+  /** Why it was returned; null when validated. */
   reason: string | null;
   link: string;
 }

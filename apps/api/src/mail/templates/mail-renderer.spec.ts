@@ -19,6 +19,8 @@ import type {
   StateInvitedMessage,
   ExpertAssignedMessage,
   RequestReceivedMessage,
+  AssessmentSubmittedMessage,
+  AssessmentReviewedMessage,
   RequestUpdatedMessage,
 } from './mail-message';
 import { ALWAYS_SENT_KINDS, SECURITY_KINDS } from './mail-message';
@@ -233,6 +235,27 @@ const requestReceived: RequestReceivedMessage = {
   link: 'https://convene.example/t/ctc/requests/7',
 };
 
+const assessmentSubmitted: AssessmentSubmittedMessage = {
+  kind: 'assessment_submitted',
+  name: 'Amina Diallo',
+  tenantName: 'Counter-Terrorism Centre',
+  stateName: 'Kenya',
+  answered: 58,
+  questions: 72,
+  resubmitted: false,
+  link: 'https://convene.example/t/ctc/assessments/9',
+};
+
+const assessmentReviewed: AssessmentReviewedMessage = {
+  kind: 'assessment_reviewed',
+  name: 'Amina Diallo',
+  tenantName: 'Counter-Terrorism Centre',
+  stateName: 'Kenya',
+  outcome: 'returned',
+  reason: 'Please add the evidence for the financing questions.',
+  link: 'https://convene.example/t/ctc/assessments/9',
+};
+
 /** The link as it appears in HTML, where "&" and "=" are escaped. */
 const inHtml = (link: string) => Handlebars.escapeExpression(link);
 
@@ -240,6 +263,8 @@ describe('mail kinds', () => {
   it('always sends invitations and resets, and lets people turn off the others', () => {
     expect([...MAIL_KINDS].sort()).toEqual([
       'admin_digest',
+      'assessment_reviewed',
+      'assessment_submitted',
       'certificate_issued',
       'event_announced',
       'event_reminder',
@@ -281,6 +306,8 @@ describe('mail kinds', () => {
       'expert_assigned',
       'request_updated',
       'request_received',
+      'assessment_submitted',
+      'assessment_reviewed',
     ]);
     expect(PARTICIPANT_MAIL_KINDS).toEqual([
       'participation_confirmation',
@@ -319,6 +346,8 @@ describe('renderMail', () => {
       expert_assigned: 'You are asked to take part in Regional workshop on digital evidence',
       request_updated: 'More information needed on your request: Digital evidence training',
       request_received: 'Request for assistance from Kenya: Digital evidence training',
+      assessment_submitted: 'Needs assessment submitted by Kenya',
+      assessment_reviewed: 'Your State’s needs assessment was returned',
     },
     fr: {
       invitation: 'Invitation à rejoindre Counter-Terrorism Centre sur Convene',
@@ -346,6 +375,8 @@ describe('renderMail', () => {
         'Votre participation est sollicitée\u00a0: Regional workshop on digital evidence',
       request_updated: 'Informations demandées sur votre demande : Digital evidence training',
       request_received: 'Demande d’assistance de Kenya : Digital evidence training',
+      assessment_submitted: 'Évaluation des besoins soumise par Kenya',
+      assessment_reviewed: 'L’évaluation des besoins de votre État vous est renvoyée',
     },
     es: {
       invitation: 'Invitación para unirse a Counter-Terrorism Centre en Convene',
@@ -369,6 +400,8 @@ describe('renderMail', () => {
       expert_assigned: 'Se solicita su participación: Regional workshop on digital evidence',
       request_updated: 'Se necesita más información sobre su solicitud: Digital evidence training',
       request_received: 'Solicitud de asistencia de Kenya: Digital evidence training',
+      assessment_submitted: 'Evaluación de necesidades presentada por Kenya',
+      assessment_reviewed: 'La evaluación de necesidades de su Estado ha sido devuelta',
     },
     ar: {
       invitation: 'دعوة للانضمام إلى Counter-Terrorism Centre على Convene',
@@ -389,6 +422,8 @@ describe('renderMail', () => {
       expert_assigned: 'مطلوب مشاركتك: Regional workshop on digital evidence',
       request_updated: 'مطلوب مزيد من المعلومات بشأن طلبكم: Digital evidence training',
       request_received: 'طلب مساعدة من Kenya: Digital evidence training',
+      assessment_submitted: 'قُدِّم تقييم احتياجات Kenya',
+      assessment_reviewed: 'أعيد إليكم تقييم احتياجات دولتكم',
     },
     zh: {
       invitation: '邀请您加入 Convene 上的 Counter-Terrorism Centre',
@@ -409,6 +444,8 @@ describe('renderMail', () => {
       expert_assigned: '邀请您参加：Regional workshop on digital evidence',
       request_updated: '您的请求需补充信息：Digital evidence training',
       request_received: 'Kenya的援助请求：Digital evidence training',
+      assessment_submitted: 'Kenya提交了需求评估',
+      assessment_reviewed: '贵国的需求评估已退回',
     },
     ru: {
       invitation: 'Приглашение присоединиться к Counter-Terrorism Centre в Convene',
@@ -433,6 +470,8 @@ describe('renderMail', () => {
       expert_assigned: 'Приглашение к участию: Regional workshop on digital evidence',
       request_updated: 'По вашей заявке запрошена информация: Digital evidence training',
       request_received: 'Заявка на помощь от государства Kenya: Digital evidence training',
+      assessment_submitted: 'Оценка потребностей подана: Kenya',
+      assessment_reviewed: 'Оценка потребностей вашего государства возвращена',
     },
   };
 
@@ -457,6 +496,8 @@ describe('renderMail', () => {
       expert_assigned: 'Answer the request',
       request_updated: 'Open the request',
       request_received: 'Open the request',
+      assessment_submitted: 'Open the assessment',
+      assessment_reviewed: 'Open the assessment',
     },
     fr: {
       invitation: 'Accepter l’invitation',
@@ -477,6 +518,8 @@ describe('renderMail', () => {
       expert_assigned: 'Répondre à la demande',
       request_updated: 'Ouvrir la demande',
       request_received: 'Ouvrir la demande',
+      assessment_submitted: 'Ouvrir l’évaluation',
+      assessment_reviewed: 'Ouvrir l’évaluation',
     },
     es: {
       invitation: 'Aceptar la invitación',
@@ -497,6 +540,8 @@ describe('renderMail', () => {
       expert_assigned: 'Responder a la solicitud',
       request_updated: 'Abrir la solicitud',
       request_received: 'Abrir la solicitud',
+      assessment_submitted: 'Abrir la evaluación',
+      assessment_reviewed: 'Abrir la evaluación',
     },
     ar: {
       invitation: 'قبول الدعوة',
@@ -517,6 +562,8 @@ describe('renderMail', () => {
       expert_assigned: 'الرد على الطلب',
       request_updated: 'فتح الطلب',
       request_received: 'فتح الطلب',
+      assessment_submitted: 'فتح التقييم',
+      assessment_reviewed: 'فتح التقييم',
     },
     zh: {
       invitation: '接受邀请',
@@ -537,6 +584,8 @@ describe('renderMail', () => {
       expert_assigned: '答复邀请',
       request_updated: '打开请求',
       request_received: '打开请求',
+      assessment_submitted: '打开评估',
+      assessment_reviewed: '打开评估',
     },
     ru: {
       invitation: 'Принять приглашение',
@@ -557,6 +606,8 @@ describe('renderMail', () => {
       expert_assigned: 'Ответить на приглашение',
       request_updated: 'Открыть заявку',
       request_received: 'Открыть заявку',
+      assessment_submitted: 'Открыть оценку',
+      assessment_reviewed: 'Открыть оценку',
     },
   };
 
@@ -591,6 +642,8 @@ describe('renderMail', () => {
       expertAssigned,
       requestUpdated,
       requestReceived,
+      assessmentSubmitted,
+      assessmentReviewed,
     ])('renders $kind with its subject, words and link', (message) => {
       const mail = renderMail(message, language, context);
       expect(mail.subject).toBe(expected[language][message.kind]);

@@ -6,6 +6,7 @@ import {
   UN_LANGUAGES,
 } from '@convene/contracts';
 import type { MailKind, MessageOf } from './mail-message';
+import { ASSESSMENT_MAIL_STRINGS } from './assessment-mail-strings';
 import { REQUEST_MAIL_STRINGS } from './request-mail-strings';
 
 /**
@@ -393,6 +394,7 @@ export const MAIL_STRINGS: Record<MailLanguage, LanguageStrings> = {
           'You receive this message as an expert of this organisation. You can turn these messages off in your profile.',
       },
       ...REQUEST_MAIL_STRINGS.en,
+      ...ASSESSMENT_MAIL_STRINGS.en,
     },
   },
   fr: {
@@ -664,6 +666,7 @@ export const MAIL_STRINGS: Record<MailLanguage, LanguageStrings> = {
           'Vous recevez ce message en tant qu’expert de cette organisation. Vous pouvez désactiver ces messages dans votre profil.',
       },
       ...REQUEST_MAIL_STRINGS.fr,
+      ...ASSESSMENT_MAIL_STRINGS.fr,
     },
   },
   es: {
@@ -934,6 +937,7 @@ export const MAIL_STRINGS: Record<MailLanguage, LanguageStrings> = {
           'Recibe este mensaje como experto de esta organización. Puede desactivar estos mensajes en su perfil.',
       },
       ...REQUEST_MAIL_STRINGS.es,
+      ...ASSESSMENT_MAIL_STRINGS.es,
     },
   },
   ar: {
@@ -1202,6 +1206,7 @@ export const MAIL_STRINGS: Record<MailLanguage, LanguageStrings> = {
           'تتلقى هذه الرسالة بصفتك خبيراً لدى هذه المنظمة. يمكنك إيقاف هذه الرسائل من ملفك الشخصي.',
       },
       ...REQUEST_MAIL_STRINGS.ar,
+      ...ASSESSMENT_MAIL_STRINGS.ar,
     },
   },
   zh: {
@@ -1459,6 +1464,7 @@ export const MAIL_STRINGS: Record<MailLanguage, LanguageStrings> = {
         footer: '您作为本组织的专家收到此邮件。您可以在个人资料中关闭此类邮件。',
       },
       ...REQUEST_MAIL_STRINGS.zh,
+      ...ASSESSMENT_MAIL_STRINGS.zh,
     },
   },
   ru: {
@@ -1737,6 +1743,7 @@ export const MAIL_STRINGS: Record<MailLanguage, LanguageStrings> = {
           'Вы получаете это сообщение как эксперт этой организации. Такие сообщения можно отключить в профиле.',
       },
       ...REQUEST_MAIL_STRINGS.ru,
+      ...ASSESSMENT_MAIL_STRINGS.ru,
     },
   },
 };

@@ -67,6 +67,7 @@ describe('the profile notifications', () => {
       "A State's answer",
       'Request to an expert',
       'A State’s request',
+      'A State’s needs assessment',
     ]);
   });
 
@@ -89,6 +90,8 @@ describe('the profile notifications', () => {
       'Request to an expert',
       'News of your State’s request',
       'A State’s request',
+      'A State’s needs assessment',
+      'News of your State’s needs assessment',
     ]);
   });
 
@@ -104,6 +107,7 @@ describe('the profile notifications', () => {
       "A State's answer",
       'Request to an expert',
       'A State’s request',
+      'A State’s needs assessment',
     ]);
   });
 });
