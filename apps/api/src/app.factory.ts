@@ -247,6 +247,7 @@ export async function createApp(
   if (config.retentionWorker === 'in-process') {
     const logger = app.get(Logger);
     retention = new RetentionWorker(databases.app, store, {
+      sessionsDays: config.sessionRetentionDays,
       log: (message) => logger.warn(message),
     });
     // With the demo to seed, main.ts starts it once the demo is there: a run during the seeding

@@ -15,8 +15,8 @@ import { Session } from './session.entity';
 
 /** Refresh last_seen at most this often, so reads stay reads. */
 const TOUCH_EVERY_MS = 5 * 60_000;
-/** However active, a session ends after this. */
-const ABSOLUTE_LIFETIME_MS = 14 * 24 * 3_600_000;
+/** However active, a session ends after this (the platform's retention counts from it too). */
+export const ABSOLUTE_LIFETIME_MS = 14 * 24 * 3_600_000;
 
 /**
  * How many sessions' last scopes (speculativeScope) the process keeps: a bounded map, the

@@ -25,6 +25,7 @@ async function main() {
     log: (message) => process.stderr.write(`${message}\n`),
   });
   const retention = new RetentionWorker(databases.app, store, {
+    sessionsDays: config.sessionRetentionDays,
     log: (message) => process.stderr.write(`${message}\n`),
   });
   if (once) {
@@ -34,7 +35,7 @@ async function main() {
     }
     const runs = await retention.drainOnce();
     process.stdout.write(`Document worker: ${total} job(s) done\n`);
-    process.stdout.write(`Retention: ${runs} tenant run(s) done\n`);
+    process.stdout.write(`Retention: ${runs} run(s) done, the platform's included\n`);
     await databases.close();
     return;
   }

@@ -96,6 +96,8 @@ const Environment = z.object({
   EXTRACTION_WORKER: z.enum(['in-process', 'off']).default('in-process'),
   /** in-process: the API also runs the daily retention runs (docs/privacy.md); off: another process does. */
   RETENTION_WORKER: z.enum(['in-process', 'off']).default('in-process'),
+  /** Days ended sessions and used or expired password-reset tokens are kept before the platform's run deletes them. */
+  SESSION_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
 });
 
 export interface AppConfig {
@@ -155,6 +157,8 @@ export interface AppConfig {
   downloadUrlTtlMs: number;
   extractionWorker: 'in-process' | 'off';
   retentionWorker: 'in-process' | 'off';
+  /** Days ended sessions and used or expired reset tokens are kept (docs/privacy.md). */
+  sessionRetentionDays: number;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -222,6 +226,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     downloadUrlTtlMs: e.DOWNLOAD_URL_TTL_SECONDS * 1000,
     extractionWorker: e.EXTRACTION_WORKER,
     retentionWorker: e.RETENTION_WORKER,
+    sessionRetentionDays: e.SESSION_RETENTION_DAYS,
   };
 }
 

@@ -261,6 +261,37 @@ describe('tenant isolation in the database', () => {
       expect(await tables('delete')).toEqual([{ table_name: 'storage_deletions' }]);
     });
 
+    it('lets the background worker’s role delete sessions and reset tokens, reading only when they ended', async () => {
+      const global = ['users', 'sessions', 'user_tokens', 'tenants', 'calendar_feeds'];
+      const tables = (privilege: string) =>
+        app.query(
+          `select t as table_name from unnest($2::text[]) t
+            where has_table_privilege($1, t, $3) order by 1`,
+          [WORKER_ROLE, global, privilege],
+        );
+      // The platform's retention run (docs/privacy.md): nothing to add, change or read whole.
+      expect(await tables('delete')).toEqual([
+        { table_name: 'sessions' },
+        { table_name: 'user_tokens' },
+      ]);
+      expect(await tables('select, insert, update')).toEqual([]);
+      const readable: { readable: string }[] = await app.query(
+        `select c.relname || '.' || a.attname as readable
+           from pg_attribute a join pg_class c on c.oid = a.attrelid
+          where c.relnamespace = 'public'::regnamespace and c.relname = any($2::text[])
+            and a.attnum > 0 and not a.attisdropped
+            and has_column_privilege($1, c.oid, a.attnum, 'select')`,
+        [WORKER_ROLE, global],
+      );
+      expect(readable.map((row) => row.readable).sort()).toEqual([
+        'sessions.created_at',
+        'sessions.expires_at',
+        'sessions.revoked_at',
+        'user_tokens.expires_at',
+        'user_tokens.used_at',
+      ]);
+    });
+
     it('runs request transactions as the application role', async () => {
       const [row] = await inTransaction(app, {}, (m) =>
         sql<{ role: string }>(m, 'select current_user as role'),

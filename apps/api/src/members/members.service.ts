@@ -9,7 +9,7 @@ import {
   type TenantMemberQuery,
 } from '@convene/contracts';
 import { Inject, Injectable } from '@nestjs/common';
-import { type EntityManager, IsNull, Not, Raw } from 'typeorm';
+import { type EntityManager, IsNull, Raw } from 'typeorm';
 import { z } from 'zod';
 import { User } from '../auth/user.entity';
 import { MemberStateRow } from '../member-states/member-state.entity';
@@ -18,6 +18,7 @@ import { Invitation } from './invitation.entity';
 import { AuditService } from '../audit/audit.service';
 import { newToken, uuidToBytes } from '../auth/secrets';
 import { notFound } from '../common/app-exception';
+import { ensureNotLastAdmin } from './last-admin';
 import { MembersException } from './members.exception';
 import { isUuid } from '../common/uuid';
 import { decodeCursor, encodeCursor } from '../common/cursor';
@@ -116,8 +117,7 @@ export class MembersService {
         'You cannot remove your own administrator role',
       );
     }
-    if (before.role === 'tenant_admin' && update.role !== 'tenant_admin')
-      await this.ensureAnotherAdmin(manager, membershipId);
+    if (update.role !== 'tenant_admin') await ensureNotLastAdmin(manager, before.user_id);
     await this.ensureMemberState(manager, update.memberStateAlpha3 ?? null);
     await manager.update(
       Membership,
@@ -154,7 +154,7 @@ export class MembersService {
           'You cannot deactivate your own account',
         );
       }
-      if (before.role === 'tenant_admin') await this.ensureAnotherAdmin(manager, membershipId);
+      await ensureNotLastAdmin(manager, before.user_id);
     }
     await manager.update(Membership, { id: membershipId }, { status, updatedAt: () => 'now()' });
     const after = await this.findRow(manager, membershipId);
@@ -321,22 +321,6 @@ export class MembersService {
     const row = rows[0];
     if (!row) throw notFound('Member');
     return row;
-  }
-
-  private async ensureAnotherAdmin(
-    manager: EntityManager,
-    exceptMembershipId: string,
-  ): Promise<void> {
-    const others = await manager.exists(Membership, {
-      where: { role: 'tenant_admin', status: 'active', id: Not(exceptMembershipId) },
-    });
-    if (!others) {
-      throw new MembersException(
-        409,
-        'last-admin',
-        'A tenant must keep at least one active administrator',
-      );
-    }
   }
 
   private async ensureMemberState(manager: EntityManager, alpha3: string | null): Promise<void> {

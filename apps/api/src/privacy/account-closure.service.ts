@@ -5,10 +5,10 @@ import { z } from 'zod';
 import { AuditService } from '../audit/audit.service';
 import { AuthException } from '../auth/auth.exception';
 import { verifyPassword } from '../auth/secrets';
-import { AppException } from '../common/app-exception';
 import { type AuthenticatedUser, requestContext } from '../db/request-context';
 import { sql } from '../db/sql';
 import { applyScope, inTenant } from '../db/transaction';
+import { ensureNotLastAdmin } from '../members/last-admin';
 import { OBJECT_STORE, type ObjectStore } from '../storage/storage';
 import { deleteObjectsAfterCommit } from '../storage/storage-deletions';
 import { anonymiseExperts, forgetMailOf } from './retention';
@@ -68,22 +68,12 @@ export class AccountClosureService {
     );
     for (const membership of memberships) {
       await inTenant(manager, membership.tenant_id, async () => {
-        if (membership.role === 'tenant_admin' && membership.status === 'active') {
-          const [others] = await sql<{ n: number }>(
-            manager,
-            `select count(*)::int as n from memberships
-              where role = 'tenant_admin' and status = 'active' and user_id <> $1`,
-            [user.id],
-          );
-          if (!others || others.n === 0) {
-            throw new AppException(
-              409,
-              'last-admin',
-              `You are the last administrator of ${membership.tenant_name}`,
-              'Make someone else an administrator there first, so that the organisation is not left without one.',
-            );
-          }
-        }
+        await ensureNotLastAdmin(
+          manager,
+          user.id,
+          `You are the last administrator of ${membership.tenant_name}`,
+          'Make someone else an administrator there first, so that the organisation is not left without one.',
+        );
         await sql(
           manager,
           `update memberships set status = 'deactivated', updated_at = now()

@@ -86,7 +86,7 @@ export const DATA_RECORD = {
     subjects: ['users'],
     visibleTo: 'Nobody through the API: the request’s own scope reads the caller’s session only.',
     retention:
-      'Until deleted: a session stops working after 12 hours idle (SESSION_TTL_HOURS) or 14 days in all, but its row stays; planned: delete sessions some time after they expire or are revoked.',
+      'A session stops working after 12 hours idle (SESSION_TTL_HOURS), 14 days in all or when revoked; the platform’s daily retention run deletes it 30 days after it ended (SESSION_RETENTION_DAYS).',
     columns: {
       id: NOT_PERSONAL,
       token_hash: NOT_PERSONAL,
@@ -103,7 +103,7 @@ export const DATA_RECORD = {
     subjects: ['users'],
     visibleTo: 'Nobody: only the reset flow reads a token, by its hash.',
     retention:
-      'Until deleted: a token expires after 60 minutes (RESET_TTL_MINUTES) but its row stays; planned: delete tokens once used or expired.',
+      'A token stops working once used or after 60 minutes (RESET_TTL_MINUTES); the platform’s daily retention run deletes it 30 days after that (SESSION_RETENTION_DAYS).',
     columns: {
       id: NOT_PERSONAL,
       user_id: { ...ERASED, note: 'The person’s tokens are deleted with their account data.' },
@@ -1100,7 +1100,7 @@ export const DATA_RECORD = {
   },
   privacy_jobs: {
     purpose:
-      'The daily retention run of each tenant, for the background workers, with its figures.',
+      'The daily retention run of each tenant, and the platform’s (sessions and reset tokens), for the background workers, with its figures.',
     subjects: ['none'],
     visibleTo: 'Tenant admins (the latest runs, figures only); the worker role across tenants.',
     retention: UNTIL_DELETED,

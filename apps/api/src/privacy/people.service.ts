@@ -16,6 +16,7 @@ import { z } from 'zod';
 import { AuditService } from '../audit/audit.service';
 import { AppException, notFound } from '../common/app-exception';
 import { requestContext } from '../db/request-context';
+import { isLastActiveAdmin } from '../members/last-admin';
 import { sql } from '../db/sql';
 import { OBJECT_STORE, type ObjectStore } from '../storage/storage';
 import { deleteObjectsAfterCommit } from '../storage/storage-deletions';
@@ -354,16 +355,7 @@ export class PeopleService {
     if (person.row.anonymised) return 'already-anonymised';
     if (person.kind === 'participant') return null;
     if (person.row.id === requestContext.current().user?.id) return 'own-membership';
-    if (person.row.role === 'tenant_admin' && person.row.status === 'active') {
-      const [others] = await sql(
-        manager,
-        `select count(*)::int as count from memberships
-          where role = 'tenant_admin' and status = 'active' and user_id <> $1`,
-        [person.row.id],
-        Count,
-      );
-      if (!others?.count) return 'last-admin';
-    }
+    if (await isLastActiveAdmin(manager, person.row.id)) return 'last-admin';
     return null;
   }
 

@@ -3,15 +3,24 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { z } from 'zod';
 import { PollingLoop } from '../common/polling-loop';
 import { sql } from '../db/sql';
+import { PLATFORM_TENANT_ID } from '../db/app-role';
 import { inTransaction } from '../db/transaction';
 import type { ObjectStore } from '../storage/storage';
 import { deleteRecordedObjects, recordStorageDeletions } from '../storage/storage-deletions';
-import { cutoffsOf, periodsOf, runRetention } from './retention';
+import {
+  cutoffsOf,
+  PLATFORM_RETENTION_DEFAULT_DAYS,
+  type PlatformResult,
+  periodsOf,
+  runPlatformRetention,
+  runRetention,
+} from './retention';
 
 const TenantId = z.strictObject({ id: z.guid() });
 const ClaimedJob = z.strictObject({
   tenant_id: z.guid(),
   id: z.guid(),
+  kind: z.enum(['retention', 'platform']),
   run_on: z.string(),
   attempts: z.number().int(),
 });
@@ -22,6 +31,8 @@ export interface RetentionWorkerOptions {
   pollMs?: number;
   leaseMs?: number;
   maxAttempts?: number;
+  /** How many days ended sessions and used or expired reset tokens are kept (the platform's run). */
+  sessionsDays?: number;
   /** The day it runs for, YYYY-MM-DD; today (UTC) by default. For the tests. */
   today?: () => string;
   log?: (message: string) => void;
@@ -34,6 +45,10 @@ export interface RetentionWorkerOptions {
  * a lease as the worker role, and do each in the job's tenant as the application role, in one
  * transaction with marking it done. The work is idempotent (retention.ts): a job done twice,
  * after a lease ran out, changes nothing the second time.
+ *
+ * Beside them, one `platform` job a day in the platform's own tenant: sessions and reset tokens
+ * belong to accounts, which span tenants, so it deletes those that ended `sessionsDays` ago as
+ * the worker role (the only rows outside the job table it may touch), with marking it done.
  */
 export class RetentionWorker {
   private readonly loop: PollingLoop;
@@ -49,6 +64,7 @@ export class RetentionWorker {
       pollMs: 60_000,
       leaseMs: 300_000,
       maxAttempts: 3,
+      sessionsDays: PLATFORM_RETENTION_DEFAULT_DAYS,
       today: () => new Date().toISOString().slice(0, 10),
       ...options,
     };
@@ -82,7 +98,10 @@ export class RetentionWorker {
     return done;
   }
 
-  /** One job per tenant for the day; a day already scheduled (by anyone) stays as it is. */
+  /**
+   * One job per tenant for the day, and the platform's; a day already scheduled (by anyone)
+   * stays as it is.
+   */
   async schedule(day: string): Promise<void> {
     const tenants = await inTransaction(this.dataSource, {}, (manager) =>
       sql(manager, `select id from tenants order by id`, [], TenantId),
@@ -97,6 +116,14 @@ export class RetentionWorker {
         ),
       );
     }
+    await inTransaction(this.dataSource, { tenantId: PLATFORM_TENANT_ID }, (manager) =>
+      sql(
+        manager,
+        `insert into privacy_jobs (tenant_id, kind, run_on) values ($1, 'platform', $2)
+         on conflict (tenant_id, kind, run_on) do nothing`,
+        [PLATFORM_TENANT_ID, day],
+      ),
+    );
   }
 
   private claim(): Promise<ClaimedJob[]> {
@@ -114,7 +141,7 @@ export class RetentionWorker {
             set locked_until = now() + make_interval(secs => $1), attempts = j.attempts + 1
            from due
           where j.tenant_id = due.tenant_id and j.id = due.id
-         returning j.tenant_id, j.id, j.run_on::text as run_on, j.attempts`,
+         returning j.tenant_id, j.id, j.kind, j.run_on::text as run_on, j.attempts`,
         [this.options.leaseMs / 1000, this.options.maxAttempts],
         ClaimedJob,
       ),
@@ -123,6 +150,10 @@ export class RetentionWorker {
 
   private async execute(job: ClaimedJob): Promise<void> {
     try {
+      if (job.kind === 'platform') {
+        await this.executePlatform(job);
+        return;
+      }
       const keys = await inTransaction(this.dataSource, { tenantId: job.tenant_id }, async (m) => {
         // Done meanwhile by a worker whose lease ran out: nothing to do twice.
         const [still] = await sql(
@@ -153,20 +184,38 @@ export class RetentionWorker {
     }
   }
 
+  /**
+   * The platform's run: as the worker role (no tenant), which may delete sessions and tokens and
+   * read only when they ended, in one transaction with marking the job done.
+   */
+  private executePlatform(job: ClaimedJob): Promise<void> {
+    return inTransaction(this.dataSource, { as: 'worker' }, async (m) => {
+      const [still] = await sql(
+        m,
+        `select 1 from privacy_jobs
+          where tenant_id = $1 and id = $2 and status = 'queued' for update`,
+        [job.tenant_id, job.id],
+      );
+      if (!still) return;
+      const result = await runPlatformRetention(m, job.run_on, this.options.sessionsDays);
+      await this.finish(m, job, 'done', null, result);
+    });
+  }
+
   private async finish(
     manager: EntityManager,
     job: ClaimedJob,
     status: 'done' | 'queued' | 'failed',
     error: string | null,
-    result: RetentionResult | null,
+    result: RetentionResult | PlatformResult | null,
   ): Promise<void> {
     await sql(
       manager,
       `update privacy_jobs
-          set status = $2, last_error = $3, result = $4::jsonb, locked_until = null,
-              done_at = case when $2 = 'done' then now() end
-        where id = $1 and status <> 'done'`,
-      [job.id, status, error, result ? JSON.stringify(result) : null],
+          set status = $3, last_error = $4, result = $5::jsonb, locked_until = null,
+              done_at = case when $3 = 'done' then now() end
+        where tenant_id = $1 and id = $2 and status <> 'done'`,
+      [job.tenant_id, job.id, status, error, result ? JSON.stringify(result) : null],
     );
   }
 }

@@ -235,20 +235,64 @@ describe('retention: periods, a preview, and runs that anonymise what is due onc
     const figures = () => admin.get(`/api/t/acme/events/${oldEvent}/figures`);
     const year = new Date(Date.now() - 5 * 365 * DAY).getUTCFullYear();
     const dashboard = () => admin.get(`/api/t/acme/dashboard?from=${year}&to=${year}`);
-    const before = { figures: (await figures()).body, dashboard: (await dashboard()).body };
+    // The IATI file, with only the moment it was generated taken out: every activity, date,
+    // country and result (officials trained by sex, States reached) must stay as it was.
+    const saved = await admin.put('/api/t/acme/iati/settings', {
+      organisationIdentifier: 'XM-DAC-41146',
+      organisationName: 'Acme Academy',
+      organisationType: '40',
+      sectorCodes: ['15130'],
+      aidType: 'D02',
+      flowType: '10',
+      publicFile: false,
+    });
+    expect(saved.status).toBe(200);
+    const iati = async () => {
+      const file = await officer.get('/api/t/acme/iati/activities.xml');
+      expect(file.status).toBe(200);
+      return file.text.replace(/ generated-datetime="[^"]*"/, '');
+    };
+    // Participants by sex, per State, as the State pages show them.
+    const states = async () =>
+      Promise.all(
+        ['KEN', 'UGA'].map(async (state) => {
+          const overview = await admin.get(`/api/t/acme/state-overview?state=${state}`);
+          expect(overview.status).toBe(200);
+          return overview.body.participants;
+        }),
+      );
+    const before = {
+      figures: (await figures()).body,
+      dashboard: (await dashboard()).body,
+      iati: await iati(),
+      states: await states(),
+    };
     expect(before.figures).toBeTruthy();
+    // Not an empty file: the old workshop's results, two women and a man who attended.
+    expect(before.iati).toContain(`-${oldEvent}</iati-identifier>`);
+    expect(before.iati).toMatch(
+      /<actual value="2">\s*<dimension name="sex" value="female"\/>\s*<\/actual>/,
+    );
+    expect(before.iati).toMatch(
+      /<actual value="1">\s*<dimension name="sex" value="male"\/>\s*<\/actual>/,
+    );
+    expect(before.states).toEqual([
+      expect.objectContaining({ total: 2 }),
+      expect.objectContaining({ total: 1 }),
+    ]);
     const preview = (await admin.get(`${base}/preview`)).body;
 
     // Two workers at once, each scheduling the day and draining: one job, done once.
     const worker = () =>
       new RetentionWorker(app.running.databases.app, app.running.store, { today });
     const handled = await Promise.all([worker().drainOnce(), worker().drainOnce()]);
-    // One job per tenant (acme and the platform's own), each done by one of the two.
+    // One job per tenant (acme and the platform's own), each done by one of the two, and the
+    // platform's run of sessions and tokens (platform-retention.int.spec.ts).
     const [tenants] = await ownerQuery<{ count: number }>(
       app,
       `select count(*)::int as count from tenants`,
     );
-    expect(handled.reduce((sum, n) => sum + n, 0)).toBe(tenants?.count);
+    expect(handled.reduce((sum, n) => sum + n, 0)).toBe((tenants?.count ?? 0) + 1);
     const jobs = await ownerQuery<{ status: string; result: unknown }>(
       app,
       `select status, result from privacy_jobs where tenant_id = $1`,
@@ -312,6 +356,8 @@ describe('retention: periods, a preview, and runs that anonymise what is due onc
     // Every figure is what it was.
     expect((await figures()).body).toEqual(before.figures);
     expect((await dashboard()).body).toEqual(before.dashboard);
+    expect(await iati()).toEqual(before.iati);
+    expect(await states()).toEqual(before.states);
 
     const runs = await admin.get(`${base}/runs`);
     expect(runs.body.items).toEqual([

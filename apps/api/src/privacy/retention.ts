@@ -1,6 +1,7 @@
 import { RETENTION_DEFAULTS, type RetentionResult } from '@convene/contracts';
 import type { EntityManager } from 'typeorm';
 import { z } from 'zod';
+import { ABSOLUTE_LIFETIME_MS } from '../auth/session.service';
 import { sql } from '../db/sql';
 
 /**
@@ -370,4 +371,58 @@ export async function clearNominations(
       where c.nomination_id = any ($1::uuid[]) and c.revoke_reason is not null`,
     [nominationIds],
   );
+}
+
+/*
+ * The platform's own retention: sessions and password-reset tokens belong to accounts, which
+ * span tenants, so no tenant's periods apply. One platform run a day (RetentionWorker, as the
+ * worker role, which may read only when these rows ended) deletes those that ended before the
+ * cut-off: the run's day less SESSION_RETENTION_DAYS.
+ */
+
+/** How many days ended sessions and used or expired tokens are kept, unless configured. */
+export const PLATFORM_RETENTION_DEFAULT_DAYS = 30;
+
+/**
+ * A session `s` ended before $1 (a timestamp): it expired (12 hours idle: `expires_at` slides
+ * with use), reached its absolute lifetime (14 days from sign-in, however active) or was revoked
+ * (signed out, password changed, account closed).
+ */
+export const SESSION_ENDED = `least(s.expires_at,
+    s.created_at + make_interval(secs => ${ABSOLUTE_LIFETIME_MS / 1000}),
+    coalesce(s.revoked_at, 'infinity')) < $1::timestamptz`;
+
+/** A password-reset token `t` that was used or expired before $1 (a timestamp). */
+export const TOKEN_ENDED = `least(t.expires_at, coalesce(t.used_at, 'infinity')) < $1::timestamptz`;
+
+/** What one platform run deleted: counts only. */
+export const PlatformResult = z.strictObject({
+  sessions: z.number().int(),
+  tokens: z.number().int(),
+});
+export type PlatformResult = z.infer<typeof PlatformResult>;
+
+/**
+ * Deletes the sessions and tokens that ended more than `days` days before the day `on` began
+ * (UTC), in the caller's transaction. A plain delete: what it deleted is not there to delete
+ * again, and two at once serialise on the rows (the second finds them gone and skips them).
+ */
+export async function runPlatformRetention(
+  manager: EntityManager,
+  on: string,
+  days: number,
+): Promise<PlatformResult> {
+  // The start (UTC) of the day `days` days before `on`: what ended before it goes.
+  const cutoff = new Date(Date.parse(`${on}T00:00:00Z`) - days * 86_400_000).toISOString();
+  const [row] = await sql(
+    manager,
+    `with sessions_gone as (delete from sessions s where ${SESSION_ENDED} returning 1),
+          tokens_gone as (delete from user_tokens t where ${TOKEN_ENDED} returning 1)
+     select (select count(*) from sessions_gone)::int as sessions,
+            (select count(*) from tokens_gone)::int as tokens`,
+    [cutoff],
+    PlatformResult,
+  );
+  if (!row) throw new Error('no platform retention counts');
+  return row;
 }

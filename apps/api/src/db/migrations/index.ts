@@ -25,6 +25,7 @@ import { RequestLinks1764316800023 } from './1764316800023-request-links';
 import { OutputsFinish1764316800024 } from './1764316800024-outputs-finish';
 import { Privacy1764316800025 } from './1764316800025-privacy';
 import { PrivacyRequests1764316800026 } from './1764316800026-privacy-requests';
+import { PlatformRetention1764316800027 } from './1764316800027-platform-retention';
 
 /** Listed explicitly: the API is bundled, so no glob can find them at run time. */
 export const MIGRATIONS = [
@@ -55,4 +56,5 @@ export const MIGRATIONS = [
   OutputsFinish1764316800024,
   Privacy1764316800025,
   PrivacyRequests1764316800026,
+  PlatformRetention1764316800027,
 ];
