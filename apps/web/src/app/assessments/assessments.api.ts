@@ -29,8 +29,8 @@ export class AssessmentsApi {
     return `/api/t/${enc(tenant)}`;
   }
 
-  list(tenant: string, filter: AssessmentFilter, after: string | null) {
-    let params = new HttpParams().set('limit', ASSESSMENTS_PAGE);
+  list(tenant: string, filter: AssessmentFilter, after: string | null, limit = ASSESSMENTS_PAGE) {
+    let params = new HttpParams().set('limit', limit);
     if (filter.state) params = params.set('state', filter.state);
     if (filter.status) params = params.set('status', filter.status);
     if (after) params = params.set('after', after);

@@ -3,11 +3,12 @@ import { join } from 'node:path';
 import { signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
-import type { Role } from '@convene/contracts';
+import type { AssessmentStatus, Role } from '@convene/contracts';
 import { TranslocoTestingModule } from '@jsverse/transloco';
 import { provideIcuMessages } from '../i18n/icu-transpiler';
 import { provideMockStore } from '@ngrx/store/testing';
 import { of } from 'rxjs';
+import { AssessmentsApi } from '../assessments/assessments.api';
 import { aMembership, aSession } from '../auth/auth.fixtures';
 import { initialAuthState } from '../auth/auth.reducer';
 import { anEvent } from '../events/event.fixtures';
@@ -82,6 +83,36 @@ async function homeOf(role: Role, failedMail = 0) {
     counts: jest.fn(() => of({ queued: 0, sent: 12, failed: failedMail, cancelled: 0 })),
   };
   const memberStates = { list: jest.fn(() => of([])) };
+  const assessment = (id: string, status: AssessmentStatus, memberState: string) => ({
+    id,
+    memberState,
+    requestId: null,
+    questionnaireVersion: 1,
+    status,
+    answered: 12,
+    questions: 72,
+    overallGap: 40,
+    version: 3,
+    createdBy: null,
+    createdAt: '2026-11-01T08:00:00.000Z',
+    updatedAt: '2026-11-20T08:00:00.000Z',
+    submittedAt: status === 'draft' ? null : '2026-11-20T08:00:00.000Z',
+    validatedAt: null,
+  });
+  const assessments = {
+    list: jest.fn((_tenant: string, filter: { status: string | null }) =>
+      of({
+        items:
+          filter.status === 'submitted'
+            ? [assessment('submitted-1', 'submitted', 'NGA')]
+            : [
+                assessment('returned-1', 'returned', 'KEN'),
+                assessment('done-1', 'validated', 'KEN'),
+              ],
+        nextCursor: null,
+      }),
+    ),
+  };
   TestBed.configureTestingModule({
     imports: [
       TranslocoTestingModule.forRoot({
@@ -98,6 +129,7 @@ async function homeOf(role: Role, failedMail = 0) {
       { provide: MailApi, useValue: mail },
       { provide: ParticipationApi, useValue: participation },
       { provide: MemberStatesApi, useValue: memberStates },
+      { provide: AssessmentsApi, useValue: assessments },
       { provide: LanguageService, useValue: { language: signal('en') } },
       provideMockStore({
         initialState: {
@@ -125,6 +157,8 @@ async function homeOf(role: Role, failedMail = 0) {
     mail,
     participation,
     memberStates,
+    assessments,
+    links: [...element.querySelectorAll('a')].map((a) => a.getAttribute('href')),
   };
 }
 
@@ -132,6 +166,7 @@ describe('the tenant home', () => {
   it('shows an administrator the events, the drafts, the invitations and the mail', async () => {
     const home = await homeOf('tenant_admin', 3);
     expect(home.panels).toEqual([
+      'Needs assessments waiting for validation',
       'Upcoming events',
       'Drafts to plan',
       'Pending invitations',
@@ -151,14 +186,24 @@ describe('the tenant home', () => {
 
   it('shows an officer the events and the drafts, and asks nothing of people or mail', async () => {
     const home = await homeOf('programme_officer');
-    expect(home.panels).toEqual(['Upcoming events', 'Drafts to plan', 'Your place here']);
+    expect(home.panels).toEqual([
+      'Needs assessments waiting for validation',
+      'Upcoming events',
+      'Drafts to plan',
+      'Your place here',
+    ]);
     expect(home.users.listInvitations).not.toHaveBeenCalled();
     expect(home.mail.counts).not.toHaveBeenCalled();
   });
 
   it('shows a focal point their State’s open invitations, then the events they can see', async () => {
     const home = await homeOf('focal_point');
-    expect(home.panels).toEqual(['Open invitations', 'Upcoming events', 'Your place here']);
+    expect(home.panels).toEqual([
+      'Open invitations',
+      'Your State’s needs assessments',
+      'Upcoming events',
+      'Your place here',
+    ]);
     expect(home.participation.openInvitations).toHaveBeenCalledWith('demo');
     expect(home.text).toContain('Regional workshop on digital evidence');
     expect(home.text).toContain('Nominate by Feb 15, 2027 · 2 seats left');
@@ -167,6 +212,36 @@ describe('the tenant home', () => {
     // The State's name needs the list of States: asked for a focal point's home only.
     expect(home.memberStates.list).toHaveBeenCalledTimes(1);
     expect(home.text).toContain('KEN');
+  });
+
+  it('shows an officer the assessments States submitted, and opens each on its result', async () => {
+    const home = await homeOf('programme_officer');
+    expect(home.assessments.list).toHaveBeenCalledWith(
+      'demo',
+      { state: null, status: 'submitted' },
+      null,
+      5,
+    );
+    expect(home.links).toContain('/t/demo/assessments/submitted-1');
+    expect(home.text).toMatch(/waiting \d+ days?|waiting since today/);
+  });
+
+  it('shows a focal point their State’s assessments, a returned one opening where it is filled', async () => {
+    const home = await homeOf('focal_point');
+    expect(home.assessments.list).toHaveBeenCalledWith(
+      'demo',
+      { state: null, status: null },
+      null,
+      5,
+    );
+    expect(home.links).toContain('/t/demo/assessments/returned-1/fill');
+    expect(home.links).toContain('/t/demo/assessments/done-1');
+    expect(home.text).toContain('Returned · 12 of 72 rated');
+  });
+
+  it('shows an expert no assessments', async () => {
+    const home = await homeOf('expert');
+    expect(home.assessments.list).not.toHaveBeenCalled();
   });
 
   it('asks for no list of States where the membership has no State', async () => {

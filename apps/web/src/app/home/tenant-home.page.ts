@@ -6,6 +6,7 @@ import { selectCurrentMembership, selectPermissions, selectUser } from '../auth/
 import { UpcomingEvents } from '../events/upcoming-events.component';
 import { ExpertHomePanel } from '../experts/expert-home.panel';
 import { DraftEventsPanel } from './draft-events.panel';
+import { AssessmentsPanel } from './assessments.panel';
 import { MailDeliveryPanel } from './mail-delivery.panel';
 import { MemberStateFact } from './member-state-fact.component';
 import { OpenInvitationsPanel } from './open-invitations.panel';
@@ -29,6 +30,7 @@ import { RequestsPanel } from './requests.panel';
     OpenInvitationsPanel,
     ExpertHomePanel,
     RequestsPanel,
+    AssessmentsPanel,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './tenant-home.page.html',
@@ -48,4 +50,7 @@ export class TenantHomePage {
     this.permissions().includes('participation.nominate'),
   );
   protected readonly isExpert = computed(() => this.permissions().includes('experts.profile'));
+  protected readonly canFillAssessments = computed(() =>
+    this.permissions().includes('assessments.fill'),
+  );
 }
