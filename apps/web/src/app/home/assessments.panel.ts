@@ -9,6 +9,7 @@ import { LanguageService } from '../i18n/language.service';
 import { MemberStateNamePipe } from '../member-states/member-state-name.pipe';
 import { daysSince } from '../requests/request-labels';
 import { Icon } from '../shared/icons/icon.component';
+import { LocalDatePipe } from '../shared/local-format';
 import { PanelLoad } from './home-panel';
 import { PanelState } from './panel-state.component';
 
@@ -22,10 +23,22 @@ export const HOME_ASSESSMENTS = 5;
  */
 @Component({
   selector: 'cv-assessments-panel',
-  imports: [PanelState, RouterLink, TranslocoPipe, MemberStateNamePipe, Icon],
+  imports: [PanelState, RouterLink, TranslocoPipe, MemberStateNamePipe, Icon, LocalDatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   host: { class: 'cv-card cv-panel', style: 'display: block' },
   styleUrl: './home-panel.scss',
+  styles: `
+    .home-assessment__status {
+      display: inline-flex;
+      align-items: center;
+      gap: 4px;
+      vertical-align: middle;
+    }
+    .home-assessment__status mat-icon {
+      width: 18px;
+      height: 18px;
+    }
+  `,
   template: `
     <cv-panel-state [load]="assessments">
       @if (assessments.value(); as page) {
@@ -52,7 +65,13 @@ export const HOME_ASSESSMENTS = 5;
                       ? ['/t', tenant(), 'assessments', item.id, 'fill']
                       : ['/t', tenant(), 'assessments', item.id]
                   "
-                  >{{ item.memberState | memberStateName: language() }}</a
+                  >{{
+                    validates()
+                      ? (item.memberState | memberStateName: language())
+                      : ('home.assessments.startedOn'
+                        | transloco
+                          : { date: item.createdAt | localDate: 'mediumDate' : language() })
+                  }}</a
                 >
                 <span class="home-panel__meta">
                   @if (validates()) {
@@ -61,8 +80,11 @@ export const HOME_ASSESSMENTS = 5;
                         | transloco: { count: age(item.submittedAt ?? item.updatedAt) }
                     }}
                   } @else {
-                    <mat-icon [svgIcon]="icons[item.status]" aria-hidden="true" />
-                    {{ 'assessments.statuses.' + item.status | transloco }} ·
+                    <span class="home-assessment__status">
+                      <mat-icon [svgIcon]="icons[item.status]" aria-hidden="true" />
+                      {{ 'assessments.statuses.' + item.status | transloco }}
+                    </span>
+                    ·
                     {{
                       'home.assessments.answered'
                         | transloco: { answered: item.answered, questions: item.questions }

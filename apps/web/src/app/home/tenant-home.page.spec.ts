@@ -236,7 +236,7 @@ describe('the tenant home', () => {
     );
     expect(home.links).toContain('/t/demo/assessments/returned-1/fill');
     expect(home.links).toContain('/t/demo/assessments/done-1');
-    expect(home.text).toContain('Returned · 12 of 72 rated');
+    expect(home.text).toMatch(/Started Nov 1, 2026\s+Returned\s+· 12 of 72 rated/);
   });
 
   it('shows an expert no assessments', async () => {
