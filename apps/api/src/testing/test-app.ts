@@ -4,7 +4,8 @@ import { type AppConfig, loadConfig } from '../config/app-config';
 import { DevMailCatcher } from '../mail/dev-mail-catcher';
 import { ApiClient } from './http-client';
 import { startTestS3, type TestS3 } from './s3-server';
-import { createTestDatabase, type TestDatabase } from './test-database';
+import { openDatabases } from '../db/data-source.factory';
+import { createMigratedTestDatabase, type TestDatabase } from './test-database';
 
 export interface TestApp {
   running: RunningApp;
@@ -27,7 +28,8 @@ export interface TestApp {
 export async function startTestApp(
   options: { env?: Record<string, string>; driver?: 'postgres' | 'pglite' } = {},
 ): Promise<TestApp> {
-  const database = options.driver === 'pglite' ? null : await createTestDatabase();
+  const database =
+    options.driver === 'pglite' ? null : await createMigratedTestDatabase(migrateDatabase);
   const mail = new DevMailCatcher();
   const smtpPort = await mail.start(0);
   const s3 = await startTestS3();
@@ -92,4 +94,22 @@ export function ownerQuery<T = Record<string, unknown>>(
 ): Promise<T[]> {
   if (!app.database) throw new Error('ownerQuery needs the PostgreSQL driver');
   return app.database.query<T>(text, values);
+}
+
+/** The app's migration run on a database of the test server (the template's). */
+async function migrateDatabase(url: string): Promise<void> {
+  const databases = await openDatabases(
+    loadConfig({
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'silent',
+      APP_SECRET: 'test-secret-test-secret-test-secret-0123',
+      SMTP_URL: 'smtp://127.0.0.1:1',
+      DATABASE_URL: url,
+    }),
+  );
+  try {
+    await databases.migrate();
+  } finally {
+    await databases.close();
+  }
 }
