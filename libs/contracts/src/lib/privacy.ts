@@ -30,6 +30,12 @@ export const RetentionPolicy = z.strictObject({
   version: int32(z.number().int().min(0)),
   updatedAt: Timestamp.nullable(),
   updatedBy: z.strictObject({ id: Uuid, name: DisplayName }).nullable(),
+  /**
+   * The platform's period, not the tenant's, shown to its admins read-only: ended sessions and
+   * used or expired password-reset tokens are deleted this many days after they ended
+   * (`SESSION_RETENTION_DAYS`). Optional while an API that does not send it may still answer.
+   */
+  sessionsDays: int32(z.number().int().min(1).max(3650)).optional(),
 });
 export type RetentionPolicy = z.infer<typeof RetentionPolicy>;
 
