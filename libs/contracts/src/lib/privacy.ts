@@ -33,9 +33,9 @@ export const RetentionPolicy = z.strictObject({
   /**
    * The platform's period, not the tenant's, shown to its admins read-only: ended sessions and
    * used or expired password-reset tokens are deleted this many days after they ended
-   * (`SESSION_RETENTION_DAYS`). Optional while an API that does not send it may still answer.
+   * (`SESSION_RETENTION_DAYS`).
    */
-  sessionsDays: int32(z.number().int().min(1).max(3650)).optional(),
+  sessionsDays: int32(z.number().int().min(1).max(3650)),
 });
 export type RetentionPolicy = z.infer<typeof RetentionPolicy>;
 

@@ -121,12 +121,6 @@ describe('the retention panel', () => {
     expect(platform?.querySelector('input')).toBeNull();
   });
 
-  it('says nothing of the platform’s period when an older API does not send it', async () => {
-    const { sessionsDays: _, ...older } = defaults;
-    const { element } = await setUp({ policy: older });
-    expect(element.querySelector('[data-testid="retention-platform"]')).toBeNull();
-  });
-
   it('reads naturally in Arabic when nothing is due', async () => {
     const { element } = await setUp({ language: 'ar', due: nothingDue(today) });
     const due = (

@@ -111,12 +111,12 @@ const today = () => new Date().toISOString().slice(0, 10);
             {{ 'settings.save' | transloco }}
           </button>
         </form>
-        @if (policy.value().sessionsDays; as days) {
-          <p class="platform" data-testid="retention-platform">
-            <mat-icon svgIcon="schedule" aria-hidden="true" />
-            <span>{{ 'privacy.retention.platform' | transloco: { days } }}</span>
-          </p>
-        }
+        <p class="platform" data-testid="retention-platform">
+          <mat-icon svgIcon="schedule" aria-hidden="true" />
+          <span>{{
+            'privacy.retention.platform' | transloco: { days: policy.value().sessionsDays }
+          }}</span>
+        </p>
 
         <section class="preview" aria-labelledby="retention-preview-title">
           <h3 id="retention-preview-title">{{ 'privacy.retention.preview.title' | transloco }}</h3>
