@@ -145,6 +145,11 @@ interface World {
    */
   person(tenant: 'alpha' | 'beta'): Promise<{ id: string; name: string }>;
   /**
+   * A recorded export about a new participant of the tenant, asked by its admin, with a reason of
+   * its own (reasons and request ids are among each tenant's leak markers).
+   */
+  privacyRequest(tenant: 'alpha' | 'beta'): Promise<void>;
+  /**
    * A new needs assessment of Kenya in the tenant (its focal point's State: every role but the
    * expert reads it), in the given status, financing rated with evidence of its own.
    */
@@ -786,6 +791,10 @@ const RECIPES: Record<RouteKey, Recipe> = {
     path: { kind: 'participant', id: (await world.person(tenant)).id },
     body: { reason: `Erasure requested ${unique()}`, confirm: true },
   }),
+  'GET /api/t/:tenant/privacy/requests': async (world, tenant) => {
+    await world.privacyRequest(tenant);
+    return { path: {} };
+  },
   'GET /api/t/:tenant/tool-editions': async (world, tenant) => {
     await world.delivery(tenant);
     return { path: {} };
@@ -1436,6 +1445,21 @@ describe('the isolation and role matrix', () => {
         );
         return { id: row.id, name: row.name };
       },
+      privacyRequest: async (tenant) => {
+        const { id } = await world.person(tenant);
+        const [admin] = await ownerQuery<{ id: string }>(
+          app,
+          `select id from users where email = $1`,
+          [tenant === 'alpha' ? emails.alpha.tenant_admin : emails.beta],
+        );
+        await ownerQuery(
+          app,
+          `insert into privacy_requests (tenant_id, kind, subject_kind, subject_id, reason,
+                                         requested_by)
+           values ($1, 'export', 'participant', $2, $3, $4)`,
+          [world.tenants[tenant], id, `Matrix request ${tenant} ${unique()}`, admin?.id],
+        );
+      },
       settingsVersion: async (tenant) => {
         const [row] = await ownerQuery<{ settings_version: number }>(
           app,
@@ -1604,6 +1628,7 @@ describe('the isolation and role matrix', () => {
        union all select unnest(array[id::text, title]) from assistance_requests where tenant_id = $1
        union all select body from request_messages where tenant_id = $1
        union all select id::text from request_attachments where tenant_id = $1
+       union all select unnest(array[id::text, reason]) from privacy_requests where tenant_id = $1
        union all select unnest(array[u.id::text, u.email]) from users u
         where exists (select from memberships m where m.user_id = u.id and m.tenant_id = $1)
           and not exists (select from memberships o where o.user_id = u.id and o.tenant_id <> $1)`,

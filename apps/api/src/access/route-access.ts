@@ -176,6 +176,7 @@ export const ROUTE_ACCESS = {
   'POST /api/t/:tenant/privacy/people/:kind/:id/export': 'tenant.manage',
   'GET /api/t/:tenant/privacy/people/:kind/:id/erasure': 'tenant.manage',
   'POST /api/t/:tenant/privacy/people/:kind/:id/erasure': 'tenant.manage',
+  'GET /api/t/:tenant/privacy/requests': 'tenant.manage',
   // Needs assessments (issue 14): which each reads is the assessment visibility rule's; a focal
   // point starts assessments of their own State only (the service narrows).
   'GET /api/t/:tenant/assessments': 'assessments.read',

@@ -257,7 +257,7 @@ function letterOf(codePoint: number): number[] {
  * stands for, so the PDF's text reads as written. pdfkit writes a font's map from glyphs to text
  * when the document ends, from its `unicode` table: that table is rewritten just before.
  */
-function letterText(doc: Doc): void {
+export function letterText(doc: Doc): void {
   const families = (doc as unknown as { _fontFamilies: Record<string, { unicode?: number[][] }> })
     ._fontFamilies;
   for (const font of new Set(Object.values(families))) {
@@ -297,14 +297,28 @@ function wrap(
   return lines;
 }
 
+/** Where a paragraph is drawn: its left edge and width, and the lowest y a line may reach. */
+export interface TextBox {
+  left: number;
+  width: number;
+  /** Past it, a new page begins at `top` (a flowing document); none for a fixed page. */
+  bottom?: number;
+  top?: number;
+}
+
+/** Whether a text holds Arabic letters (the certificate's and the person PDF's test alike). */
+export const hasArabic = (text: string) => ARABIC.test(text);
+
 /**
- * Draws one paragraph, wrapped, each line in visual order: centred, or from the start side of
- * the language (the right for Arabic). Returns the y below it.
+ * Draws one paragraph in a box, wrapped, each line in visual order (bidi, Arabic joined):
+ * centred, or from the start side of the direction (the right for right-to-left). Returns the
+ * y below it. The certificate and the person PDF (privacy/person-pdf.ts) draw Arabic through it.
  */
-function paragraph(
+export function drawParagraph(
   doc: Doc,
   text: string,
   y: number,
+  box: TextBox,
   options: {
     size: number;
     bold?: boolean;
@@ -314,17 +328,20 @@ function paragraph(
   },
 ): number {
   const bold = options.bold ?? false;
-  const width = PAGE.width - 2 * MARGIN;
   const lineHeight = options.size * 1.5;
-  for (const line of wrap(doc, text, width, options.size, bold, options.dir)) {
+  for (const line of wrap(doc, text, box.width, options.size, bold, options.dir)) {
+    if (box.bottom !== undefined && y + lineHeight > box.bottom) {
+      doc.addPage();
+      y = box.top ?? 0;
+    }
     const pieces = visualPieces(line, options.dir);
     const total = widthOf(doc, pieces, options.size, bold);
     let x =
       options.align === 'center'
-        ? (PAGE.width - total) / 2
+        ? box.left + (box.width - total) / 2
         : options.dir === 'rtl'
-          ? PAGE.width - MARGIN - total
-          : MARGIN;
+          ? box.left + box.width - total
+          : box.left;
     doc.fillColor(options.color ?? '#1b1b1f');
     for (const piece of pieces) {
       const width = pieceWidth(doc, piece, options.size, bold);
@@ -339,6 +356,16 @@ function paragraph(
     y += lineHeight;
   }
   return y;
+}
+
+/** One paragraph of the certificate, across the page between its margins. */
+function paragraph(
+  doc: Doc,
+  text: string,
+  y: number,
+  options: Parameters<typeof drawParagraph>[4],
+): number {
+  return drawParagraph(doc, text, y, { left: MARGIN, width: PAGE.width - 2 * MARGIN }, options);
 }
 
 /** The QR code of the verification URL, drawn as vector squares. */

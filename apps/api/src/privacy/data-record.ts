@@ -1123,7 +1123,7 @@ export const DATA_RECORD = {
       'The record of every export of a person’s data and every erasure on request: who asked, about whom, when and why.',
     subjects: ['participants', 'experts', 'focal_points', 'users'],
     visibleTo:
-      'Nobody through the API today: written by the tenant admins’ exports and erasures (tenant.manage).',
+      'Tenant admins (tenant.manage): the record of requests on the People’s data page, the subject as a reference and named only while the tenant holds them.',
     retention:
       'Permanent: the application may only insert and read it; it is the proof of what was done with a request.',
     columns: {
@@ -1138,7 +1138,7 @@ export const DATA_RECORD = {
       reason: {
         classification: 'personal',
         anonymised: 'kept',
-        note: 'Free text an admin typed (who asked and why): it is the record of who asked what and why, which an erasure must itself leave behind. The form says not to write the person’s name or email in it.',
+        note: 'Free text an admin typed (who asked and why): it is the record of who asked what and why, which an erasure must itself leave behind. A reason holding the person’s email or a word of their name is refused before anything is written (people.service.ts), as the audit log writes nothing personal.',
       },
       requested_by: PERSON_REFERENCE,
       requested_at: NOT_PERSONAL,

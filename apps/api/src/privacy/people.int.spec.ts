@@ -10,7 +10,7 @@ import { seedDocument } from '../documents/documents.fixtures';
 import { seedExpertCv } from '../experts/expert-cv.fixtures';
 import { participantLink } from '../participation/attendance.fixtures';
 import { seedParticipation } from '../participation/figures.fixtures';
-import { addMember, createTenant } from '../tenants/tenant-provisioning';
+import { addMember, createTenant, inviteToTenant } from '../tenants/tenant-provisioning';
 import type { ApiClient } from '../testing/http-client';
 import { findPersonalData } from '../testing/personal-data-scan';
 import { ownerQuery, startTestApp, type TestApp } from '../testing/test-app';
@@ -39,6 +39,8 @@ describe("a person's data, on request: find, summary, export and erasure", () =>
   const kept = { name: 'Carla Njeri Kamau', email: 'carla.kamau@ke-gov.example' };
   const expert = { name: 'Olga Petrovna Sokolova', email: 'olga.sokolova@experts.example' };
 
+  const keptId = () => keptParticipantId;
+  let keptParticipantId = '';
   const requests = () =>
     ownerQuery<{ kind: string; subject_kind: string; subject_id: string; reason: string }>(
       app,
@@ -159,6 +161,7 @@ describe("a person's data, on request: find, summary, export and erasure", () =>
     aminaId = idOf(amina.email)?.id ?? '';
     aminaNomination = idOf(amina.email)?.nomination ?? '';
     twinParticipantId = idOf(expert.email)?.id ?? '';
+    keptParticipantId = idOf(kept.email)?.id ?? '';
     globexAminaId = idOf('amina.mwangi@globex.example')?.id ?? '';
     expect(Object.values(nominationIds)).toContain(aminaNomination);
 
@@ -683,6 +686,148 @@ describe("a person's data, on request: find, summary, export and erasure", () =>
     expect(own.body.type).toBe('/problems/self-deactivation');
   }, 180_000);
 
+  it("erases a member's mail and invitation: the whole database names them only in their account", async () => {
+    const ds = app.running.databases.app;
+    const farid = { name: 'Farid Haddad Mansouri', email: 'farid.mansouri@ma-gov.example' };
+    await inviteToTenant(ds, acme, {
+      email: farid.email,
+      role: 'focal_point',
+      memberStateAlpha3: 'MAR',
+      ttlMs: DAY,
+    });
+    const { userId: faridId } = await addMember(ds, acme, {
+      email: farid.email,
+      name: farid.name,
+      password: PASSWORD,
+      role: 'focal_point',
+      memberStateAlpha3: 'MAR',
+    });
+    await inTransaction(ds, { tenantId: acme }, async (m) => {
+      // Mail to him alone: sent (his name in the greeting, a link) and queued.
+      await sql(
+        m,
+        `insert into mail_outbox (tenant_id, kind, recipient, language, payload, status, sent_at)
+         values ($1, 'invitation', $2::text, 'fr', $3::jsonb, 'sent', now()),
+                ($1, 'assessment_returned', $2::text, 'fr', $4::jsonb, 'queued', null)`,
+        [
+          acme,
+          farid.email,
+          JSON.stringify({ name: farid.name, link: 'https://x.example/i/farid-secret' }),
+          JSON.stringify({ name: farid.name, stateName: 'Morocco' }),
+        ],
+      );
+    });
+    const preview = await admin.get(`${base}/member/${faridId}/erasure`);
+    expect(preview.body.goes).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ what: 'mail', count: 2 }),
+        expect.objectContaining({ what: 'membership', count: 1 }),
+      ]),
+    );
+    const erased = await admin.request('POST', `${base}/member/${faridId}/erasure`, {
+      body: { reason: 'Asked in writing to be forgotten', confirm: true },
+    });
+    expect(erased.status).toBe(200);
+    const mail = await ownerQuery<{ kind: string; status: string; recipient: string }>(
+      app,
+      `select kind, status, recipient from mail_outbox
+        where kind in ('invitation', 'assessment_returned') and payload = '{}'::jsonb
+        order by kind`,
+    );
+    expect(mail).toEqual([
+      {
+        kind: 'assessment_returned',
+        status: 'cancelled',
+        recipient: 'anonymised@anonymised.invalid',
+      },
+      { kind: 'invitation', status: 'sent', recipient: 'anonymised@anonymised.invalid' },
+    ]);
+    // The whole database: only his global account (not the tenant's to erase) still names him.
+    expect(await findPersonalData(app, [farid.name, farid.email, 'farid-secret'])).toEqual([
+      'users.email',
+      'users.name',
+    ]);
+  }, 180_000);
+
+  it('keeps no reason that names the person: refused before anything is recorded', async () => {
+    const before = (await requests()).length;
+    for (const reason of [
+      `Asked by ${kept.name}`,
+      'Carla asked by phone',
+      `Mail from ${kept.email}`,
+      'Request from carla.kamau, by post',
+      'KAMAU asked again',
+    ]) {
+      const exported = await admin.request('POST', `${base}/participant/${keptId()}/export`, {
+        body: { reason, format: 'json' },
+      });
+      expect({ reason, status: exported.status }).toEqual({ reason, status: 400 });
+      expect(exported.body.errors).toEqual([expect.objectContaining({ path: 'reason' })]);
+      const erased = await admin.request('POST', `${base}/participant/${keptId()}/erasure`, {
+        body: { reason, confirm: true },
+      });
+      expect({ reason, status: erased.status }).toEqual({ reason, status: 400 });
+    }
+    expect((await requests()).length).toBe(before);
+    // A word that merely contains part of a name is fine.
+    const fine = await admin.request('POST', `${base}/participant/${keptId()}/export`, {
+      body: { reason: 'Carlaton office forwarded the request', format: 'json' },
+    });
+    expect(fine.status).toBe(200);
+  });
+
+  it('lists every request newest first, keyset-paged, naming no one once erased', async () => {
+    const all = await ownerQuery<{ id: string }>(
+      app,
+      `select id from privacy_requests where tenant_id = $1 order by requested_at desc, id desc`,
+      [acme],
+    );
+    expect(all.length).toBeGreaterThanOrEqual(5);
+    const first = await admin.get(`/api/t/acme/privacy/requests?limit=2`);
+    expect(first.status).toBe(200);
+    expect(first.body.items).toHaveLength(2);
+    const seen = [...first.body.items];
+    let cursor: string | null = first.body.nextCursor;
+    while (cursor) {
+      const next = await admin.get(
+        `/api/t/acme/privacy/requests?limit=2&after=${encodeURIComponent(cursor)}`,
+      );
+      expect(next.status).toBe(200);
+      seen.push(...next.body.items);
+      cursor = next.body.nextCursor;
+    }
+    expect(seen.map((item: { id: string }) => item.id)).toEqual(all.map((row) => row.id));
+
+    const aminaErasure = seen.find(
+      (item: { kind: string; subject: { id: string } }) =>
+        item.kind === 'erasure' && item.subject.id === aminaId,
+    );
+    expect(aminaErasure).toEqual({
+      id: expect.any(String),
+      kind: 'erasure',
+      requestedAt: expect.any(String),
+      subject: {
+        kind: 'participant',
+        id: aminaId,
+        reference: `P-${aminaId.slice(0, 8)}`,
+        name: null,
+      },
+      requestedBy: { id: adminId, name: 'Ada Admin' },
+      reason: 'Erasure asked in writing on 1 December',
+    });
+    // Someone not erased is named, as the tenant still holds them.
+    expect(
+      seen.find((item: { subject: { id: string } }) => item.subject.id === keptId()).subject.name,
+    ).toBe(kept.name);
+    // The erased member is a reference too, though their global account still has a name.
+    expect(
+      seen.find((item: { subject: { id: string } }) => item.subject.id === expertId).subject,
+    ).toEqual({ kind: 'member', id: expertId, reference: `M-${expertId.slice(0, 8)}`, name: null });
+    // Another tenant's requests are not there; a bad cursor is 400.
+    expect((await admin.get(`/api/t/acme/privacy/requests?after=nope`)).status).toBe(400);
+    expect((await admin.get(`/api/t/acme/privacy/requests?limit=0`)).status).toBe(400);
+  });
+
   it('is for tenant admins only: officers get 403 on every route', async () => {
     const person = `${base}/participant/${twinParticipantId}`;
     const answers = [
@@ -695,9 +840,10 @@ describe("a person's data, on request: find, summary, export and erasure", () =>
       await officer.request('POST', `${person}/erasure`, {
         body: { reason: 'Curious', confirm: true },
       }),
+      await officer.get('/api/t/acme/privacy/requests'),
     ];
     expect(answers.map((answer) => [answer.status, answer.body?.type])).toEqual(
-      Array(5).fill([403, '/problems/forbidden']),
+      Array(6).fill([403, '/problems/forbidden']),
     );
     // And the officer's mistaken routes name nothing: the route with a bad id is also 403.
     expect((await officer.get(`${base}/participant/not-a-uuid`)).status).toBe(403);

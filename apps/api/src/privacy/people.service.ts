@@ -9,12 +9,15 @@ import {
   type PersonExportRequest,
   PersonPath,
   type PersonSummary,
+  type PageQuery,
+  type PrivacyRequestPage,
 } from '@convene/contracts';
 import { Inject, Injectable, StreamableFile } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { z } from 'zod';
 import { AuditService } from '../audit/audit.service';
 import { AppException, notFound } from '../common/app-exception';
+import { decodeCursor, encodeCursor } from '../common/cursor';
 import { requestContext } from '../db/request-context';
 import { isLastActiveAdmin } from '../members/last-admin';
 import { sql } from '../db/sql';
@@ -171,6 +174,18 @@ const AuditRow = z.strictObject({
   at: z.date(),
 });
 const RequestRow = z.strictObject({ id: z.guid() });
+const RecordRow = z.strictObject({
+  id: z.guid(),
+  kind: z.enum(['export', 'erasure']),
+  subject_kind: z.enum(['participant', 'member']),
+  subject_id: z.guid(),
+  subject_name: z.string().nullable(),
+  reason: z.string(),
+  requested_at: z.date(),
+  requested_key: z.string(),
+  by_id: z.guid(),
+  by_name: z.string(),
+});
 
 type Person = { kind: 'participant'; row: ParticipantRow } | { kind: 'member'; row: MemberRow };
 
@@ -221,6 +236,55 @@ export class PeopleService {
     return { items: rows };
   }
 
+  /**
+   * The record of requests, newest first, keyset-paged on (requested_at, id). Whom each was
+   * about: a reference that names no one, and the name only while the tenant holds it (not once
+   * the participant is anonymised or the member erased).
+   */
+  async requests(query: PageQuery): Promise<PrivacyRequestPage> {
+    const { manager } = requestContext.current();
+    const cursor = decodeCursor(query.after, ['timestamp', 'uuid'] as const);
+    const rows = await sql(
+      manager,
+      `select r.id, r.kind, r.subject_kind, r.subject_id, r.reason, r.requested_at,
+              r.requested_at::text as requested_key, r.requested_by as by_id,
+              coalesce(u.name, '') as by_name,
+              case r.subject_kind
+                when 'participant' then (
+                  select p.full_name from participants p
+                   where p.id = r.subject_id and p.anonymised_at is null)
+                else (
+                  select mu.name from memberships m join users mu on mu.id = m.user_id
+                   where m.user_id = r.subject_id and not ${MEMBER_ERASED})
+              end as subject_name
+         from privacy_requests r left join users u on u.id = r.requested_by
+        where ($1::timestamptz is null or (r.requested_at, r.id) < ($1::timestamptz, $2::uuid))
+        order by r.requested_at desc, r.id desc
+        limit $3`,
+      [cursor?.[0] ?? null, cursor?.[1] ?? null, query.limit + 1],
+      RecordRow,
+    );
+    const page = rows.slice(0, query.limit);
+    const last = page[page.length - 1];
+    return {
+      items: page.map((row) => ({
+        id: row.id,
+        kind: row.kind,
+        requestedAt: iso(row.requested_at),
+        subject: {
+          kind: row.subject_kind,
+          id: row.subject_id,
+          reference: `${row.subject_kind === 'participant' ? 'P' : 'M'}-${row.subject_id.slice(0, 8)}`,
+          name: row.subject_name,
+        },
+        requestedBy: { id: row.by_id, name: row.by_name },
+        reason: row.reason,
+      })),
+      nextCursor:
+        rows.length > query.limit && last ? encodeCursor([last.requested_key, last.id]) : null,
+    };
+  }
+
   async summary(path: PersonPath): Promise<PersonSummary> {
     const { manager } = requestContext.current();
     return this.summaryOf(manager, await this.find(manager, path));
@@ -233,6 +297,7 @@ export class PeopleService {
   async export(path: PersonPath, input: PersonExportRequest): Promise<StreamableFile> {
     const { manager, tenant } = requestContext.current();
     const person = await this.find(manager, path);
+    refuseNamingReason(input.reason, person);
     const summary = await this.summaryOf(manager, person);
     const requestId = await this.record(manager, 'export', path, input.reason);
     await this.audit.record({
@@ -294,6 +359,7 @@ export class PeopleService {
         'A tenant must keep at least one active administrator',
       );
     }
+    refuseNamingReason(input.reason, person);
     const done = await this.whatGoes(manager, person);
     if (person.kind === 'participant') {
       await anonymiseParticipants(manager, [person.row]);
@@ -306,6 +372,16 @@ export class PeopleService {
         [person.row.id],
       );
       await forgetMailOf(manager, { emails: [person.row.email], names: [] });
+      // The invitations to their address: the email goes, and a pending one stops working.
+      await sql(
+        manager,
+        `update invitations
+            set email = 'erased-' || id::text || '@erased.invalid',
+                revoked_at = case when accepted_at is null and revoked_at is null then now()
+                                  else revoked_at end
+          where email = lower($1)`,
+        [person.row.email],
+      );
     }
     const requestId = await this.record(manager, 'erasure', path, input.reason);
     await this.audit.record({
@@ -757,6 +833,37 @@ export class PeopleService {
       },
     };
   }
+}
+
+/**
+ * The reason is kept for good in `privacy_requests`, after an erasure too, so it may not name
+ * the person: as in the audit log, nothing personal is written, so nothing is left to remove.
+ * Refused (400, nothing recorded): the email, its part before the @, or a word of the name of
+ * three letters or more, as a whole word, in any case. A record that no longer names anyone (an
+ * anonymised participant, a closed account) has nothing to look for.
+ */
+function refuseNamingReason(reason: string, person: Person): void {
+  if (person.row.anonymised || person.row.email.endsWith('.invalid')) return;
+  const name = person.kind === 'participant' ? person.row.full_name : person.row.name;
+  const email = person.row.email.toLowerCase();
+  const words = [
+    email,
+    email.split('@')[0] ?? '',
+    ...name.toLowerCase().split(/[^\p{L}\p{M}\p{N}'’-]+/u),
+  ].filter((word) => [...word].length >= 3);
+  const text = reason.toLowerCase();
+  const escape = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const named = words.some((word) =>
+    new RegExp(`(?<![\\p{L}\\p{M}\\p{N}])${escape(word)}(?![\\p{L}\\p{M}\\p{N}])`, 'u').test(text),
+  );
+  if (!named) return;
+  throw new AppException(400, 'validation', 'The request is not valid', undefined, [
+    {
+      path: 'reason',
+      message:
+        'The reason is kept after the person’s data is erased: write why, without their name or email',
+    },
+  ]);
 }
 
 /** The path's person, or 400 for a kind or an id that cannot be one (nothing is read). */

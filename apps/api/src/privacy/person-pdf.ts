@@ -1,6 +1,12 @@
 import type { PersonSummary } from '@convene/contracts';
 import PDFDocument from 'pdfkit';
-import { type FontName, fontBytes } from '../participation/certificate-pdf';
+import {
+  drawParagraph,
+  type FontName,
+  fontBytes,
+  hasArabic,
+  letterText,
+} from '../participation/certificate-pdf';
 
 /** A4 portrait, in points. */
 const MARGIN = 56;
@@ -10,8 +16,8 @@ const CJK =
 
 /**
  * The font of a line: Noto Sans for Latin, Greek and Cyrillic, Noto Sans SC (which has Latin
- * too) when the line holds Chinese. Arabic is drawn letter by letter, unjoined: the certificate's
- * shaping is for one short name, not a document of free text.
+ * too) when the line holds Chinese. A line holding Arabic is drawn as the certificate draws it
+ * (`drawParagraph`: letters joined, each run in visual order by the bidi algorithm).
  */
 const fontOf = (text: string, bold: boolean): FontName =>
   `${CJK.test(text) ? 'cjk' : 'latin'}${bold ? 'Bold' : ''}` as FontName;
@@ -42,7 +48,7 @@ export async function renderPersonSummary(
       CreationDate: meta.generatedAt,
     },
   });
-  for (const name of ['latin', 'latinBold', 'cjk', 'cjkBold'] as const) {
+  for (const name of ['latin', 'latinBold', 'arabic', 'arabicBold', 'cjk', 'cjkBold'] as const) {
     doc.registerFont(name, fontBytes(name));
   }
   const chunks: Buffer[] = [];
@@ -53,11 +59,23 @@ export async function renderPersonSummary(
   });
 
   const line = (text: string, options: { size?: number; bold?: boolean; gap?: number } = {}) => {
-    doc
-      .font(fontOf(text, options.bold ?? false))
-      .fontSize(options.size ?? 10)
-      .fillColor('#1b1b1f')
-      .text(text, { width: doc.page.width - 2 * MARGIN });
+    const size = options.size ?? 10;
+    const bold = options.bold ?? false;
+    const width = doc.page.width - 2 * MARGIN;
+    if (hasArabic(text)) {
+      // The paragraph's direction is its first strong letter's (Unicode bidi, rules P2–P3): a
+      // label in English keeps the line left to right, an Arabic text starts from the right.
+      const dir = firstStrongIsArabic(text) ? 'rtl' : 'ltr';
+      const box = { left: MARGIN, width, top: MARGIN, bottom: doc.page.height - MARGIN };
+      doc.y = drawParagraph(doc, text, doc.y, box, { size, bold, align: 'start', dir });
+      doc.x = MARGIN;
+    } else {
+      doc
+        .font(fontOf(text, bold))
+        .fontSize(size)
+        .fillColor('#1b1b1f')
+        .text(text, MARGIN, doc.y, { width });
+    }
     if (options.gap) doc.moveDown(options.gap);
   };
   const heading = (text: string, count?: number) => {
@@ -187,6 +205,13 @@ export async function renderPersonSummary(
     line(`${when(a.at)}  ${a.action}  ${a.entity} ${a.entityId}`);
   }
 
+  letterText(doc);
   doc.end();
   return done;
+}
+
+/** Whether the first letter of the text (Unicode bidi's first strong character) is Arabic. */
+function firstStrongIsArabic(text: string): boolean {
+  const first = /\p{L}/u.exec(text)?.[0];
+  return first !== undefined && hasArabic(first);
 }

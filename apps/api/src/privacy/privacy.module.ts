@@ -5,6 +5,7 @@ import { AccountClosureController } from './account-closure.controller';
 import { AccountClosureService } from './account-closure.service';
 import { PeopleController } from './people.controller';
 import { PeopleService } from './people.service';
+import { PrivacyRequestsController } from './privacy-requests.controller';
 import { RetentionController } from './retention.controller';
 import { RetentionService } from './retention.service';
 
@@ -14,7 +15,12 @@ import { RetentionService } from './retention.service';
  */
 @Module({
   imports: [AuditModule, AuthModule],
-  controllers: [RetentionController, PeopleController, AccountClosureController],
+  controllers: [
+    RetentionController,
+    PeopleController,
+    PrivacyRequestsController,
+    AccountClosureController,
+  ],
   providers: [RetentionService, PeopleService, AccountClosureService],
 })
 export class PrivacyModule {}

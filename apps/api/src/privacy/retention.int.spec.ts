@@ -32,7 +32,10 @@ describe('retention: periods, a preview, and runs that anonymise what is due onc
   let cvKey: string;
 
   beforeAll(async () => {
-    app = await startTestApp({ env: { LOGIN_RATE_LIMIT: '1000', MAIL_WORKER: 'off' } });
+    app = await startTestApp({
+      // The platform's period for sessions, read from the configuration and shown read-only.
+      env: { LOGIN_RATE_LIMIT: '1000', MAIL_WORKER: 'off', SESSION_RETENTION_DAYS: '45' },
+    });
     const ds = app.running.databases.app;
     acme = await createTenant(ds, { slug: 'acme', name: 'Acme Academy' });
     cvKey = `tenant/${acme}/experts/${randomUUID()}`;
@@ -170,6 +173,7 @@ describe('retention: periods, a preview, and runs that anonymise what is due onc
       version: 0,
       updatedAt: null,
       updatedBy: null,
+      sessionsDays: 45,
     });
     expect((await officer.get(base)).status).toBe(403);
     expect((await officer.put(base, { ...RETENTION_DEFAULTS, version: 0 })).status).toBe(403);
@@ -195,7 +199,12 @@ describe('retention: periods, a preview, and runs that anonymise what is due onc
       participantsMonths: 48,
       version: 1,
       updatedBy: { name: 'admin' },
+      sessionsDays: 45,
     });
+    // Not the tenant's to set: a body that names it is refused.
+    expect(
+      (await admin.put(base, { ...RETENTION_DEFAULTS, sessionsDays: 7, version: 1 })).status,
+    ).toBe(400);
     // A second first save, or a save of an older version: 409, as it was.
     const stale = await admin.put(base, { ...RETENTION_DEFAULTS, version: 0 });
     expect(stale.status).toBe(409);

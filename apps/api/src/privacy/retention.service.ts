@@ -6,10 +6,11 @@ import {
   RetentionResult,
   type RetentionRuns,
 } from '@convene/contracts';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { z } from 'zod';
 import { AuditService } from '../audit/audit.service';
 import { AppException } from '../common/app-exception';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { requestContext } from '../db/request-context';
 import { sql } from '../db/sql';
 import { countDue, cutoffsOf, periodsOf } from './retention';
@@ -39,7 +40,10 @@ const DayRow = z.strictObject({ today: z.string(), latest: z.string() });
 /** The tenant admins' side of retention: the periods, a preview of a day's run, the runs done. */
 @Injectable()
 export class RetentionService {
-  constructor(private readonly audit: AuditService) {}
+  constructor(
+    private readonly audit: AuditService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   async get(): Promise<RetentionPolicy> {
     const [row] = await sql(
@@ -50,7 +54,11 @@ export class RetentionService {
       [],
       PolicyRow,
     );
-    if (!row) return { ...RETENTION_DEFAULTS, version: 0, updatedAt: null, updatedBy: null };
+    // The platform's period for sessions and reset tokens: the same in every tenant, read-only.
+    const sessionsDays = this.config.sessionRetentionDays;
+    if (!row) {
+      return { ...RETENTION_DEFAULTS, version: 0, updatedAt: null, updatedBy: null, sessionsDays };
+    }
     return {
       participantsMonths: row.participants_months,
       expertsMonths: row.experts_months,
@@ -62,6 +70,7 @@ export class RetentionService {
         row.updated_by_id && row.updated_by_name !== null
           ? { id: row.updated_by_id, name: row.updated_by_name }
           : null,
+      sessionsDays,
     };
   }
 
@@ -109,7 +118,13 @@ export class RetentionService {
         { currentVersion: before.version },
       );
     }
-    const { version: _before, updatedAt: _at, updatedBy: _by, ...was } = before;
+    const {
+      version: _before,
+      updatedAt: _at,
+      updatedBy: _by,
+      sessionsDays: _platform,
+      ...was
+    } = before;
     const { version: _version, ...now } = input;
     await this.audit.record({
       action: 'privacy.retention_updated',

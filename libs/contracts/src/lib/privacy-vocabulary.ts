@@ -22,6 +22,9 @@ export const RETENTION_DEFAULTS = {
 /** Whom a request about a person's data names: a participant, or a member (a user). */
 export const PERSON_KINDS = ['participant', 'member'] as const;
 
+/** What a request about a person's data asked for (`privacy_requests.kind`). */
+export const PRIVACY_REQUEST_KINDS = ['export', 'erasure'] as const;
+
 /** What an erasure removes, by kind of record. */
 export const ERASURE_ITEMS = [
   'participant',

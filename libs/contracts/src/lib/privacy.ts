@@ -1,10 +1,11 @@
 import { z } from 'zod';
-import { DisplayName, Language, Uuid } from './common';
+import { DisplayName, Language, pageOf, Uuid } from './common';
 import { CalendarDate, CalendarDay } from './invitations';
 import {
   ERASURE_ITEMS,
   ERASURE_REFUSALS,
   PERSON_KINDS,
+  PRIVACY_REQUEST_KINDS,
   RETENTION_BOUNDS,
 } from './privacy-vocabulary';
 import { Role } from './roles';
@@ -30,6 +31,12 @@ export const RetentionPolicy = z.strictObject({
   version: int32(z.number().int().min(0)),
   updatedAt: Timestamp.nullable(),
   updatedBy: z.strictObject({ id: Uuid, name: DisplayName }).nullable(),
+  /**
+   * The platform's period, not the tenant's, shown to its admins read-only: ended sessions and
+   * used or expired password-reset tokens are deleted this many days after they ended
+   * (`SESSION_RETENTION_DAYS`).
+   */
+  sessionsDays: int32(z.number().int().min(1).max(3650)),
 });
 export type RetentionPolicy = z.infer<typeof RetentionPolicy>;
 
@@ -324,3 +331,37 @@ export const ErasureDone = z.strictObject({
   done: z.array(ErasureItem).max(ERASURE_ITEMS.length),
 });
 export type ErasureDone = z.infer<typeof ErasureDone>;
+
+/* The record of requests (docs/privacy.md): every export and erasure, newest first. */
+
+/**
+ * Whom a request was about, as the record shows them: a reference that names no one (the kind's
+ * letter and the start of the id, e.g. `P-3f2a9c1b`), and the name only while the tenant still
+ * holds it.
+ */
+export const PrivacyRequestSubject = z.strictObject({
+  kind: PersonKind,
+  id: Uuid,
+  reference: z
+    .string()
+    .max(10)
+    .regex(/^[PM]-[0-9a-f]{8}$/),
+  /** Null once the person was erased or anonymised, or is no longer the tenant's. */
+  name: Held(200).nullable(),
+});
+export type PrivacyRequestSubject = z.infer<typeof PrivacyRequestSubject>;
+
+export const PrivacyRequest = z.strictObject({
+  id: Uuid,
+  kind: z.enum(PRIVACY_REQUEST_KINDS),
+  requestedAt: Timestamp,
+  subject: PrivacyRequestSubject,
+  /** The admin who asked for it ('' for a name no longer held). */
+  requestedBy: z.strictObject({ id: Uuid, name: DisplayName }),
+  /** The reason typed, which names neither the person's name nor their email (refused if so). */
+  reason: Held(500),
+});
+export type PrivacyRequest = z.infer<typeof PrivacyRequest>;
+
+export const PrivacyRequestPage = pageOf(PrivacyRequest);
+export type PrivacyRequestPage = z.infer<typeof PrivacyRequestPage>;

@@ -31,6 +31,9 @@ import {
   PersonMail,
   PersonNomination,
   PersonSummary,
+  PrivacyRequest,
+  PrivacyRequestPage,
+  PrivacyRequestSubject,
   RetentionPolicy,
   RetentionPreview,
   RetentionResult,
@@ -366,4 +369,8 @@ export const RESPONSE_SCHEMAS: Readonly<Record<string, z.ZodType>> = {
   ErasureItem,
   ErasurePreview,
   ErasureDone,
+  // The record of requests.
+  PrivacyRequestPage,
+  PrivacyRequest,
+  PrivacyRequestSubject,
 };

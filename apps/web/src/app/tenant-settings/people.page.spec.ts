@@ -5,7 +5,7 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { signal } from '@angular/core';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
-import type { ErasurePreview, PersonSummary } from '@convene/contracts';
+import type { ErasurePreview, PersonSummary, PrivacyRequest } from '@convene/contracts';
 import { TranslocoTestingModule } from '@jsverse/transloco';
 import { provideIcuMessages } from '../i18n/icu-transpiler';
 import { LanguageService } from '../i18n/language.service';
@@ -48,6 +48,16 @@ const preview: ErasurePreview = {
   account: null,
 };
 
+const records = '/api/t/demo/privacy/requests';
+const recorded = (id: string, name: string | null): PrivacyRequest => ({
+  id,
+  kind: name === null ? 'erasure' : 'export',
+  requestedAt: '2026-11-30T10:00:00.000Z',
+  subject: { kind: 'participant', id: ID, reference: `P-${ID.slice(0, 8)}`, name },
+  requestedBy: { id: ID, name: 'Ada Admin' },
+  reason: `Reason ${id.slice(0, 4)}`,
+});
+
 describe('a person’s data, on request', () => {
   let fixture: ComponentFixture<PeoplePage>;
   let http: HttpTestingController;
@@ -88,6 +98,11 @@ describe('a person’s data, on request', () => {
     http = TestBed.inject(HttpTestingController);
     fixture = TestBed.createComponent(PeoplePage);
     fixture.componentRef.setInput('tenant', 'demo');
+    await settle();
+    http.expectOne(records).flush({
+      items: [recorded('aaaa0000-0000-4000-8000-000000000001', null)],
+      nextCursor: 'page-2',
+    });
     await settle();
     type('[data-testid=people-q]', 'amina');
     element()
@@ -148,7 +163,35 @@ describe('a person’s data, on request', () => {
       .expectOne(`${base}/participant/${ID}`)
       .flush({ ...summary, account: { ...summary.account, anonymised: true } });
     http.expectOne(`${base}?q=amina`).flush({ items: [] });
+    // The record of requests, again from the newest: the erasure is on it.
+    http.expectOne(records).flush({
+      items: [recorded('bbbb0000-0000-4000-8000-000000000002', null)],
+      nextCursor: null,
+    });
     await settle();
     expect(text()).toContain('Erased.');
+  });
+
+  it('lists the record of requests, naming no one erased, a page at a time', async () => {
+    const list = () =>
+      (element().querySelector('[data-testid=privacy-requests]')?.textContent ?? '').replace(
+        /\s+/g,
+        ' ',
+      );
+    expect(list()).toContain('Erasure');
+    expect(list()).toContain(`P-${ID.slice(0, 8)}`);
+    expect(list()).toContain('no longer named');
+    expect(list()).toContain('by Ada Admin');
+    expect(list()).toContain('Reason aaaa');
+    button('Show more')?.click();
+    await settle();
+    http.expectOne(`${records}?after=page-2`).flush({
+      items: [recorded('cccc0000-0000-4000-8000-000000000003', 'Amina Odhiambo')],
+      nextCursor: null,
+    });
+    await settle();
+    expect(list()).toContain('Reason aaaa');
+    expect(list()).toContain('Amina Odhiambo');
+    expect(button('Show more')).toBeUndefined();
   });
 });

@@ -1,5 +1,14 @@
 import { HttpClient, type HttpResponse } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  inject,
+  input,
+  signal,
+  untracked,
+} from '@angular/core';
 import { FormControl, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
@@ -14,6 +23,8 @@ import type {
   PeopleSearchResult,
   PersonHit,
   PersonSummary,
+  PrivacyRequest,
+  PrivacyRequestPage,
   ProblemDetails,
 } from '@convene/contracts';
 import { TranslocoPipe } from '@jsverse/transloco';
@@ -243,6 +254,46 @@ const GROUPS = [
         }
       </mat-card>
     }
+
+    <mat-card appearance="outlined" class="cv-panel" data-testid="privacy-requests">
+      <h2 class="cv-panel-title">{{ 'privacy.people.requests.title' | transloco }}</h2>
+      <p>{{ 'privacy.people.requests.intro' | transloco }}</p>
+      <cv-live-error [problem]="requestsProblem()" />
+      @if (requests().length === 0 && !requestsLoading()) {
+        <p role="status">{{ 'privacy.people.requests.none' | transloco }}</p>
+      } @else {
+        <ul class="requests">
+          @for (request of requests(); track request.id) {
+            <li>
+              <span class="request-head">
+                <strong>{{ 'privacy.people.requests.kinds.' + request.kind | transloco }}</strong>
+                · {{ request.requestedAt | localDate: 'medium' : language() }}
+              </span>
+              <span>
+                {{ 'privacy.people.kinds.' + request.subject.kind | transloco }}
+                <bdi dir="ltr" class="reference">{{ request.subject.reference }}</bdi>
+                @if (request.subject.name; as name) {
+                  · <bdi>{{ name }}</bdi>
+                } @else {
+                  · {{ 'privacy.people.requests.erased' | transloco }}
+                }
+              </span>
+              <span class="request-meta">
+                {{ 'privacy.people.requests.by' | transloco: { name: request.requestedBy.name } }}
+                · <bdi>{{ request.reason }}</bdi>
+              </span>
+            </li>
+          }
+        </ul>
+      }
+      @if (requestsLoading()) {
+        <mat-progress-bar mode="indeterminate" [attr.aria-label]="'common.loading' | transloco" />
+      } @else if (nextRequests()) {
+        <button mat-stroked-button type="button" (click)="loadRequests()">
+          {{ 'privacy.people.requests.more' | transloco }}
+        </button>
+      }
+    </mat-card>
   `,
   styles: `
     :host {
@@ -320,6 +371,24 @@ const GROUPS = [
       gap: 8px;
       margin-block-start: 8px;
     }
+    .requests {
+      list-style: none;
+      padding: 0;
+      margin: 0 0 8px;
+      display: grid;
+      gap: 12px;
+    }
+    .requests li {
+      display: grid;
+      gap: 2px;
+      overflow-wrap: anywhere;
+    }
+    .request-meta {
+      color: var(--mat-sys-on-surface-variant);
+    }
+    .reference {
+      font-family: var(--cv-mono, monospace);
+    }
     .danger {
       --mat-button-filled-container-color: var(--mat-sys-error);
       --mat-button-filled-label-text-color: var(--mat-sys-on-error);
@@ -373,6 +442,41 @@ export class PeoplePage {
   protected readonly eraseProblem = signal<ProblemDetails | null>(null);
   protected readonly erased = signal<ErasureDone | null>(null);
 
+  /** The record of requests, newest first, a page at a time. */
+  protected readonly requests = signal<PrivacyRequest[]>([]);
+  protected readonly nextRequests = signal<string | null>(null);
+  protected readonly requestsLoading = signal(false);
+  protected readonly requestsProblem = signal<ProblemDetails | null>(null);
+
+  constructor() {
+    // The first page once the tenant is known, and again for another tenant.
+    effect(() => {
+      this.tenant();
+      untracked(() => void this.loadRequests(true));
+    });
+  }
+
+  protected async loadRequests(fresh = false): Promise<void> {
+    if (this.requestsLoading() && !fresh) return;
+    this.requestsLoading.set(true);
+    this.requestsProblem.set(null);
+    const after = fresh ? null : this.nextRequests();
+    try {
+      const page = await firstValueFrom(
+        this.http.get<PrivacyRequestPage>(
+          `/api/t/${this.tenant()}/privacy/requests` +
+            (after ? `?after=${encodeURIComponent(after)}` : ''),
+        ),
+      );
+      this.requests.update((shown) => (fresh ? page.items : [...shown, ...page.items]));
+      this.nextRequests.set(page.nextCursor);
+    } catch (error) {
+      this.requestsProblem.set(toProblem(error));
+    } finally {
+      this.requestsLoading.set(false);
+    }
+  }
+
   protected find(): void {
     const q = this.q.value.trim();
     if (q.length < 2) return;
@@ -407,6 +511,7 @@ export class PeoplePage {
       );
       saveBlob(response.body, fileNameOf(response) ?? `person.${format}`);
       this.notifier.success('privacy.people.export.done');
+      void this.loadRequests(true);
     } catch (error) {
       this.exportProblem.set(toProblem(error));
     } finally {
@@ -431,6 +536,7 @@ export class PeoplePage {
       this.erased.set(done);
       this.summary.reload();
       this.results.reload();
+      void this.loadRequests(true);
     } catch (error) {
       this.eraseProblem.set(toProblem(error));
     } finally {

@@ -10,16 +10,17 @@ import {
   type RetentionPreview,
   type RetentionRuns,
 } from '@convene/contracts';
-import { TranslocoTestingModule } from '@jsverse/transloco';
+import { TranslocoService, TranslocoTestingModule } from '@jsverse/transloco';
 import { provideIcuMessages } from '../i18n/icu-transpiler';
 import { LanguageService } from '../i18n/language.service';
 import { provideIcons } from '../shared/icons/icons';
 import { Notifier } from '../shared/notifier.service';
 import { RetentionPanel } from './retention.panel';
 
-const english = JSON.parse(
-  readFileSync(join(__dirname, '../../../public/i18n/en.json'), 'utf8'),
-) as Record<string, unknown>;
+const translations = (language: 'en' | 'ar') =>
+  JSON.parse(
+    readFileSync(join(__dirname, `../../../public/i18n/${language}.json`), 'utf8'),
+  ) as Record<string, unknown>;
 
 const base = '/api/t/demo/privacy/retention';
 const today = new Date().toISOString().slice(0, 10);
@@ -29,12 +30,20 @@ const defaults: RetentionPolicy = {
   version: 0,
   updatedAt: null,
   updatedBy: null,
+  sessionsDays: 30,
 };
 const preview = (on: string, people: number): RetentionPreview => ({
   on,
   participants: { people, events: 9, endedBefore: '2024-03-01' },
   experts: { profiles: 1, leftBefore: '2025-03-01' },
   mail: { messages: 12, before: '2026-12-01' },
+  links: { links: 0, before: '2027-01-30' },
+});
+const nothingDue = (on: string): RetentionPreview => ({
+  on,
+  participants: { people: 0, events: 0, endedBefore: '2024-03-01' },
+  experts: { profiles: 0, leftBefore: '2025-03-01' },
+  mail: { messages: 0, before: '2026-12-01' },
   links: { links: 0, before: '2027-01-30' },
 });
 const runs: RetentionRuns = {
@@ -50,13 +59,20 @@ const runs: RetentionRuns = {
   ],
 };
 
-async function setUp() {
+async function setUp(
+  options: {
+    language?: 'en' | 'ar';
+    policy?: RetentionPolicy;
+    due?: RetentionPreview;
+  } = {},
+) {
+  const language = options.language ?? 'en';
   const success = jest.fn();
   TestBed.configureTestingModule({
     imports: [
       TranslocoTestingModule.forRoot({
-        langs: { en: english },
-        translocoConfig: { availableLangs: ['en'], defaultLang: 'en' },
+        langs: { [language]: translations(language) },
+        translocoConfig: { availableLangs: [language], defaultLang: language },
       }),
     ],
     providers: [
@@ -64,16 +80,18 @@ async function setUp() {
       provideIcuMessages(),
       provideHttpClient(),
       provideHttpClientTesting(),
-      { provide: LanguageService, useValue: { language: signal('en') } },
+      { provide: LanguageService, useValue: { language: signal(language) } },
       { provide: Notifier, useValue: { success } },
     ],
   });
+  // The ICU transpiler declines counts in the language Transloco switched to.
+  TestBed.inject(TranslocoService).setActiveLang(language);
   const fixture = TestBed.createComponent(RetentionPanel);
   fixture.componentRef.setInput('tenant', 'demo');
   fixture.detectChanges();
   const http = TestBed.inject(HttpTestingController);
-  http.expectOne(base).flush(defaults);
-  http.expectOne(`${base}/preview?on=${today}`).flush(preview(today, 214));
+  http.expectOne(base).flush(options.policy ?? defaults);
+  http.expectOne(`${base}/preview?on=${today}`).flush(options.due ?? preview(today, 214));
   http.expectOne(`${base}/runs`).flush(runs);
   await fixture.whenStable();
   fixture.detectChanges();
@@ -91,6 +109,31 @@ describe('the retention panel', () => {
     expect(element.textContent).toContain('These are the default periods');
     const last = element.querySelector('[data-testid="retention-runs"]')?.textContent ?? '';
     expect(last.replace(/\s+/g, ' ')).toContain('anonymised 3 participants and 0 expert profiles');
+  });
+
+  it('states the platform’s period for sessions and reset links, read-only', async () => {
+    const { element } = await setUp({ policy: { ...defaults, sessionsDays: 45 } });
+    const platform = element.querySelector('[data-testid="retention-platform"]');
+    expect(platform?.textContent?.replace(/\s+/g, ' ')).toContain(
+      'password-reset links are deleted 45 days after they end',
+    );
+    // Nothing to edit: not a field of the form, never sent back.
+    expect(platform?.querySelector('input')).toBeNull();
+  });
+
+  it('reads naturally in Arabic when nothing is due', async () => {
+    const { element } = await setUp({ language: 'ar', due: nothingDue(today) });
+    const due = (
+      element.querySelector('[data-testid="retention-preview"]')?.textContent ?? ''
+    ).replace(/\s+/g, ' ');
+    expect(due).toContain('لن يُجهَّل أي مشارك');
+    expect(due).toContain('لن يُجهَّل أي ملف خبير');
+    expect(due).toContain('لن تفقد أي رسالة مرسلة');
+    expect(due).toContain('لن يُحذف أي رابط منتهٍ');
+    // The old wording put a negation where a count goes: "will be anonymised nobody of no event".
+    expect(due).not.toMatch(/سيُجهَّل لا|من لا فعالية|سيُحذف لا/u);
+    const platform = element.querySelector('[data-testid="retention-platform"]')?.textContent;
+    expect(platform).toContain('30 يوم');
   });
 
   it('asks again for another day', async () => {

@@ -111,6 +111,12 @@ const today = () => new Date().toISOString().slice(0, 10);
             {{ 'settings.save' | transloco }}
           </button>
         </form>
+        <p class="platform" data-testid="retention-platform">
+          <mat-icon svgIcon="schedule" aria-hidden="true" />
+          <span>{{
+            'privacy.retention.platform' | transloco: { days: policy.value().sessionsDays }
+          }}</span>
+        </p>
 
         <section class="preview" aria-labelledby="retention-preview-title">
           <h3 id="retention-preview-title">{{ 'privacy.retention.preview.title' | transloco }}</h3>
@@ -236,6 +242,16 @@ const today = () => new Date().toISOString().slice(0, 10);
     .periods button {
       grid-column: 1 / -1;
       justify-self: start;
+    }
+    .platform {
+      display: flex;
+      gap: 8px;
+      align-items: flex-start;
+      margin-block: 16px 0;
+      color: var(--mat-sys-on-surface-variant);
+    }
+    .platform mat-icon {
+      flex: none;
     }
     .preview {
       margin-block-start: 24px;
