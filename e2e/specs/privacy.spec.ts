@@ -190,6 +190,12 @@ describe('keeping personal data', () => {
       return rows[0];
     });
     assert.equal(after?.requests, 2, 'the export and the erasure are both on record');
+    // And the page's record of requests shows both, newest first, the person by a reference only.
+    const record = admin.getByTestId('privacy-requests');
+    await record.getByText('Erasure asked for by the person, in writing').waitFor();
+    await record.getByText('Subject access request received by letter').waitFor();
+    const recorded = (await record.textContent()) ?? '';
+    assert.ok(!recorded.includes(person.email), 'the record does not name the erased person');
     const gone = await database(async (db) => {
       const { rows } = await db.query<{ n: number }>(
         `select count(*)::int as n from participants where lower(email) = lower($1)`,
