@@ -583,6 +583,76 @@ describe('assistance requests', () => {
       ]);
     });
 
+    it('tells the expert an officer asks to review it, nobody else, and only when the reviewer changes', async () => {
+      const id = await submitted({ title: 'Review walk' });
+      const assign = async (expertReviewerId: string | null, responsible: string | null = null) => {
+        const current = await officer.get(`${base}/${id}`);
+        const done = await officer.put(`${base}/${id}/assignment`, {
+          responsibleOfficerId: responsible,
+          expertReviewerId,
+          version: current.body.version,
+        });
+        expect(done.status).toBe(200);
+      };
+      const everyRequestMail = () =>
+        ownerQuery<{ kind: string; recipient: string }>(
+          app,
+          `select kind, recipient from mail_outbox where kind like 'request_%' order by recipient`,
+        );
+      await clearMail();
+      await assign(reviewerId);
+      // Only the reviewer: no officer, no focal point, no other expert hears of the assignment.
+      expect(await everyRequestMail()).toEqual([
+        { kind: 'request_review_assigned', recipient: 'reviewer@acme.example' },
+      ]);
+      const [sent] = await mails('request_review_assigned');
+      expect(sent?.language).toBe('en');
+      expect(sent?.payload).toMatchObject({
+        kind: 'request_review_assigned',
+        name: 'reviewer',
+        tenantName: 'Acme Academy',
+        requestTitle: 'Review walk',
+        stateName: 'Kenya',
+        link: expect.stringMatching(new RegExp(`/t/acme/requests/${id}$`)),
+      });
+      // The same reviewer again, or only the responsible officer changing: no new mail.
+      await clearMail();
+      await assign(reviewerId);
+      await assign(reviewerId, officerId);
+      expect(await everyRequestMail()).toEqual([]);
+      // Taking the reviewer away tells nobody; naming another expert tells that expert alone.
+      await assign(null, officerId);
+      expect(await everyRequestMail()).toEqual([]);
+      const otherId = (
+        await ownerQuery<{ id: string }>(app, `select id from users where email = $1`, [
+          'other@acme.example',
+        ])
+      )[0]?.id;
+      await assign(otherId ?? null, officerId);
+      expect(await everyRequestMail()).toEqual([
+        { kind: 'request_review_assigned', recipient: 'other@acme.example' },
+      ]);
+    });
+
+    it('sends the reviewer nothing when the assignment is refused', async () => {
+      const id = await submitted({ title: 'Refused review' });
+      await clearMail();
+      const current = await officer.get(`${base}/${id}`);
+      const refused = await officer.put(`${base}/${id}/assignment`, {
+        responsibleOfficerId: kenyaId,
+        expertReviewerId: reviewerId,
+        version: current.body.version,
+      });
+      expect(refused.status).toBe(400);
+      const stale = await officer.put(`${base}/${id}/assignment`, {
+        responsibleOfficerId: null,
+        expertReviewerId: reviewerId,
+        version: current.body.version - 1,
+      });
+      expect(stale.status).toBe(409);
+      expect(await mails('request_review_assigned')).toEqual([]);
+    });
+
     it('links existing events only once assessed, and refuses an unknown event', async () => {
       const id = await submitted();
       const ds = app.running.databases.app;

@@ -65,7 +65,7 @@ import {
   visibleRequestMessage,
 } from './request-visibility';
 import { RequestsException } from './requests.exception';
-import { notifyOfficers, notifyState } from './requests.mail';
+import { notifyOfficers, notifyReviewer, notifyState } from './requests.mail';
 
 /** A request as SUMMARY selects it. */
 const SummaryRow = z.strictObject({
@@ -491,6 +491,14 @@ export class RequestsService {
         expertReviewerId: input.expertReviewerId,
       },
     );
+    // The expert newly asked to review hears of it; an unchanged assignment sends nothing.
+    if (input.expertReviewerId && input.expertReviewerId !== row.expert_reviewer_id) {
+      await notifyReviewer(
+        manager,
+        { tenantId: row.tenant_id, requestId: id, key: `v${row.version + 1}` },
+        this.config.appUrl,
+      );
+    }
     return this.get(id);
   }
 
