@@ -738,10 +738,108 @@ describe('assistance requests', () => {
       expect(await count()).toBe(before);
     });
 
-    it('stops the State attaching once submitted; the files are the State’s', async () => {
+    it('stops the State attaching once submitted; officers attach on their own route', async () => {
       const id = await submitted();
       expect((await upload(kenya, id, 'late.pdf', await pdfWith('late'))).status).toBe(403);
       expect((await upload(officer, id, 'minutes.pdf', await pdfWith('minutes'))).status).toBe(403);
+    });
+
+    describe('the officers’ files', () => {
+      const officerUpload = (who: ApiClient, id: string, fileName: string, bytes: Uint8Array) =>
+        who.request(
+          'POST',
+          `${base}/${id}/officer-attachments?${new URLSearchParams({ fileName })}`,
+          { rawBody: bytes, headers: { 'content-type': 'application/octet-stream' } },
+        );
+
+      it('lets officers attach PDF and DOCX to a submitted request, which the State reads', async () => {
+        const id = await submitted({ title: 'With officers’ files' });
+        const pdf = await officerUpload(officer, id, 'minutes.pdf', await pdfWith('Minutes'));
+        expect(pdf.status).toBe(201);
+        const docx = await officerUpload(admin, id, 'concept.docx', docxWith('Concept note'));
+        expect(docx.status).toBe(201);
+        expect(
+          docx.body.attachments.map(
+            (a: { fileName: string; side: string; uploadedBy: unknown }) => [
+              a.fileName,
+              a.side,
+              a.uploadedBy,
+            ],
+          ),
+        ).toEqual([
+          ['minutes.pdf', 'officer', { id: officerId, name: 'officer' }],
+          ['concept.docx', 'officer', expect.objectContaining({ name: 'admin' })],
+        ]);
+        // The State's focal points see and download them; another State's focal point does not.
+        const seen = await kenya.get(`${base}/${id}`);
+        expect(seen.body.attachments.map((a: { fileName: string }) => a.fileName)).toEqual([
+          'minutes.pdf',
+          'concept.docx',
+        ]);
+        const url = seen.body.attachments[0].downloadUrl as string;
+        const file = await kenya2.get(url);
+        expect(file.status).toBe(200);
+        expect(file.text.startsWith('%PDF')).toBe(true);
+        expect((await uganda.get(url)).status).toBe(404);
+        expect((await uganda.get(`${base}/${id}`)).status).toBe(404);
+        // The bytes went where the other files go.
+        const [stored] = await ownerQuery<{ storage_key: string; side: string }>(
+          app,
+          `select storage_key, side from request_attachments where id = $1`,
+          [seen.body.attachments[0].id],
+        );
+        expect(stored).toEqual({
+          storage_key: `tenant/${acme}/requests/${id}/${seen.body.attachments[0].id}`,
+          side: 'officer',
+        });
+      });
+
+      it('types the file by its bytes, keeps the limits, and refuses a draft and other roles', async () => {
+        const id = await submitted();
+        const before = await count();
+        const png = Buffer.from(
+          '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489',
+          'hex',
+        );
+        expect((await officerUpload(officer, id, 'scan.pdf', png)).status).toBe(415);
+        await ownerQuery(app, `update tenants set document_max_bytes = 100 where id = $1`, [acme]);
+        expect(
+          (await officerUpload(officer, id, 'big.pdf', await pdfWith('x'.repeat(500)))).status,
+        ).toBe(413);
+        await ownerQuery(app, `update tenants set document_max_bytes = 26214400 where id = $1`, [
+          acme,
+        ]);
+        // A draft is the State's own: officers do not see it (404).
+        const draftId = await newRequest();
+        expect((await officerUpload(officer, draftId, 'x.pdf', await pdfWith('x'))).status).toBe(
+          404,
+        );
+        // The route is the officers': focal points and experts hold no right to it.
+        expect((await officerUpload(kenya, id, 'x.pdf', await pdfWith('x'))).status).toBe(403);
+        expect((await officerUpload(reviewer, id, 'x.pdf', await pdfWith('x'))).status).toBe(403);
+        expect(await count()).toBe(before);
+      });
+
+      it('lets each side remove only its own files', async () => {
+        const id = await newRequest();
+        const mine = await upload(kenya, id, 'needs.pdf', await pdfWith('Needs'));
+        const stateFile = mine.body.attachments[0].id as string;
+        expect((await step(kenya, id, { action: 'submit' })).status).toBe(201);
+        const added = await officerUpload(officer, id, 'minutes.pdf', await pdfWith('Minutes'));
+        const officerFile = added.body.attachments.find(
+          (a: { side: string }) => a.side === 'officer',
+        ).id as string;
+        // The officers ask for information: the State may edit again, but not the officers' file.
+        await step(officer, id, { action: 'request_information', reason: 'Dates?' });
+        expect((await kenya.delete(`${base}/${id}/attachments/${officerFile}`)).status).toBe(404);
+        expect(
+          (await officer.delete(`${base}/${id}/officer-attachments/${stateFile}`)).status,
+        ).toBe(404);
+        const removed = await officer.delete(`${base}/${id}/officer-attachments/${officerFile}`);
+        expect(removed.status).toBe(200);
+        expect(removed.body.attachments.map((a: { id: string }) => a.id)).toEqual([stateFile]);
+        expect((await kenya.delete(`${base}/${id}/attachments/${stateFile}`)).status).toBe(200);
+      });
     });
   });
 });

@@ -172,6 +172,7 @@ const AttachmentRow = z.strictObject({
   byte_size: z.number().int(),
   uploaded_by: z.guid().nullable(),
   uploaded_by_name: z.string().nullable(),
+  side: z.enum(['state', 'officer']),
   at: z.date(),
 });
 const IdRow = z.strictObject({ id: z.guid() });
@@ -584,15 +585,20 @@ export class RequestsService {
     return event;
   }
 
-  /** A PDF or DOCX the State attaches while it may edit the request. */
+  /**
+   * A PDF or DOCX attached by one side: the State's focal points while they may edit the
+   * request, officers once it is submitted (they never see a draft). Each side removes only
+   * its own files.
+   */
   async attach(
     id: string,
     query: RequestAttachmentUploadQuery,
     body: unknown,
+    side: RequestSide,
   ): Promise<RequestDetail> {
     const { manager, tenant, user } = requestContext.current();
     const row = await this.find(id, true);
-    if (!this.mayAttach(row) || !tenant) throw forbidden();
+    if (!this.mayAttach(row, side) || !tenant) throw forbidden();
     const [count] = await sql(
       manager,
       `select count(*)::int as n from request_attachments where request_id = $1`,
@@ -633,8 +639,8 @@ export class RequestsService {
     await sql(
       manager,
       `insert into request_attachments (tenant_id, id, request_id, storage_key, file_name,
-                                        media_type, byte_size, sha256, uploaded_by)
-       values ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+                                        media_type, byte_size, sha256, uploaded_by, side)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
       [
         tenant.id,
         attachmentId,
@@ -645,10 +651,12 @@ export class RequestsService {
         body.length,
         checked.sha256.toString('hex'),
         user?.id ?? null,
+        side === 'officer' ? 'officer' : 'state',
       ],
     );
     await this.record('request.attached', id, undefined, {
       attachmentId,
+      side,
       fileName: query.fileName,
       sha256: createHash('sha256').update(body).digest('hex'),
     });
@@ -661,18 +669,20 @@ export class RequestsService {
     return this.get(id);
   }
 
-  async detach(id: string, attachmentId: string): Promise<RequestDetail> {
+  /** Removes a file its own side attached (the other side's files are not theirs: 404). */
+  async detach(id: string, attachmentId: string, side: RequestSide): Promise<RequestDetail> {
     const row = await this.find(id, true);
-    if (!this.mayAttach(row)) throw forbidden();
+    if (!this.mayAttach(row, side)) throw forbidden();
     if (!isUuid(attachmentId)) throw notFound('File');
     const removed = await sql(
       requestContext.current().manager,
-      `delete from request_attachments where request_id = $1 and id = $2 returning id`,
-      [id, attachmentId],
+      `delete from request_attachments where request_id = $1 and id = $2 and side = $3
+       returning id`,
+      [id, attachmentId, side],
       IdRow,
     );
     if (removed.length === 0) throw notFound('File');
-    await this.record('request.detached', id, { attachmentId }, undefined);
+    await this.record('request.detached', id, { attachmentId, side }, undefined);
     return this.get(id);
   }
 
@@ -751,9 +761,14 @@ export class RequestsService {
     );
   }
 
-  /** The supporting files are the State's: its focal points attach them while they may edit. */
-  private mayAttach(row: DetailRow): boolean {
-    return this.isStateOf(row) && requestEditable(row.status);
+  /**
+   * The State's focal points attach their supporting files while they may edit the request;
+   * officers attach theirs (minutes, a concept note, an assessment report) once it is submitted.
+   */
+  private mayAttach(row: DetailRow, side: RequestSide): boolean {
+    return side === 'state'
+      ? this.isStateOf(row) && requestEditable(row.status)
+      : this.manages() && row.status !== 'draft';
   }
 
   private checkLinkable(row: DetailRow): void {
@@ -921,7 +936,7 @@ export class RequestsService {
     const attachments = await sql(
       manager,
       `select a.id, a.file_name, a.media_type, a.byte_size::int as byte_size, a.uploaded_by,
-              u.name as uploaded_by_name, a.at
+              u.name as uploaded_by_name, a.side, a.at
          from request_attachments a left join users u on u.id = a.uploaded_by
         where a.request_id = $1 order by a.at, a.id`,
       [row.id],
@@ -982,6 +997,7 @@ export class RequestsService {
         mediaType: file.media_type,
         byteSize: file.byte_size,
         uploadedBy: person(file.uploaded_by, file.uploaded_by_name),
+        side: file.side,
         at: file.at.toISOString(),
         downloadUrl: `/api/t/${encodeURIComponent(slug)}/requests/${row.id}/attachments/${file.id}`,
       })),

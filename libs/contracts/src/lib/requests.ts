@@ -223,6 +223,8 @@ export const RequestAttachment = z.strictObject({
   mediaType: singleLineText(100),
   byteSize: int32(z.number().int().min(0)),
   uploadedBy: PersonRef.nullable(),
+  /** Who attached it: the requesting State's focal points, or the officers (after submission). */
+  side: z.enum(['state', 'officer']),
   at: Timestamp,
   /** A short-lived signed link (/api/files/…). */
   downloadUrl: singleLineText(1000),

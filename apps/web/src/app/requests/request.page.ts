@@ -244,6 +244,26 @@ export class RequestPage {
     );
   }
 
+  /** An officers' file (PDF or DOCX), which the State's focal points read. */
+  protected async attach(files: FileList | null): Promise<void> {
+    const request = this.request();
+    const file = files?.[0];
+    if (!request || !file) return;
+    await this.act(
+      () => this.api.attach(this.tenant(), request.id, file, 'officer'),
+      'requests.attachments.added',
+    );
+  }
+
+  protected async detach(attachmentId: string): Promise<void> {
+    const request = this.request();
+    if (!request) return;
+    await this.act(
+      () => this.api.detach(this.tenant(), request.id, attachmentId, 'officer'),
+      'requests.attachments.removed',
+    );
+  }
+
   /** A new draft event prefilled from the request, opened for the officer to complete. */
   protected async createEvent(): Promise<void> {
     const request = this.request();
