@@ -12,3 +12,4 @@ export * from './lib/assessment-scoring';
 export * from './lib/dashboard';
 export * from './lib/delivery';
 export * from './lib/requests';
+export * from './lib/request-venue';

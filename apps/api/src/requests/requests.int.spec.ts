@@ -1,5 +1,6 @@
 import { docxWith, pdfWith } from '../documents/documents.testing';
 import { recommendationEvent } from '../recommendations/recommendations.fixtures';
+import { seedRequest } from './requests.fixtures';
 import { addMember, createTenant } from '../tenants/tenant-provisioning';
 import type { ApiClient } from '../testing/http-client';
 import { ownerQuery, startTestApp, type TestApp } from '../testing/test-app';
@@ -540,8 +541,15 @@ describe('assistance requests', () => {
         hostStates: ['KEN'],
         capacity: 25,
       });
-      expect(created.body.startsAt).toBe('2027-03-01T09:00:00.000Z');
-      expect(created.body.endsAt).toBe('2027-03-03T17:00:00.000Z');
+      // In Kenya's capital, on Nairobi's clock (UTC+3): 09:00 to 17:00 there.
+      expect(created.body.venue).toMatchObject({
+        name: 'To be confirmed',
+        city: 'Nairobi',
+        countryAlpha3: 'KEN',
+      });
+      expect(created.body.timeZone).toBe('Africa/Nairobi');
+      expect(created.body.startsAt).toBe('2027-03-01T06:00:00.000Z');
+      expect(created.body.endsAt).toBe('2027-03-03T14:00:00.000Z');
       const eventId = created.body.id as string;
       await step(officer, id, { action: 'approve' });
       const events = (path: string, action: string) =>
@@ -651,6 +659,23 @@ describe('assistance requests', () => {
       });
       expect(stale.status).toBe(409);
       expect(await mails('request_review_assigned')).toEqual([]);
+    });
+
+    it('prefills a State the capitals table does not know with the city to be confirmed, in UTC', async () => {
+      const { requestId } = await seedRequest(app.running.databases.app, app.running.store, acme, {
+        state: 'FRA',
+        title: 'A French request',
+      });
+      const created = await officer.post(`${base}/${requestId}/events/new`);
+      expect(created.status).toBe(201);
+      expect(created.body.venue).toMatchObject({
+        name: 'To be confirmed',
+        city: 'To be confirmed',
+        countryAlpha3: 'FRA',
+      });
+      expect(created.body.timeZone).toBe('UTC');
+      expect(created.body.startsAt.slice(11)).toBe('09:00:00.000Z');
+      expect(created.body.hostStates).toEqual(['FRA']);
     });
 
     it('links existing events only once assessed, and refuses an unknown event', async () => {

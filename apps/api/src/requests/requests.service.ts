@@ -36,7 +36,9 @@ import {
   requestMissing,
   type RequestSide,
   requestTransition,
+  requestVenue,
   timeInStatus,
+  zonedInstant,
 } from '@convene/domain';
 import { Inject, Injectable } from '@nestjs/common';
 import { z } from 'zod';
@@ -559,6 +561,9 @@ export class RequestsService {
     const last = daysBetween(from, to) > 2 ? dayAfterText(from, 2) : to;
     const officer =
       row.responsible_officer_id ?? (can(tenant.role, 'requests.manage') ? user?.id : null);
+    // The State's capital and its zone when known (libs/domain request-venue), else UTC; the
+    // days run 09:00–17:00 on the venue's clock.
+    const venue = requestVenue(row.member_state_code);
     const input = EventCreate.parse({
       type: EVENT_TYPE_OF[row.modality ?? 'national_workshop'],
       title: (row.title || 'Technical assistance').slice(0, 200),
@@ -569,12 +574,12 @@ export class RequestsService {
       format: 'in_person',
       venue: {
         name: 'To be confirmed',
-        city: 'To be confirmed',
+        city: venue.city ?? 'To be confirmed',
         countryAlpha3: row.member_state_code,
       },
-      startsAt: `${from}T09:00:00Z`,
-      endsAt: `${last}T17:00:00Z`,
-      timeZone: 'UTC',
+      startsAt: zonedInstant(from, '09:00', venue.timeZone),
+      endsAt: zonedInstant(last, '17:00', venue.timeZone),
+      timeZone: venue.timeZone,
       workingLanguages: ['en'],
       capacity: row.officials,
       hostStates: [row.member_state_code],
