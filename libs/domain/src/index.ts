@@ -13,3 +13,4 @@ export * from './lib/dashboard';
 export * from './lib/delivery';
 export * from './lib/requests';
 export * from './lib/request-venue';
+export * from './lib/request-gaps';

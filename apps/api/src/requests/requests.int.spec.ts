@@ -1,5 +1,6 @@
 import { docxWith, pdfWith } from '../documents/documents.testing';
 import { recommendationEvent } from '../recommendations/recommendations.fixtures';
+import { ratedArea, seedAssessment } from '../assessments/assessments.fixtures';
 import { seedRequest } from './requests.fixtures';
 import { addMember, createTenant } from '../tenants/tenant-provisioning';
 import type { ApiClient } from '../testing/http-client';
@@ -676,6 +677,85 @@ describe('assistance requests', () => {
       expect(created.body.timeZone).toBe('UTC');
       expect(created.body.startsAt.slice(11)).toBe('09:00:00.000Z');
       expect(created.body.hostStates).toEqual(['FRA']);
+    });
+
+    it('shows which of its validated assessment’s weakest areas each linked event addresses', async () => {
+      const id = await submitted({ title: 'Gaps walk' });
+      await step(officer, id, { action: 'start_assessment' });
+      const ds = app.running.databases.app;
+      // Gaps by hand: financing rated 0 → 100, investigations 1 → 75, training 3 → 25,
+      // propaganda 4 → 0 (not weak). Weakest: financing, investigations, training.
+      const answers = {
+        ...ratedArea('financing', 0),
+        ...ratedArea('investigations_digital_evidence', 1),
+        ...ratedArea('training', 3),
+        ...ratedArea('propaganda', 4),
+      };
+      // An older validated one and a draft naming the request do not count; nor does another
+      // request's.
+      await seedAssessment(ds, acme, {
+        state: 'KEN',
+        status: 'validated',
+        requestId: id,
+        answers: ratedArea('propaganda', 0),
+        createdAt: '2026-01-01T00:00:00Z',
+      });
+      await seedAssessment(ds, acme, {
+        state: 'KEN',
+        status: 'draft',
+        requestId: id,
+        answers: ratedArea('human_rights', 0),
+      });
+      const assessmentId = await seedAssessment(ds, acme, {
+        state: 'KEN',
+        status: 'validated',
+        requestId: id,
+        answers,
+      });
+      const before = (await officer.get(`${base}/${id}`)).body;
+      expect(before.needs).toEqual({
+        assessmentId,
+        validatedAt: expect.any(String),
+        weakest: [
+          { area: 'financing', gap: 100 },
+          { area: 'investigations_digital_evidence', gap: 75 },
+          { area: 'training', gap: 25 },
+        ],
+        unaddressed: ['financing', 'investigations_digital_evidence', 'training'],
+      });
+      // The event prefilled from the request carries its area: investigations.
+      const first = (await officer.post(`${base}/${id}/events/new`)).body.id as string;
+      const second = (await officer.post(`${base}/${id}/events/new`)).body.id as string;
+      await ownerQuery(
+        app,
+        `update events set thematic_areas = '{propaganda,training,financing}' where id = $1`,
+        [second],
+      );
+      const after = (await officer.get(`${base}/${id}`)).body;
+      const addresses = Object.fromEntries(
+        after.events.map((e: { id: string; addresses: string[] }) => [e.id, e.addresses]),
+      );
+      expect(addresses).toEqual({
+        [first]: ['investigations_digital_evidence'],
+        // In the order of the gaps; propaganda is not weak.
+        [second]: ['financing', 'training'],
+      });
+      expect(after.needs.unaddressed).toEqual([]);
+      // The State's focal point reads it too; the expert reviewer, who reads no assessment, not.
+      expect((await kenya.get(`${base}/${id}`)).body.needs.assessmentId).toBe(assessmentId);
+      const current = await officer.get(`${base}/${id}`);
+      await officer.put(`${base}/${id}/assignment`, {
+        responsibleOfficerId: null,
+        expertReviewerId: reviewerId,
+        version: current.body.version,
+      });
+      const asReviewer = await reviewer.get(`${base}/${id}`);
+      expect(asReviewer.status).toBe(200);
+      expect(asReviewer.body.needs).toBeNull();
+      expect(asReviewer.body.events.map((e: { addresses: string[] }) => e.addresses)).toEqual(
+        asReviewer.body.events.map(() => []),
+      );
+      expect(asReviewer.text).not.toContain(assessmentId);
     });
 
     it('links existing events only once assessed, and refuses an unknown event', async () => {

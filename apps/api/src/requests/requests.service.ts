@@ -36,12 +36,16 @@ import {
   requestMissing,
   type RequestSide,
   requestTransition,
+  requestGapCoverage,
   requestVenue,
+  scoreAssessment,
   timeInStatus,
   zonedInstant,
 } from '@convene/domain';
 import { Inject, Injectable } from '@nestjs/common';
 import { z } from 'zod';
+import { visibleAssessment } from '../assessments/assessment-visibility';
+import { QuestionnairesService } from '../assessments/questionnaires.service';
 import { AuditService } from '../audit/audit.service';
 import { forbidden, notFound } from '../common/app-exception';
 import { decodeCursor, encodeCursor } from '../common/cursor';
@@ -160,6 +164,13 @@ const LinkedEventRow = z.strictObject({
   status: EventStatus,
   starts_at: z.date(),
   time_zone: z.string(),
+  thematic_areas: z.array(ThematicArea),
+});
+const AssessmentRow = z.strictObject({
+  id: z.guid(),
+  questionnaire_number: z.number().int(),
+  answers: z.record(z.string(), z.strictObject({ rating: z.number().int().nullable() }).loose()),
+  validated_at: z.date(),
 });
 const RecommendationRefRow = z.strictObject({
   id: z.guid(),
@@ -203,6 +214,7 @@ export class RequestsService {
   constructor(
     private readonly audit: AuditService,
     private readonly events: EventsService,
+    private readonly questionnaires: QuestionnairesService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(OBJECT_STORE) private readonly store: ObjectStore,
   ) {}
@@ -896,7 +908,10 @@ export class RequestsService {
     );
   }
 
-  /** The request with its thread, history, events, recommendations and files: six statements. */
+  /**
+   * The request with its thread, history, events, recommendations, files and the gaps its events
+   * address: seven statements (eight for an assessment on a tenant's questionnaire version).
+   */
   private async detail(row: DetailRow): Promise<RequestDetail> {
     const { manager, user, tenant } = requestContext.current();
     const [userId, memberState, manages] = this.visibility();
@@ -920,7 +935,7 @@ export class RequestsService {
     );
     const events = await sql(
       manager,
-      `select e.id, e.title, e.status, e.starts_at, e.time_zone
+      `select e.id, e.title, e.status, e.starts_at, e.time_zone, e.thematic_areas
          from request_events re join events e on e.tenant_id = re.tenant_id and e.id = re.event_id
         where re.request_id = $4 and ${visibleEvent('e', viewerParams(1))}
         order by e.starts_at, e.id`,
@@ -947,6 +962,7 @@ export class RequestsService {
       [row.id],
       AttachmentRow,
     );
+    const needs = await this.needs(row.id, events);
     const sides = this.sides(row);
     const actions: RequestAction[] = RequestActionSchema.options.filter((action) =>
       sides.some((side) => requestActions(row.status, side).includes(action)),
@@ -966,6 +982,14 @@ export class RequestsService {
         eventTitle: rec.event_title,
         text: rec.text,
       })),
+      needs: needs
+        ? {
+            assessmentId: needs.assessmentId,
+            validatedAt: needs.validatedAt,
+            weakest: needs.weakest,
+            unaddressed: needs.unaddressed,
+          }
+        : null,
       expertReviewer: person(row.expert_reviewer_id, row.expert_reviewer_name),
       createdBy: person(row.created_by, row.created_by_name),
       createdAt: row.created_at.toISOString(),
@@ -995,6 +1019,7 @@ export class RequestsService {
         status: event.status,
         startsAt: event.starts_at.toISOString(),
         timeZone: event.time_zone,
+        addresses: needs?.events.find((covered) => covered.id === event.id)?.addresses ?? [],
       })),
       attachments: attachments.map((file) => ({
         id: file.id,
@@ -1011,6 +1036,52 @@ export class RequestsService {
       canComment: this.canComment(row),
       canManage: this.manages(),
       missing: requestEditable(row.status) ? requestMissing(contentOf(row, [])) : [],
+    };
+  }
+
+  /**
+   * The gaps the linked events address: the latest validated needs assessment that names the
+   * request, read through the assessments' own rule (`visibleAssessment`: officers, and the
+   * State's focal points; an expert reviewer reads none), scored on its questionnaire, against
+   * the events' thematic areas (`requestGapCoverage`). One statement, a second for a tenant's
+   * own questionnaire version.
+   */
+  private async needs(
+    requestId: string,
+    events: readonly { id: string; thematic_areas: ThematicArea[] }[],
+  ) {
+    const { manager, user, tenant } = requestContext.current();
+    const [, memberState, manages] = visibilityOf(user?.id ?? null, tenant);
+    const [assessment] = await sql(
+      manager,
+      `select a.id, a.questionnaire_number, a.answers, a.validated_at
+         from needs_assessments a
+        where a.request_id = $3 and a.status = 'validated'
+          and ${visibleAssessment('a', { userId: 'null::uuid', memberState: '$1::char(3)', manages: '$2::boolean' })}
+        order by a.validated_at desc, a.id desc
+        limit 1`,
+      [memberState, manages, requestId],
+      AssessmentRow,
+    );
+    if (!assessment) return null;
+    const questions =
+      (await this.questionnaires.questionsOf([assessment.questionnaire_number])).get(
+        assessment.questionnaire_number,
+      ) ?? [];
+    const scores = scoreAssessment(
+      questions,
+      Object.fromEntries(
+        Object.entries(assessment.answers).map(([key, answer]) => [key, answer.rating]),
+      ),
+    );
+    return {
+      assessmentId: assessment.id,
+      validatedAt: assessment.validated_at.toISOString(),
+      ...requestGapCoverage(
+        scores.weakest,
+        scores.areas,
+        events.map((event) => ({ id: event.id, thematicAreas: event.thematic_areas })),
+      ),
     };
   }
 

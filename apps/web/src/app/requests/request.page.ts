@@ -46,8 +46,8 @@ const WITH_REASON: readonly RequestAction[] = ['request_information', 'decline',
 /**
  * One request: what the State asks, the thread both sides see (and, for officers, their internal
  * notes), its history with the time spent in each status, the events that answer it, and the
- * steps the person may take. The needs assessments of the State will show here too (see
- * docs/requests.md).
+ * steps the person may take, its files (officers attach theirs here), and the gaps of the
+ * State's validated needs assessment its linked events address (docs/requests.md).
  */
 @Component({
   selector: 'cv-request-page',
