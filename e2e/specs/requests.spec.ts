@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import PDFDocument from 'pdfkit';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import {
   BASE_URL,
@@ -7,6 +8,7 @@ import {
   expectNoSidewaysScroll,
   launchBrowser,
   mainNav,
+  pictureEverywhere,
   resetLanguage,
   screenshotWhole,
   signIn,
@@ -46,6 +48,19 @@ async function choose(page: Page, field: Locator, ...options: string[]): Promise
 }
 
 const autosave = (page: Page) => page.locator('.req-autosave');
+
+/** A real PDF holding `words`, as an officer's computer would have it. */
+function pdf(words: string): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const document = new PDFDocument();
+    const chunks: Buffer[] = [];
+    document.on('data', (chunk: Buffer) => chunks.push(chunk));
+    document.on('end', () => resolve(Buffer.concat(chunks)));
+    document.on('error', reject);
+    document.text(words);
+    document.end();
+  });
+}
 
 /** Waits until the draft form shows the saved draft (its title loaded). */
 async function formLoaded(page: Page, title: string): Promise<void> {
@@ -223,6 +238,48 @@ describe('assistance requests', () => {
     for (const entry of ['Submitted', 'Information requested', 'Resubmitted', 'Approved']) {
       await officer.locator('.req-history').getByText(entry, { exact: true }).first().waitFor();
     }
+  });
+
+  it('lets the officer attach a file after submission, which the focal point reads', async () => {
+    await openRequest(officer, requestId);
+    await officer.locator('cv-request-page input[type="file"]').setInputFiles({
+      name: 'Mission minutes.pdf',
+      mimeType: 'application/pdf',
+      buffer: await pdf('Minutes of the scoping mission'),
+    });
+    await dismissSnackbar(officer, 'File attached.');
+    const file = officer.locator('.req-file', { hasText: 'Mission minutes.pdf' });
+    await file.getByText('From the officers').waitFor();
+    await openRequest(focal, requestId);
+    await focal.getByRole('link', { name: 'Mission minutes.pdf' }).waitFor();
+    // The focal point reads it, and has no button to remove the officers' file.
+    assert.equal(
+      await focal.getByRole('button', { name: 'Remove Mission minutes.pdf' }).count(),
+      0,
+    );
+  });
+
+  it('shows which gaps of the State’s validated assessment the linked events address', async () => {
+    const list = await officer.request.get(`${BASE_URL}/api/t/demo/requests?state=KEN&limit=100`);
+    assert.equal(list.status(), 200);
+    const { items } = (await list.json()) as { items: { id: string; title: string }[] };
+    const informed = items.find(
+      (item) => item.title === 'Digital evidence training for the East African region',
+    );
+    assert.ok(informed);
+    const open = async (page: Page) => {
+      await openRequest(page, informed.id);
+      await page.locator('.req-gaps li').first().waitFor();
+    };
+    await open(officer);
+    await officer.getByRole('heading', { name: 'Gaps its events address' }).waitFor();
+    await officer.locator('.req-event__gaps').first().waitFor();
+    await pictureEverywhere(officer, { folder: 'requests', name: 'officer-request-gaps' }, () =>
+      open(officer),
+    );
+    await pictureEverywhere(focal, { folder: 'requests', name: 'focal-request-gaps' }, () =>
+      open(focal),
+    );
   });
 
   it('pictures the inbox, the board, the request and the form at 1366 and 390 px in English and Arabic', async () => {

@@ -36,7 +36,8 @@ function isUploadRoute(url: string | undefined): boolean {
     url === '/api/t/:tenant/documents/:documentId/versions' ||
     url === '/api/t/:tenant/experts/:userId/cv' ||
     url === '/api/t/:tenant/me/expert-profile/cv' ||
-    url === '/api/t/:tenant/requests/:requestId/attachments'
+    url === '/api/t/:tenant/requests/:requestId/attachments' ||
+    url === '/api/t/:tenant/requests/:requestId/officer-attachments'
   );
 }
 

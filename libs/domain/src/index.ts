@@ -12,3 +12,5 @@ export * from './lib/assessment-scoring';
 export * from './lib/dashboard';
 export * from './lib/delivery';
 export * from './lib/requests';
+export * from './lib/request-venue';
+export * from './lib/request-gaps';

@@ -171,7 +171,12 @@ interface World {
    */
   request(
     tenant: 'alpha' | 'beta',
-    options?: { status?: 'draft'; eventId?: string; attachment?: boolean },
+    options?: {
+      status?: 'draft';
+      eventId?: string;
+      attachment?: boolean;
+      attachmentSide?: 'state' | 'officer';
+    },
   ): Promise<{ requestId: string; attachmentId: string | null }>;
 }
 
@@ -942,6 +947,20 @@ const RECIPES: Record<RouteKey, Recipe> = {
     const { requestId, attachmentId } = await world.request(tenant, {
       status: 'draft',
       attachment: true,
+    });
+    return { path: { requestId, attachmentId: attachmentId ?? '' } };
+  },
+  'POST /api/t/:tenant/requests/:requestId/officer-attachments': async (world, tenant) => ({
+    path: { requestId: (await world.request(tenant)).requestId },
+    upload: { query: { fileName: 'minutes.pdf' }, file: await world.pdf() },
+  }),
+  'DELETE /api/t/:tenant/requests/:requestId/officer-attachments/:attachmentId': async (
+    world,
+    tenant,
+  ) => {
+    const { requestId, attachmentId } = await world.request(tenant, {
+      attachment: true,
+      attachmentSide: 'officer',
     });
     return { path: { requestId, attachmentId: attachmentId ?? '' } };
   },

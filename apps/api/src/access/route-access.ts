@@ -223,6 +223,8 @@ export const ROUTE_ACCESS = {
   'POST /api/t/:tenant/requests/:requestId/attachments': 'requests.draft',
   'GET /api/t/:tenant/requests/:requestId/attachments/:attachmentId': 'requests.read',
   'DELETE /api/t/:tenant/requests/:requestId/attachments/:attachmentId': 'requests.draft',
+  'POST /api/t/:tenant/requests/:requestId/officer-attachments': 'requests.manage',
+  'DELETE /api/t/:tenant/requests/:requestId/officer-attachments/:attachmentId': 'requests.manage',
 } as const satisfies Record<string, RouteAccess>;
 
 export type RouteKey = keyof typeof ROUTE_ACCESS;

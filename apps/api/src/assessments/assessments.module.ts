@@ -10,5 +10,7 @@ import { QuestionnairesService } from './questionnaires.service';
   imports: [AuditModule],
   controllers: [AssessmentsController, QuestionnairesController],
   providers: [AssessmentsService, QuestionnairesService],
+  // The request page scores the request's validated assessment with the same questionnaires.
+  exports: [QuestionnairesService],
 })
 export class AssessmentsModule {}

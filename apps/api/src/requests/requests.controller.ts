@@ -205,7 +205,30 @@ export class RequestsController {
     @Query() query: RequestAttachmentUploadQueryDto,
     @Body() body: unknown,
   ) {
-    return this.requests.attach(id, query, body);
+    return this.requests.attach(id, query, body, 'state');
+  }
+
+  @Post(':requestId/officer-attachments')
+  @RequirePermission('requests.manage')
+  @ApiConsumes('application/octet-stream')
+  @ApiBody({
+    description: 'The file’s bytes; its type is read from them (PDF or DOCX only)',
+    schema: { type: 'string', format: 'binary' },
+  })
+  @ApiProblem(413, 'payload-too-large')
+  @ApiProblem(415, 'unsupported-media-type')
+  @ApiProblem(422, 'unprocessable')
+  @ZodResponse({ status: 201, type: RequestDetailDto, description: 'The request with the file' })
+  @ApiOperation({
+    description:
+      "Attaches an officers' PDF or DOCX to a submitted request, within the tenant's size limit; the State's focal points read it.",
+  })
+  attachForOfficers(
+    @Param('requestId') id: string,
+    @Query() query: RequestAttachmentUploadQueryDto,
+    @Body() body: unknown,
+  ) {
+    return this.requests.attach(id, query, body, 'officer');
   }
 
   @Get(':requestId/attachments/:attachmentId')
@@ -237,6 +260,14 @@ export class RequestsController {
   @ZodResponse({ status: 200, type: RequestDetailDto, description: 'The request without it' })
   @ApiOperation({ description: 'Removes an attached file (the State, while it may edit).' })
   detach(@Param('requestId') id: string, @Param('attachmentId') attachmentId: string) {
-    return this.requests.detach(id, attachmentId);
+    return this.requests.detach(id, attachmentId, 'state');
+  }
+
+  @Delete(':requestId/officer-attachments/:attachmentId')
+  @RequirePermission('requests.manage')
+  @ZodResponse({ status: 200, type: RequestDetailDto, description: 'The request without it' })
+  @ApiOperation({ description: 'Removes a file the officers attached.' })
+  detachForOfficers(@Param('requestId') id: string, @Param('attachmentId') attachmentId: string) {
+    return this.requests.detach(id, attachmentId, 'officer');
   }
 }

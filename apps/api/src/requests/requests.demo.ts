@@ -411,5 +411,17 @@ export async function seedRequestsDemo(
         );
       }
     }
+    // Kenya's latest validated needs assessment (assessments.demo.ts) informs its regional
+    // digital-evidence request: the request page shows which of its gaps the linked events address.
+    await sql(
+      manager,
+      `update needs_assessments set request_id = (
+         select id from assistance_requests
+          where member_state_code = 'KEN'
+            and title = 'Digital evidence training for the East African region')
+        where id = (select id from needs_assessments
+                     where member_state_code = 'KEN' and status = 'validated'
+                     order by validated_at desc, id desc limit 1)`,
+    );
   });
 }

@@ -26,6 +26,8 @@ export async function seedRequest(
     reviewerId?: string | null;
     eventId?: string | null;
     attachment?: boolean;
+    /** Which side attached the file (the State's, unless said). */
+    attachmentSide?: 'state' | 'officer';
   } = {},
 ): Promise<{ requestId: string; attachmentId: string | null }> {
   const status = options.status ?? 'in_assessment';
@@ -76,10 +78,10 @@ export async function seedRequest(
       const [attachment] = await sql(
         m,
         `insert into request_attachments (tenant_id, request_id, storage_key, file_name,
-                                          media_type, byte_size, sha256)
-         values ($1, $2, '', 'annex.pdf', 'application/pdf', $3, repeat('0', 64))
+                                          media_type, byte_size, sha256, side)
+         values ($1, $2, '', 'annex.pdf', 'application/pdf', $3, repeat('0', 64), $4)
          returning id`,
-        [tenantId, request.id, bytes.length],
+        [tenantId, request.id, bytes.length, options.attachmentSide ?? 'state'],
         IdRow,
       );
       attachmentId = attachment?.id ?? null;

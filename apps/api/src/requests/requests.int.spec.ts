@@ -1,5 +1,7 @@
 import { docxWith, pdfWith } from '../documents/documents.testing';
 import { recommendationEvent } from '../recommendations/recommendations.fixtures';
+import { ratedArea, seedAssessment } from '../assessments/assessments.fixtures';
+import { seedRequest } from './requests.fixtures';
 import { addMember, createTenant } from '../tenants/tenant-provisioning';
 import type { ApiClient } from '../testing/http-client';
 import { ownerQuery, startTestApp, type TestApp } from '../testing/test-app';
@@ -540,8 +542,15 @@ describe('assistance requests', () => {
         hostStates: ['KEN'],
         capacity: 25,
       });
-      expect(created.body.startsAt).toBe('2027-03-01T09:00:00.000Z');
-      expect(created.body.endsAt).toBe('2027-03-03T17:00:00.000Z');
+      // In Kenya's capital, on Nairobi's clock (UTC+3): 09:00 to 17:00 there.
+      expect(created.body.venue).toMatchObject({
+        name: 'To be confirmed',
+        city: 'Nairobi',
+        countryAlpha3: 'KEN',
+      });
+      expect(created.body.timeZone).toBe('Africa/Nairobi');
+      expect(created.body.startsAt).toBe('2027-03-01T06:00:00.000Z');
+      expect(created.body.endsAt).toBe('2027-03-03T14:00:00.000Z');
       const eventId = created.body.id as string;
       await step(officer, id, { action: 'approve' });
       const events = (path: string, action: string) =>
@@ -581,6 +590,172 @@ describe('assistance requests', () => {
         ['events_delivering', null],
         ['events_completed', null],
       ]);
+    });
+
+    it('tells the expert an officer asks to review it, nobody else, and only when the reviewer changes', async () => {
+      const id = await submitted({ title: 'Review walk' });
+      const assign = async (expertReviewerId: string | null, responsible: string | null = null) => {
+        const current = await officer.get(`${base}/${id}`);
+        const done = await officer.put(`${base}/${id}/assignment`, {
+          responsibleOfficerId: responsible,
+          expertReviewerId,
+          version: current.body.version,
+        });
+        expect(done.status).toBe(200);
+      };
+      const everyRequestMail = () =>
+        ownerQuery<{ kind: string; recipient: string }>(
+          app,
+          `select kind, recipient from mail_outbox where kind like 'request_%' order by recipient`,
+        );
+      await clearMail();
+      await assign(reviewerId);
+      // Only the reviewer: no officer, no focal point, no other expert hears of the assignment.
+      expect(await everyRequestMail()).toEqual([
+        { kind: 'request_review_assigned', recipient: 'reviewer@acme.example' },
+      ]);
+      const [sent] = await mails('request_review_assigned');
+      expect(sent?.language).toBe('en');
+      expect(sent?.payload).toMatchObject({
+        kind: 'request_review_assigned',
+        name: 'reviewer',
+        tenantName: 'Acme Academy',
+        requestTitle: 'Review walk',
+        stateName: 'Kenya',
+        link: expect.stringMatching(new RegExp(`/t/acme/requests/${id}$`)),
+      });
+      // The same reviewer again, or only the responsible officer changing: no new mail.
+      await clearMail();
+      await assign(reviewerId);
+      await assign(reviewerId, officerId);
+      expect(await everyRequestMail()).toEqual([]);
+      // Taking the reviewer away tells nobody; naming another expert tells that expert alone.
+      await assign(null, officerId);
+      expect(await everyRequestMail()).toEqual([]);
+      const otherId = (
+        await ownerQuery<{ id: string }>(app, `select id from users where email = $1`, [
+          'other@acme.example',
+        ])
+      )[0]?.id;
+      await assign(otherId ?? null, officerId);
+      expect(await everyRequestMail()).toEqual([
+        { kind: 'request_review_assigned', recipient: 'other@acme.example' },
+      ]);
+    });
+
+    it('sends the reviewer nothing when the assignment is refused', async () => {
+      const id = await submitted({ title: 'Refused review' });
+      await clearMail();
+      const current = await officer.get(`${base}/${id}`);
+      const refused = await officer.put(`${base}/${id}/assignment`, {
+        responsibleOfficerId: kenyaId,
+        expertReviewerId: reviewerId,
+        version: current.body.version,
+      });
+      expect(refused.status).toBe(400);
+      const stale = await officer.put(`${base}/${id}/assignment`, {
+        responsibleOfficerId: null,
+        expertReviewerId: reviewerId,
+        version: current.body.version - 1,
+      });
+      expect(stale.status).toBe(409);
+      expect(await mails('request_review_assigned')).toEqual([]);
+    });
+
+    it('prefills a State the capitals table does not know with the city to be confirmed, in UTC', async () => {
+      const { requestId } = await seedRequest(app.running.databases.app, app.running.store, acme, {
+        state: 'FRA',
+        title: 'A French request',
+      });
+      const created = await officer.post(`${base}/${requestId}/events/new`);
+      expect(created.status).toBe(201);
+      expect(created.body.venue).toMatchObject({
+        name: 'To be confirmed',
+        city: 'To be confirmed',
+        countryAlpha3: 'FRA',
+      });
+      expect(created.body.timeZone).toBe('UTC');
+      expect(created.body.startsAt.slice(11)).toBe('09:00:00.000Z');
+      expect(created.body.hostStates).toEqual(['FRA']);
+    });
+
+    it('shows which of its validated assessment’s weakest areas each linked event addresses', async () => {
+      const id = await submitted({ title: 'Gaps walk' });
+      await step(officer, id, { action: 'start_assessment' });
+      const ds = app.running.databases.app;
+      // Gaps by hand: financing rated 0 → 100, investigations 1 → 75, training 3 → 25,
+      // propaganda 4 → 0 (not weak). Weakest: financing, investigations, training.
+      const answers = {
+        ...ratedArea('financing', 0),
+        ...ratedArea('investigations_digital_evidence', 1),
+        ...ratedArea('training', 3),
+        ...ratedArea('propaganda', 4),
+      };
+      // An older validated one and a draft naming the request do not count; nor does another
+      // request's.
+      await seedAssessment(ds, acme, {
+        state: 'KEN',
+        status: 'validated',
+        requestId: id,
+        answers: ratedArea('propaganda', 0),
+        createdAt: '2026-01-01T00:00:00Z',
+      });
+      await seedAssessment(ds, acme, {
+        state: 'KEN',
+        status: 'draft',
+        requestId: id,
+        answers: ratedArea('human_rights', 0),
+      });
+      const assessmentId = await seedAssessment(ds, acme, {
+        state: 'KEN',
+        status: 'validated',
+        requestId: id,
+        answers,
+      });
+      const before = (await officer.get(`${base}/${id}`)).body;
+      expect(before.needs).toEqual({
+        assessmentId,
+        validatedAt: expect.any(String),
+        weakest: [
+          { area: 'financing', gap: 100 },
+          { area: 'investigations_digital_evidence', gap: 75 },
+          { area: 'training', gap: 25 },
+        ],
+        unaddressed: ['financing', 'investigations_digital_evidence', 'training'],
+      });
+      // The event prefilled from the request carries its area: investigations.
+      const first = (await officer.post(`${base}/${id}/events/new`)).body.id as string;
+      const second = (await officer.post(`${base}/${id}/events/new`)).body.id as string;
+      await ownerQuery(
+        app,
+        `update events set thematic_areas = '{propaganda,training,financing}' where id = $1`,
+        [second],
+      );
+      const after = (await officer.get(`${base}/${id}`)).body;
+      const addresses = Object.fromEntries(
+        after.events.map((e: { id: string; addresses: string[] }) => [e.id, e.addresses]),
+      );
+      expect(addresses).toEqual({
+        [first]: ['investigations_digital_evidence'],
+        // In the order of the gaps; propaganda is not weak.
+        [second]: ['financing', 'training'],
+      });
+      expect(after.needs.unaddressed).toEqual([]);
+      // The State's focal point reads it too; the expert reviewer, who reads no assessment, not.
+      expect((await kenya.get(`${base}/${id}`)).body.needs.assessmentId).toBe(assessmentId);
+      const current = await officer.get(`${base}/${id}`);
+      await officer.put(`${base}/${id}/assignment`, {
+        responsibleOfficerId: null,
+        expertReviewerId: reviewerId,
+        version: current.body.version,
+      });
+      const asReviewer = await reviewer.get(`${base}/${id}`);
+      expect(asReviewer.status).toBe(200);
+      expect(asReviewer.body.needs).toBeNull();
+      expect(asReviewer.body.events.map((e: { addresses: string[] }) => e.addresses)).toEqual(
+        asReviewer.body.events.map(() => []),
+      );
+      expect(asReviewer.text).not.toContain(assessmentId);
     });
 
     it('links existing events only once assessed, and refuses an unknown event', async () => {
@@ -668,10 +843,108 @@ describe('assistance requests', () => {
       expect(await count()).toBe(before);
     });
 
-    it('stops the State attaching once submitted; the files are the State’s', async () => {
+    it('stops the State attaching once submitted; officers attach on their own route', async () => {
       const id = await submitted();
       expect((await upload(kenya, id, 'late.pdf', await pdfWith('late'))).status).toBe(403);
       expect((await upload(officer, id, 'minutes.pdf', await pdfWith('minutes'))).status).toBe(403);
+    });
+
+    describe('the officers’ files', () => {
+      const officerUpload = (who: ApiClient, id: string, fileName: string, bytes: Uint8Array) =>
+        who.request(
+          'POST',
+          `${base}/${id}/officer-attachments?${new URLSearchParams({ fileName })}`,
+          { rawBody: bytes, headers: { 'content-type': 'application/octet-stream' } },
+        );
+
+      it('lets officers attach PDF and DOCX to a submitted request, which the State reads', async () => {
+        const id = await submitted({ title: 'With officers’ files' });
+        const pdf = await officerUpload(officer, id, 'minutes.pdf', await pdfWith('Minutes'));
+        expect(pdf.status).toBe(201);
+        const docx = await officerUpload(admin, id, 'concept.docx', docxWith('Concept note'));
+        expect(docx.status).toBe(201);
+        expect(
+          docx.body.attachments.map(
+            (a: { fileName: string; side: string; uploadedBy: unknown }) => [
+              a.fileName,
+              a.side,
+              a.uploadedBy,
+            ],
+          ),
+        ).toEqual([
+          ['minutes.pdf', 'officer', { id: officerId, name: 'officer' }],
+          ['concept.docx', 'officer', expect.objectContaining({ name: 'admin' })],
+        ]);
+        // The State's focal points see and download them; another State's focal point does not.
+        const seen = await kenya.get(`${base}/${id}`);
+        expect(seen.body.attachments.map((a: { fileName: string }) => a.fileName)).toEqual([
+          'minutes.pdf',
+          'concept.docx',
+        ]);
+        const url = seen.body.attachments[0].downloadUrl as string;
+        const file = await kenya2.get(url);
+        expect(file.status).toBe(200);
+        expect(file.text.startsWith('%PDF')).toBe(true);
+        expect((await uganda.get(url)).status).toBe(404);
+        expect((await uganda.get(`${base}/${id}`)).status).toBe(404);
+        // The bytes went where the other files go.
+        const [stored] = await ownerQuery<{ storage_key: string; side: string }>(
+          app,
+          `select storage_key, side from request_attachments where id = $1`,
+          [seen.body.attachments[0].id],
+        );
+        expect(stored).toEqual({
+          storage_key: `tenant/${acme}/requests/${id}/${seen.body.attachments[0].id}`,
+          side: 'officer',
+        });
+      });
+
+      it('types the file by its bytes, keeps the limits, and refuses a draft and other roles', async () => {
+        const id = await submitted();
+        const before = await count();
+        const png = Buffer.from(
+          '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489',
+          'hex',
+        );
+        expect((await officerUpload(officer, id, 'scan.pdf', png)).status).toBe(415);
+        await ownerQuery(app, `update tenants set document_max_bytes = 100 where id = $1`, [acme]);
+        expect(
+          (await officerUpload(officer, id, 'big.pdf', await pdfWith('x'.repeat(500)))).status,
+        ).toBe(413);
+        await ownerQuery(app, `update tenants set document_max_bytes = 26214400 where id = $1`, [
+          acme,
+        ]);
+        // A draft is the State's own: officers do not see it (404).
+        const draftId = await newRequest();
+        expect((await officerUpload(officer, draftId, 'x.pdf', await pdfWith('x'))).status).toBe(
+          404,
+        );
+        // The route is the officers': focal points and experts hold no right to it.
+        expect((await officerUpload(kenya, id, 'x.pdf', await pdfWith('x'))).status).toBe(403);
+        expect((await officerUpload(reviewer, id, 'x.pdf', await pdfWith('x'))).status).toBe(403);
+        expect(await count()).toBe(before);
+      });
+
+      it('lets each side remove only its own files', async () => {
+        const id = await newRequest();
+        const mine = await upload(kenya, id, 'needs.pdf', await pdfWith('Needs'));
+        const stateFile = mine.body.attachments[0].id as string;
+        expect((await step(kenya, id, { action: 'submit' })).status).toBe(201);
+        const added = await officerUpload(officer, id, 'minutes.pdf', await pdfWith('Minutes'));
+        const officerFile = added.body.attachments.find(
+          (a: { side: string }) => a.side === 'officer',
+        ).id as string;
+        // The officers ask for information: the State may edit again, but not the officers' file.
+        await step(officer, id, { action: 'request_information', reason: 'Dates?' });
+        expect((await kenya.delete(`${base}/${id}/attachments/${officerFile}`)).status).toBe(404);
+        expect(
+          (await officer.delete(`${base}/${id}/officer-attachments/${stateFile}`)).status,
+        ).toBe(404);
+        const removed = await officer.delete(`${base}/${id}/officer-attachments/${officerFile}`);
+        expect(removed.status).toBe(200);
+        expect(removed.body.attachments.map((a: { id: string }) => a.id)).toEqual([stateFile]);
+        expect((await kenya.delete(`${base}/${id}/attachments/${stateFile}`)).status).toBe(200);
+      });
     });
   });
 });

@@ -135,3 +135,44 @@ export async function notifyOfficers(
     });
   }
 }
+
+/**
+ * An officer assigned an expert as the request's reviewer: to that expert, once, when they are
+ * an active expert of the tenant who now sees the request through the one rule. Called after the
+ * assignment is written, in its transaction, only when the reviewer changed.
+ */
+export async function notifyReviewer(
+  manager: EntityManager,
+  input: Omit<RequestStep, 'reason'>,
+  appUrl: string,
+): Promise<void> {
+  const rows = await sql(
+    manager,
+    `select ${COLUMNS}
+       from ${JOINS}
+       join memberships m on m.tenant_id = r.tenant_id and m.status = 'active'
+                         and m.role = 'expert' and m.user_id = r.expert_reviewer_id
+       join users u on u.id = m.user_id
+      where r.tenant_id = $1 and r.id = $2
+        and ${visibleRequest('r', membershipRequestViewer('u.id', 'm', '$3::text[]'))}
+      order by u.id`,
+    [input.tenantId, input.requestId, REQUEST_MANAGER_ROLES],
+    Recipient,
+  );
+  for (const row of rows) {
+    await enqueueMail(manager, {
+      tenantId: input.tenantId,
+      recipient: row.email,
+      language: row.language,
+      idempotencyKey: `request_review_assigned:${input.requestId}:${input.key}:${row.user_id}`,
+      message: {
+        kind: 'request_review_assigned',
+        name: row.name,
+        tenantName: row.tenant_name,
+        requestTitle: row.request_title,
+        stateName: row.state_name,
+        link: link(appUrl, row, input.requestId),
+      },
+    });
+  }
+}

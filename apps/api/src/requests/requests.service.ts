@@ -36,10 +36,16 @@ import {
   requestMissing,
   type RequestSide,
   requestTransition,
+  requestGapCoverage,
+  requestVenue,
+  scoreAssessment,
   timeInStatus,
+  zonedInstant,
 } from '@convene/domain';
 import { Inject, Injectable } from '@nestjs/common';
 import { z } from 'zod';
+import { visibleAssessment } from '../assessments/assessment-visibility';
+import { QuestionnairesService } from '../assessments/questionnaires.service';
 import { AuditService } from '../audit/audit.service';
 import { forbidden, notFound } from '../common/app-exception';
 import { decodeCursor, encodeCursor } from '../common/cursor';
@@ -65,7 +71,7 @@ import {
   visibleRequestMessage,
 } from './request-visibility';
 import { RequestsException } from './requests.exception';
-import { notifyOfficers, notifyState } from './requests.mail';
+import { notifyOfficers, notifyReviewer, notifyState } from './requests.mail';
 
 /** A request as SUMMARY selects it. */
 const SummaryRow = z.strictObject({
@@ -158,6 +164,13 @@ const LinkedEventRow = z.strictObject({
   status: EventStatus,
   starts_at: z.date(),
   time_zone: z.string(),
+  thematic_areas: z.array(ThematicArea),
+});
+const AssessmentRow = z.strictObject({
+  id: z.guid(),
+  questionnaire_number: z.number().int(),
+  answers: z.record(z.string(), z.strictObject({ rating: z.number().int().nullable() }).loose()),
+  validated_at: z.date(),
 });
 const RecommendationRefRow = z.strictObject({
   id: z.guid(),
@@ -172,6 +185,7 @@ const AttachmentRow = z.strictObject({
   byte_size: z.number().int(),
   uploaded_by: z.guid().nullable(),
   uploaded_by_name: z.string().nullable(),
+  side: z.enum(['state', 'officer']),
   at: z.date(),
 });
 const IdRow = z.strictObject({ id: z.guid() });
@@ -200,6 +214,7 @@ export class RequestsService {
   constructor(
     private readonly audit: AuditService,
     private readonly events: EventsService,
+    private readonly questionnaires: QuestionnairesService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(OBJECT_STORE) private readonly store: ObjectStore,
   ) {}
@@ -491,6 +506,14 @@ export class RequestsService {
         expertReviewerId: input.expertReviewerId,
       },
     );
+    // The expert newly asked to review hears of it; an unchanged assignment sends nothing.
+    if (input.expertReviewerId && input.expertReviewerId !== row.expert_reviewer_id) {
+      await notifyReviewer(
+        manager,
+        { tenantId: row.tenant_id, requestId: id, key: `v${row.version + 1}` },
+        this.config.appUrl,
+      );
+    }
     return this.get(id);
   }
 
@@ -550,6 +573,9 @@ export class RequestsService {
     const last = daysBetween(from, to) > 2 ? dayAfterText(from, 2) : to;
     const officer =
       row.responsible_officer_id ?? (can(tenant.role, 'requests.manage') ? user?.id : null);
+    // The State's capital and its zone when known (libs/domain request-venue), else UTC; the
+    // days run 09:00–17:00 on the venue's clock.
+    const venue = requestVenue(row.member_state_code);
     const input = EventCreate.parse({
       type: EVENT_TYPE_OF[row.modality ?? 'national_workshop'],
       title: (row.title || 'Technical assistance').slice(0, 200),
@@ -560,12 +586,12 @@ export class RequestsService {
       format: 'in_person',
       venue: {
         name: 'To be confirmed',
-        city: 'To be confirmed',
+        city: venue.city ?? 'To be confirmed',
         countryAlpha3: row.member_state_code,
       },
-      startsAt: `${from}T09:00:00Z`,
-      endsAt: `${last}T17:00:00Z`,
-      timeZone: 'UTC',
+      startsAt: zonedInstant(from, '09:00', venue.timeZone),
+      endsAt: zonedInstant(last, '17:00', venue.timeZone),
+      timeZone: venue.timeZone,
       workingLanguages: ['en'],
       capacity: row.officials,
       hostStates: [row.member_state_code],
@@ -576,15 +602,20 @@ export class RequestsService {
     return event;
   }
 
-  /** A PDF or DOCX the State attaches while it may edit the request. */
+  /**
+   * A PDF or DOCX attached by one side: the State's focal points while they may edit the
+   * request, officers once it is submitted (they never see a draft). Each side removes only
+   * its own files.
+   */
   async attach(
     id: string,
     query: RequestAttachmentUploadQuery,
     body: unknown,
+    side: RequestSide,
   ): Promise<RequestDetail> {
     const { manager, tenant, user } = requestContext.current();
     const row = await this.find(id, true);
-    if (!this.mayAttach(row) || !tenant) throw forbidden();
+    if (!this.mayAttach(row, side) || !tenant) throw forbidden();
     const [count] = await sql(
       manager,
       `select count(*)::int as n from request_attachments where request_id = $1`,
@@ -625,8 +656,8 @@ export class RequestsService {
     await sql(
       manager,
       `insert into request_attachments (tenant_id, id, request_id, storage_key, file_name,
-                                        media_type, byte_size, sha256, uploaded_by)
-       values ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+                                        media_type, byte_size, sha256, uploaded_by, side)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
       [
         tenant.id,
         attachmentId,
@@ -637,10 +668,12 @@ export class RequestsService {
         body.length,
         checked.sha256.toString('hex'),
         user?.id ?? null,
+        side === 'officer' ? 'officer' : 'state',
       ],
     );
     await this.record('request.attached', id, undefined, {
       attachmentId,
+      side,
       fileName: query.fileName,
       sha256: createHash('sha256').update(body).digest('hex'),
     });
@@ -653,18 +686,20 @@ export class RequestsService {
     return this.get(id);
   }
 
-  async detach(id: string, attachmentId: string): Promise<RequestDetail> {
+  /** Removes a file its own side attached (the other side's files are not theirs: 404). */
+  async detach(id: string, attachmentId: string, side: RequestSide): Promise<RequestDetail> {
     const row = await this.find(id, true);
-    if (!this.mayAttach(row)) throw forbidden();
+    if (!this.mayAttach(row, side)) throw forbidden();
     if (!isUuid(attachmentId)) throw notFound('File');
     const removed = await sql(
       requestContext.current().manager,
-      `delete from request_attachments where request_id = $1 and id = $2 returning id`,
-      [id, attachmentId],
+      `delete from request_attachments where request_id = $1 and id = $2 and side = $3
+       returning id`,
+      [id, attachmentId, side],
       IdRow,
     );
     if (removed.length === 0) throw notFound('File');
-    await this.record('request.detached', id, { attachmentId }, undefined);
+    await this.record('request.detached', id, { attachmentId, side }, undefined);
     return this.get(id);
   }
 
@@ -743,9 +778,14 @@ export class RequestsService {
     );
   }
 
-  /** The supporting files are the State's: its focal points attach them while they may edit. */
-  private mayAttach(row: DetailRow): boolean {
-    return this.isStateOf(row) && requestEditable(row.status);
+  /**
+   * The State's focal points attach their supporting files while they may edit the request;
+   * officers attach theirs (minutes, a concept note, an assessment report) once it is submitted.
+   */
+  private mayAttach(row: DetailRow, side: RequestSide): boolean {
+    return side === 'state'
+      ? this.isStateOf(row) && requestEditable(row.status)
+      : this.manages() && row.status !== 'draft';
   }
 
   private checkLinkable(row: DetailRow): void {
@@ -868,7 +908,10 @@ export class RequestsService {
     );
   }
 
-  /** The request with its thread, history, events, recommendations and files: six statements. */
+  /**
+   * The request with its thread, history, events, recommendations, files and the gaps its events
+   * address: seven statements (eight for an assessment on a tenant's questionnaire version).
+   */
   private async detail(row: DetailRow): Promise<RequestDetail> {
     const { manager, user, tenant } = requestContext.current();
     const [userId, memberState, manages] = this.visibility();
@@ -892,7 +935,7 @@ export class RequestsService {
     );
     const events = await sql(
       manager,
-      `select e.id, e.title, e.status, e.starts_at, e.time_zone
+      `select e.id, e.title, e.status, e.starts_at, e.time_zone, e.thematic_areas
          from request_events re join events e on e.tenant_id = re.tenant_id and e.id = re.event_id
         where re.request_id = $4 and ${visibleEvent('e', viewerParams(1))}
         order by e.starts_at, e.id`,
@@ -913,12 +956,13 @@ export class RequestsService {
     const attachments = await sql(
       manager,
       `select a.id, a.file_name, a.media_type, a.byte_size::int as byte_size, a.uploaded_by,
-              u.name as uploaded_by_name, a.at
+              u.name as uploaded_by_name, a.side, a.at
          from request_attachments a left join users u on u.id = a.uploaded_by
         where a.request_id = $1 order by a.at, a.id`,
       [row.id],
       AttachmentRow,
     );
+    const needs = await this.needs(row.id, events);
     const sides = this.sides(row);
     const actions: RequestAction[] = RequestActionSchema.options.filter((action) =>
       sides.some((side) => requestActions(row.status, side).includes(action)),
@@ -938,6 +982,14 @@ export class RequestsService {
         eventTitle: rec.event_title,
         text: rec.text,
       })),
+      needs: needs
+        ? {
+            assessmentId: needs.assessmentId,
+            validatedAt: needs.validatedAt,
+            weakest: needs.weakest,
+            unaddressed: needs.unaddressed,
+          }
+        : null,
       expertReviewer: person(row.expert_reviewer_id, row.expert_reviewer_name),
       createdBy: person(row.created_by, row.created_by_name),
       createdAt: row.created_at.toISOString(),
@@ -967,6 +1019,7 @@ export class RequestsService {
         status: event.status,
         startsAt: event.starts_at.toISOString(),
         timeZone: event.time_zone,
+        addresses: needs?.events.find((covered) => covered.id === event.id)?.addresses ?? [],
       })),
       attachments: attachments.map((file) => ({
         id: file.id,
@@ -974,6 +1027,7 @@ export class RequestsService {
         mediaType: file.media_type,
         byteSize: file.byte_size,
         uploadedBy: person(file.uploaded_by, file.uploaded_by_name),
+        side: file.side,
         at: file.at.toISOString(),
         downloadUrl: `/api/t/${encodeURIComponent(slug)}/requests/${row.id}/attachments/${file.id}`,
       })),
@@ -982,6 +1036,52 @@ export class RequestsService {
       canComment: this.canComment(row),
       canManage: this.manages(),
       missing: requestEditable(row.status) ? requestMissing(contentOf(row, [])) : [],
+    };
+  }
+
+  /**
+   * The gaps the linked events address: the latest validated needs assessment that names the
+   * request, read through the assessments' own rule (`visibleAssessment`: officers, and the
+   * State's focal points; an expert reviewer reads none), scored on its questionnaire, against
+   * the events' thematic areas (`requestGapCoverage`). One statement, a second for a tenant's
+   * own questionnaire version.
+   */
+  private async needs(
+    requestId: string,
+    events: readonly { id: string; thematic_areas: ThematicArea[] }[],
+  ) {
+    const { manager, user, tenant } = requestContext.current();
+    const [, memberState, manages] = visibilityOf(user?.id ?? null, tenant);
+    const [assessment] = await sql(
+      manager,
+      `select a.id, a.questionnaire_number, a.answers, a.validated_at
+         from needs_assessments a
+        where a.request_id = $3 and a.status = 'validated'
+          and ${visibleAssessment('a', { userId: 'null::uuid', memberState: '$1::char(3)', manages: '$2::boolean' })}
+        order by a.validated_at desc, a.id desc
+        limit 1`,
+      [memberState, manages, requestId],
+      AssessmentRow,
+    );
+    if (!assessment) return null;
+    const questions =
+      (await this.questionnaires.questionsOf([assessment.questionnaire_number])).get(
+        assessment.questionnaire_number,
+      ) ?? [];
+    const scores = scoreAssessment(
+      questions,
+      Object.fromEntries(
+        Object.entries(assessment.answers).map(([key, answer]) => [key, answer.rating]),
+      ),
+    );
+    return {
+      assessmentId: assessment.id,
+      validatedAt: assessment.validated_at.toISOString(),
+      ...requestGapCoverage(
+        scores.weakest,
+        scores.areas,
+        events.map((event) => ({ id: event.id, thematicAreas: event.thematic_areas })),
+      ),
     };
   }
 

@@ -206,8 +206,25 @@ export const RequestLinkedEvent = z.strictObject({
   status: EventStatus,
   startsAt: Timestamp,
   timeZone: singleLineText(64),
+  /** The weakest areas of the request's needs assessment this event covers (empty without one). */
+  addresses: z.array(ThematicArea).max(THEMATIC_AREAS.length),
 });
 export type RequestLinkedEvent = z.infer<typeof RequestLinkedEvent>;
+
+/**
+ * The gaps of the request's validated needs assessment (the latest that names the request and
+ * that the caller may read): its weakest areas with their gap (0–100), and those no linked event
+ * addresses yet.
+ */
+export const RequestNeeds = z.strictObject({
+  assessmentId: Uuid,
+  validatedAt: Timestamp,
+  weakest: z
+    .array(z.strictObject({ area: ThematicArea, gap: int32(z.number().int().min(0).max(100)) }))
+    .max(THEMATIC_AREAS.length),
+  unaddressed: z.array(ThematicArea).max(THEMATIC_AREAS.length),
+});
+export type RequestNeeds = z.infer<typeof RequestNeeds>;
 
 export const RequestRecommendationRef = z.strictObject({
   id: Uuid,
@@ -223,6 +240,8 @@ export const RequestAttachment = z.strictObject({
   mediaType: singleLineText(100),
   byteSize: int32(z.number().int().min(0)),
   uploadedBy: PersonRef.nullable(),
+  /** Who attached it: the requesting State's focal points, or the officers (after submission). */
+  side: z.enum(['state', 'officer']),
   at: Timestamp,
   /** A short-lived signed link (/api/files/…). */
   downloadUrl: singleLineText(1000),
@@ -239,6 +258,8 @@ export const RequestDetail = z.strictObject({
   institutions: z.array(singleLineText(200)).max(REQUEST_INSTITUTIONS_MAX),
   description: multiLineText(REQUEST_DESCRIPTION_MAX),
   recommendations: z.array(RequestRecommendationRef).max(REQUEST_RECOMMENDATIONS_MAX),
+  /** The gaps its linked events address: null without a validated assessment the caller reads. */
+  needs: RequestNeeds.nullable(),
   expertReviewer: PersonRef.nullable(),
   createdBy: PersonRef.nullable(),
   createdAt: Timestamp,

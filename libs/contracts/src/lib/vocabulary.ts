@@ -51,6 +51,8 @@ export const OPTIONAL_MAIL_KINDS = [
   // points hear of officers' decisions and messages, officers of the State's.
   'request_updated',
   'request_received',
+  // An officer assigns an expert to review a request: the expert hears of it.
+  'request_review_assigned',
   // Needs assessments (docs/assessments.md): officers hear of a State's submitted assessment,
   // the State's focal points of its validation or return.
   'assessment_submitted',

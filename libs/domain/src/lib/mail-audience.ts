@@ -28,6 +28,8 @@ export const OPTIONAL_MAIL_AUDIENCE: Readonly<Record<OptionalMailKind, readonly 
   // points hear of the officers' steps; the responsible officer (or every planner) of the State's.
   request_updated: ['focal_point'],
   request_received: ['tenant_admin', 'programme_officer'],
+  // The expert an officer assigns as a request's reviewer.
+  request_review_assigned: ['expert'],
   // Needs assessments (apps/api/src/assessments/assessments.mail.ts): the officers and
   // administrators who validate; the assessed State's focal points.
   assessment_submitted: ['tenant_admin', 'programme_officer'],

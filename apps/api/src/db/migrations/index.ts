@@ -26,6 +26,7 @@ import { OutputsFinish1764316800024 } from './1764316800024-outputs-finish';
 import { Privacy1764316800025 } from './1764316800025-privacy';
 import { PrivacyRequests1764316800026 } from './1764316800026-privacy-requests';
 import { PlatformRetention1764316800027 } from './1764316800027-platform-retention';
+import { RequestOfficerFiles1764316800028 } from './1764316800028-request-officer-files';
 
 /** Listed explicitly: the API is bundled, so no glob can find them at run time. */
 export const MIGRATIONS = [
@@ -57,4 +58,5 @@ export const MIGRATIONS = [
   Privacy1764316800025,
   PrivacyRequests1764316800026,
   PlatformRetention1764316800027,
+  RequestOfficerFiles1764316800028,
 ];

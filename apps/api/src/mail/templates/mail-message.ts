@@ -32,6 +32,7 @@ export type MailMessage =
   | ExpertAssignedMessage
   | RequestUpdatedMessage
   | RequestReceivedMessage
+  | RequestReviewAssignedMessage
   | AssessmentSubmittedMessage
   | AssessmentReviewedMessage;
 
@@ -349,6 +350,17 @@ export interface RequestReceivedMessage {
   step: 'submitted' | 'resubmitted' | 'withdrawn' | 'message';
   /** The message, for `message`. */
   reason: string | null;
+  link: string;
+}
+
+/** An officer assigned an expert to review a State's assistance request, to that expert. */
+export interface RequestReviewAssignedMessage {
+  kind: 'request_review_assigned';
+  name: string;
+  tenantName: string;
+  requestTitle: string;
+  /** The requesting State's name in the recipient's language. */
+  stateName: string;
   link: string;
 }
 

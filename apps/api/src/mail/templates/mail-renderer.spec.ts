@@ -19,6 +19,7 @@ import type {
   StateInvitedMessage,
   ExpertAssignedMessage,
   RequestReceivedMessage,
+  RequestReviewAssignedMessage,
   AssessmentSubmittedMessage,
   AssessmentReviewedMessage,
   RequestUpdatedMessage,
@@ -235,6 +236,15 @@ const requestReceived: RequestReceivedMessage = {
   link: 'https://convene.example/t/ctc/requests/7',
 };
 
+const requestReviewAssigned: RequestReviewAssignedMessage = {
+  kind: 'request_review_assigned',
+  name: 'Amina Diallo',
+  tenantName: 'Counter-Terrorism Centre',
+  requestTitle: 'Digital evidence training',
+  stateName: 'Kenya',
+  link: 'https://convene.example/t/ctc/requests/7',
+};
+
 const assessmentSubmitted: AssessmentSubmittedMessage = {
   kind: 'assessment_submitted',
   name: 'Amina Diallo',
@@ -280,6 +290,7 @@ describe('mail kinds', () => {
       'participation_confirmation',
       'password_reset',
       'request_received',
+      'request_review_assigned',
       'request_updated',
       'state_invited',
     ]);
@@ -306,6 +317,7 @@ describe('mail kinds', () => {
       'expert_assigned',
       'request_updated',
       'request_received',
+      'request_review_assigned',
       'assessment_submitted',
       'assessment_reviewed',
     ]);
@@ -346,6 +358,8 @@ describe('renderMail', () => {
       expert_assigned: 'You are asked to take part in Regional workshop on digital evidence',
       request_updated: 'More information needed on your request: Digital evidence training',
       request_received: 'Request for assistance from Kenya: Digital evidence training',
+      request_review_assigned:
+        'You are asked to review a request from Kenya: Digital evidence training',
       assessment_submitted: 'Needs assessment submitted by Kenya',
       assessment_reviewed: 'Your State’s needs assessment was returned',
     },
@@ -375,6 +389,8 @@ describe('renderMail', () => {
         'Votre participation est sollicitée\u00a0: Regional workshop on digital evidence',
       request_updated: 'Informations demandées sur votre demande : Digital evidence training',
       request_received: 'Demande d’assistance de Kenya : Digital evidence training',
+      request_review_assigned:
+        'Vous êtes invité à examiner une demande de Kenya\u00a0: Digital evidence training',
       assessment_submitted: 'Évaluation des besoins soumise par Kenya',
       assessment_reviewed: 'L’évaluation des besoins de votre État vous est renvoyée',
     },
@@ -400,6 +416,8 @@ describe('renderMail', () => {
       expert_assigned: 'Se solicita su participación: Regional workshop on digital evidence',
       request_updated: 'Se necesita más información sobre su solicitud: Digital evidence training',
       request_received: 'Solicitud de asistencia de Kenya: Digital evidence training',
+      request_review_assigned:
+        'Se le pide examinar una solicitud de Kenya: Digital evidence training',
       assessment_submitted: 'Evaluación de necesidades presentada por Kenya',
       assessment_reviewed: 'La evaluación de necesidades de su Estado ha sido devuelta',
     },
@@ -422,6 +440,7 @@ describe('renderMail', () => {
       expert_assigned: 'مطلوب مشاركتك: Regional workshop on digital evidence',
       request_updated: 'مطلوب مزيد من المعلومات بشأن طلبكم: Digital evidence training',
       request_received: 'طلب مساعدة من Kenya: Digital evidence training',
+      request_review_assigned: 'مطلوب منكم مراجعة طلب من Kenya: Digital evidence training',
       assessment_submitted: 'قُدِّم تقييم احتياجات Kenya',
       assessment_reviewed: 'أعيد إليكم تقييم احتياجات دولتكم',
     },
@@ -444,6 +463,7 @@ describe('renderMail', () => {
       expert_assigned: '邀请您参加：Regional workshop on digital evidence',
       request_updated: '您的请求需补充信息：Digital evidence training',
       request_received: 'Kenya的援助请求：Digital evidence training',
+      request_review_assigned: '请您审阅Kenya的请求：Digital evidence training',
       assessment_submitted: 'Kenya提交了需求评估',
       assessment_reviewed: '贵国的需求评估已退回',
     },
@@ -470,6 +490,8 @@ describe('renderMail', () => {
       expert_assigned: 'Приглашение к участию: Regional workshop on digital evidence',
       request_updated: 'По вашей заявке запрошена информация: Digital evidence training',
       request_received: 'Заявка на помощь от государства Kenya: Digital evidence training',
+      request_review_assigned:
+        'Вас просят рассмотреть заявку государства Kenya: Digital evidence training',
       assessment_submitted: 'Оценка потребностей подана: Kenya',
       assessment_reviewed: 'Оценка потребностей вашего государства возвращена',
     },
@@ -496,6 +518,7 @@ describe('renderMail', () => {
       expert_assigned: 'Answer the request',
       request_updated: 'Open the request',
       request_received: 'Open the request',
+      request_review_assigned: 'Open the request',
       assessment_submitted: 'Open the assessment',
       assessment_reviewed: 'Open the assessment',
     },
@@ -518,6 +541,7 @@ describe('renderMail', () => {
       expert_assigned: 'Répondre à la demande',
       request_updated: 'Ouvrir la demande',
       request_received: 'Ouvrir la demande',
+      request_review_assigned: 'Ouvrir la demande',
       assessment_submitted: 'Ouvrir l’évaluation',
       assessment_reviewed: 'Ouvrir l’évaluation',
     },
@@ -540,6 +564,7 @@ describe('renderMail', () => {
       expert_assigned: 'Responder a la solicitud',
       request_updated: 'Abrir la solicitud',
       request_received: 'Abrir la solicitud',
+      request_review_assigned: 'Abrir la solicitud',
       assessment_submitted: 'Abrir la evaluación',
       assessment_reviewed: 'Abrir la evaluación',
     },
@@ -562,6 +587,7 @@ describe('renderMail', () => {
       expert_assigned: 'الرد على الطلب',
       request_updated: 'فتح الطلب',
       request_received: 'فتح الطلب',
+      request_review_assigned: 'فتح الطلب',
       assessment_submitted: 'فتح التقييم',
       assessment_reviewed: 'فتح التقييم',
     },
@@ -584,6 +610,7 @@ describe('renderMail', () => {
       expert_assigned: '答复邀请',
       request_updated: '打开请求',
       request_received: '打开请求',
+      request_review_assigned: '打开请求',
       assessment_submitted: '打开评估',
       assessment_reviewed: '打开评估',
     },
@@ -606,6 +633,7 @@ describe('renderMail', () => {
       expert_assigned: 'Ответить на приглашение',
       request_updated: 'Открыть заявку',
       request_received: 'Открыть заявку',
+      request_review_assigned: 'Открыть заявку',
       assessment_submitted: 'Открыть оценку',
       assessment_reviewed: 'Открыть оценку',
     },
@@ -642,6 +670,7 @@ describe('renderMail', () => {
       expertAssigned,
       requestUpdated,
       requestReceived,
+      requestReviewAssigned,
       assessmentSubmitted,
       assessmentReviewed,
     ])('renders $kind with its subject, words and link', (message) => {

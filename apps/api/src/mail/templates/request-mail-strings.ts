@@ -14,6 +14,7 @@ const NBSP = '\u00a0';
 type RequestKinds = {
   request_updated: KindStrings<MessageOf<'request_updated'>>;
   request_received: KindStrings<MessageOf<'request_received'>>;
+  request_review_assigned: KindStrings<MessageOf<'request_review_assigned'>>;
 };
 
 const STATUS_NAMES: Record<MailLanguage, Record<RequestStatus, string>> = {
@@ -145,6 +146,16 @@ export const REQUEST_MAIL_STRINGS: Record<MailLanguage, RequestKinds> = {
       footer:
         'You receive this message as an officer of this organisation. You can turn these messages off in your profile.',
     },
+    request_review_assigned: {
+      subject: (m) => `You are asked to review a request from ${m.stateName}: ${m.requestTitle}`,
+      paragraphs: (m) => [
+        `Hello ${m.name},`,
+        `${m.tenantName} asks you to review the request for assistance “${m.requestTitle}” from ${m.stateName}. You can read it and write in its thread with the State and the officers.`,
+      ],
+      action: 'Open the request',
+      footer:
+        'You receive this message as an expert of this organisation. You can turn these messages off in your profile.',
+    },
   },
   fr: {
     request_updated: {
@@ -188,6 +199,17 @@ export const REQUEST_MAIL_STRINGS: Record<MailLanguage, RequestKinds> = {
       action: 'Ouvrir la demande',
       footer:
         'Vous recevez ce message en tant que chargé de programme de cette organisation. Vous pouvez désactiver ces messages dans votre profil.',
+    },
+    request_review_assigned: {
+      subject: (m) =>
+        `Vous êtes invité à examiner une demande de ${m.stateName}${NBSP}: ${m.requestTitle}`,
+      paragraphs: (m) => [
+        `Bonjour ${m.name},`,
+        `${m.tenantName} vous invite à examiner la demande d’assistance «${NBSP}${m.requestTitle}${NBSP}» de ${m.stateName}. Vous pouvez la lire et écrire dans sa conversation avec l’État et les chargés de programme.`,
+      ],
+      action: 'Ouvrir la demande',
+      footer:
+        'Vous recevez ce message en tant qu’expert de cette organisation. Vous pouvez désactiver ces messages dans votre profil.',
     },
   },
   es: {
@@ -233,6 +255,16 @@ export const REQUEST_MAIL_STRINGS: Record<MailLanguage, RequestKinds> = {
       footer:
         'Recibe este mensaje como oficial de programas de esta organización. Puede desactivar estos mensajes en su perfil.',
     },
+    request_review_assigned: {
+      subject: (m) => `Se le pide examinar una solicitud de ${m.stateName}: ${m.requestTitle}`,
+      paragraphs: (m) => [
+        `Hola, ${m.name}:`,
+        `${m.tenantName} le pide examinar la solicitud de asistencia «${m.requestTitle}» de ${m.stateName}. Puede leerla y escribir en su conversación con el Estado y los oficiales.`,
+      ],
+      action: 'Abrir la solicitud',
+      footer:
+        'Recibe este mensaje como experto de esta organización. Puede desactivar estos mensajes en su perfil.',
+    },
   },
   ar: {
     request_updated: {
@@ -277,6 +309,16 @@ export const REQUEST_MAIL_STRINGS: Record<MailLanguage, RequestKinds> = {
       footer:
         'تتلقون هذه الرسالة بصفتكم موظف برامج في هذه المنظمة. يمكنكم إيقاف هذه الرسائل من ملفكم الشخصي.',
     },
+    request_review_assigned: {
+      subject: (m) => `مطلوب منكم مراجعة طلب من ${m.stateName}: ${m.requestTitle}`,
+      paragraphs: (m) => [
+        `مرحبًا ${m.name}،`,
+        `تطلب منكم ${m.tenantName} مراجعة طلب المساعدة «${m.requestTitle}» المقدم من ${m.stateName}. يمكنكم قراءته والكتابة في محادثته مع الدولة والموظفين.`,
+      ],
+      action: 'فتح الطلب',
+      footer:
+        'تتلقون هذه الرسالة بصفتكم خبيرًا لدى هذه المنظمة. يمكنكم إيقاف هذه الرسائل من ملفكم الشخصي.',
+    },
   },
   zh: {
     request_updated: {
@@ -318,6 +360,15 @@ export const REQUEST_MAIL_STRINGS: Record<MailLanguage, RequestKinds> = {
       ],
       action: '打开请求',
       footer: '您作为本组织的项目官员收到此邮件。您可以在个人资料中关闭此类邮件。',
+    },
+    request_review_assigned: {
+      subject: (m) => `请您审阅${m.stateName}的请求：${m.requestTitle}`,
+      paragraphs: (m) => [
+        `${m.name}，您好：`,
+        `${m.tenantName}请您审阅${m.stateName}的援助请求“${m.requestTitle}”。您可以阅读该请求，并在与该国和项目官员的对话中留言。`,
+      ],
+      action: '打开请求',
+      footer: '您作为本组织的专家收到此邮件。您可以在个人资料中关闭此类邮件。',
     },
   },
   ru: {
@@ -362,6 +413,16 @@ export const REQUEST_MAIL_STRINGS: Record<MailLanguage, RequestKinds> = {
       action: 'Открыть заявку',
       footer:
         'Вы получили это сообщение как сотрудник программы этой организации. Такие сообщения можно отключить в профиле.',
+    },
+    request_review_assigned: {
+      subject: (m) => `Вас просят рассмотреть заявку государства ${m.stateName}: ${m.requestTitle}`,
+      paragraphs: (m) => [
+        `Здравствуйте, ${m.name}!`,
+        `${m.tenantName} просит вас рассмотреть заявку на помощь «${m.requestTitle}» от государства ${m.stateName}. Вы можете читать её и писать в её переписке с государством и сотрудниками.`,
+      ],
+      action: 'Открыть заявку',
+      footer:
+        'Вы получили это сообщение как эксперт этой организации. Такие сообщения можно отключить в профиле.',
     },
   },
 };

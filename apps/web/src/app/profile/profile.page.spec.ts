@@ -50,10 +50,11 @@ function notificationSwitches(memberships: MembershipSummary[]): string[] {
 }
 
 describe('the profile notifications', () => {
-  it('offers an expert only the reminders of events they speak at and requests to speak', () => {
+  it('offers an expert only the reminders of events they speak at, requests to speak and to review', () => {
     expect(notificationSwitches([aMembership('other', 'expert')])).toEqual([
       'Event reminder',
       'Request to an expert',
+      'A request to review',
     ]);
   });
 
@@ -67,6 +68,7 @@ describe('the profile notifications', () => {
       "A State's answer",
       'Request to an expert',
       'A State’s request',
+      'A request to review',
       'A State’s needs assessment',
     ]);
   });
@@ -90,6 +92,7 @@ describe('the profile notifications', () => {
       'Request to an expert',
       'News of your State’s request',
       'A State’s request',
+      'A request to review',
       'A State’s needs assessment',
       'News of your State’s needs assessment',
     ]);
@@ -107,6 +110,7 @@ describe('the profile notifications', () => {
       "A State's answer",
       'Request to an expert',
       'A State’s request',
+      'A request to review',
       'A State’s needs assessment',
     ]);
   });

@@ -46,8 +46,8 @@ const WITH_REASON: readonly RequestAction[] = ['request_information', 'decline',
 /**
  * One request: what the State asks, the thread both sides see (and, for officers, their internal
  * notes), its history with the time spent in each status, the events that answer it, and the
- * steps the person may take. The needs assessments of the State will show here too (see
- * docs/requests.md).
+ * steps the person may take, its files (officers attach theirs here), and the gaps of the
+ * State's validated needs assessment its linked events address (docs/requests.md).
  */
 @Component({
   selector: 'cv-request-page',
@@ -241,6 +241,26 @@ export class RequestPage {
     await this.act(
       () => this.api.unlinkEvent(this.tenant(), request.id, eventId),
       'requests.events.unlinked',
+    );
+  }
+
+  /** An officers' file (PDF or DOCX), which the State's focal points read. */
+  protected async attach(files: FileList | null): Promise<void> {
+    const request = this.request();
+    const file = files?.[0];
+    if (!request || !file) return;
+    await this.act(
+      () => this.api.attach(this.tenant(), request.id, file, 'officer'),
+      'requests.attachments.added',
+    );
+  }
+
+  protected async detach(attachmentId: string): Promise<void> {
+    const request = this.request();
+    if (!request) return;
+    await this.act(
+      () => this.api.detach(this.tenant(), request.id, attachmentId, 'officer'),
+      'requests.attachments.removed',
     );
   }
 

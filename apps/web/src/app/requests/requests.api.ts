@@ -111,16 +111,19 @@ export class RequestsApi {
     return this.http.post<EventDetail>(`${this.base(tenant)}/${enc(id)}/events/new`, {});
   }
 
-  attach(tenant: string, id: string, file: File) {
-    return this.http.post<RequestDetail>(`${this.base(tenant)}/${enc(id)}/attachments`, file, {
+  /** The State's files go to `attachments`, the officers' to `officer-attachments`. */
+  attach(tenant: string, id: string, file: File, side: 'state' | 'officer' = 'state') {
+    const route = side === 'officer' ? 'officer-attachments' : 'attachments';
+    return this.http.post<RequestDetail>(`${this.base(tenant)}/${enc(id)}/${route}`, file, {
       params: new HttpParams().set('fileName', file.name),
       headers: { 'content-type': 'application/octet-stream' },
     });
   }
 
-  detach(tenant: string, id: string, attachmentId: string) {
+  detach(tenant: string, id: string, attachmentId: string, side: 'state' | 'officer' = 'state') {
+    const route = side === 'officer' ? 'officer-attachments' : 'attachments';
     return this.http.delete<RequestDetail>(
-      `${this.base(tenant)}/${enc(id)}/attachments/${enc(attachmentId)}`,
+      `${this.base(tenant)}/${enc(id)}/${route}/${enc(attachmentId)}`,
     );
   }
 }
