@@ -178,7 +178,7 @@ describe('the tenant home', () => {
   });
 
   it.each(['tenant_admin', 'programme_officer', 'expert'] as const)(
-    'gives a %s no link to a State’s page of their own',
+    'gives no link to a State’s page of their own to %s',
     async (role) => {
       const home = await homeOf(role);
       expect(home.element.querySelector('[data-testid="own-state-page"]')).toBeNull();

@@ -1,6 +1,5 @@
 import { NgTemplateOutlet } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
-import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { Store } from '@ngrx/store';
 import { selectCurrentMembership, selectPermissions, selectUser } from '../auth/auth.selectors';
@@ -21,7 +20,6 @@ import { RequestsPanel } from './requests.panel';
   selector: 'cv-tenant-home-page',
   imports: [
     NgTemplateOutlet,
-    RouterLink,
     TranslocoPipe,
     MemberStateFact,
     UpcomingEvents,
@@ -50,12 +48,4 @@ export class TenantHomePage {
     this.permissions().includes('participation.nominate'),
   );
   protected readonly isExpert = computed(() => this.permissions().includes('experts.profile'));
-  /** A focal point with a State: the link to that State's page; nobody else has one. */
-  protected readonly ownStatePage = computed(() => {
-    const membership = this.membership();
-    const state = membership?.memberStateAlpha3;
-    if (membership?.role !== 'focal_point' || !state) return null;
-    if (!this.permissions().includes('states.overview')) return null;
-    return ['/t', membership.tenant.slug, 'states', state];
-  });
 }
