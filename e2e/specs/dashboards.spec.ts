@@ -16,9 +16,10 @@ import {
 /**
  * The dashboard, the coverage map and the State page through the screens: the demo officer opens
  * the map (the demo's history colours Kenya), opens Kenya's page from its table, filters the
- * dashboard by a region and downloads a chart's table as XLSX, which exceljs opens; Kenya's focal
- * point opens Kenya's page and is refused France's. Each screen is pictured at 1366 and 390 px in
- * English and Arabic (e2e/screens/dashboards/).
+ * dashboard by a region and downloads a chart's table as XLSX, which exceljs opens; the map
+ * coloured by copies of the tool delivered and by requests submitted, and their charts; Kenya's
+ * focal point opens Kenya's page from their home and is refused France's. Each screen is pictured
+ * at 1366 and 390 px in English and Arabic (e2e/screens/dashboards/).
  */
 
 /** Waits until no progress bar is left and the page's data has come. */
@@ -40,13 +41,36 @@ async function openMap(page: Page): Promise<void> {
   await page.locator('cv-echart svg path').first().waitFor();
 }
 
+/**
+ * The map coloured by the metric at `index` of the list (MAP_METRICS: participants, events,
+ * copies, requests), by keyboard: the sticky toolbar may sit over the field. Answers its name.
+ */
+async function openMapOf(page: Page, index: number): Promise<string> {
+  await openMap(page);
+  await page.locator('.map-metric mat-select').focus();
+  await page.keyboard.press('Enter');
+  const option = page.locator('mat-option').nth(index);
+  const name = (await option.innerText()).trim();
+  await option.click();
+  await page.locator('mat-option').first().waitFor({ state: 'detached' });
+  await page.waitForFunction(
+    (wanted) =>
+      document.querySelector('mat-progress-bar') === null &&
+      document.querySelector('#map-heading')?.textContent?.trim() === wanted &&
+      document.querySelector('.map-table thead th:last-child')?.textContent?.trim() === wanted,
+    name,
+  );
+  await page.locator('cv-echart svg path').first().waitFor();
+  return name;
+}
+
 async function openState(page: Page, code: string): Promise<void> {
   await page.goto(`${BASE_URL}/t/demo/states/${code}`);
   await settled(page, 'cv-state-page h1');
 }
 
 /** Pictures of one screen at both sizes in both languages, axe-checked, nothing sideways. */
-async function picture(page: Page, name: string, open: () => Promise<void>): Promise<void> {
+async function picture(page: Page, name: string, open: () => Promise<unknown>): Promise<void> {
   for (const language of ['en', 'ar'] as const) {
     await resetLanguage(page, language);
     for (const size of [
@@ -152,9 +176,50 @@ describe('dashboards', () => {
     assert.equal(sheet.getCell(`B${sheet.rowCount}`).value, shownWomen);
   });
 
+  it('colours the map by copies of the tool delivered and by requests submitted', async () => {
+    const figure = async (state: string) =>
+      Number(
+        (
+          await officer.locator('.map-table tbody tr', { hasText: state }).locator('td').innerText()
+        ).replace(/\D/g, ''),
+      );
+    assert.equal(await openMapOf(officer, 2), 'Copies of the tool delivered');
+    // The demo delivered copies to Kenya (e-learning enrolments and the workshop's hand-out).
+    assert.ok((await figure('Kenya')) > 0, 'Kenya received copies in the demo');
+    assert.ok((await figure('China')) >= 40, "China's 40 printed copies of 2025");
+    assert.equal(await openMapOf(officer, 3), 'Assistance requests submitted');
+    assert.ok((await figure('Kenya')) > 0, "Kenya's requests in the demo");
+  });
+
+  it('shows the copies and requests charts with their tables', async () => {
+    await openDashboard(officer);
+    for (const [title, id] of [
+      ['Copies of the tool delivered, by language', 'toolCopiesByLanguage'],
+      ['Assistance requests by status, by year submitted', 'requestsByStatus'],
+    ] as const) {
+      const card = officer.locator('cv-chart-card', { hasText: title });
+      await card.locator('cv-echart svg').waitFor();
+      await card.locator('summary').click();
+      const total = (await card.locator('tfoot td').allInnerTexts()).reduce(
+        (sum, cell) => sum + Number(cell.replace(/\D/g, '')),
+        0,
+      );
+      assert.ok(total > 0, `${title} counts something in the demo`);
+      assert.equal(await card.locator(`[data-export="${id}"]`).count(), 1);
+    }
+    // A draft is never a column of the requests' table.
+    const requests = officer.locator('cv-chart-card', { hasText: 'Assistance requests by status' });
+    assert.equal(await requests.locator('thead th', { hasText: /^Draft$/ }).count(), 0);
+  });
+
   it("gives Kenya's focal point Kenya's page and refuses France's", async () => {
     await focal.goto(`${BASE_URL}/sign-in`);
     await signIn(focal, 'focal@demo.example');
+    // From their home: the link to their own State's page.
+    await focal.goto(`${BASE_URL}/t/demo`);
+    await focal.getByRole('link', { name: 'Open your State’s page' }).click();
+    await focal.waitForURL(/\/t\/demo\/states\/KEN$/);
+    await settled(focal, 'cv-state-page h1');
     await openState(focal, 'KEN');
     await focal.getByRole('heading', { level: 1, name: 'Kenya' }).waitFor();
     await focal.getByRole('heading', { name: /addressed to it/ }).waitFor();
@@ -165,9 +230,16 @@ describe('dashboards', () => {
   });
 
   it('pictures the screens at both sizes in English and Arabic', async () => {
+    // The whole dashboard, the copies and requests charts last.
     await picture(officer, 'dashboard', () => openDashboard(officer));
     await picture(officer, 'map', () => openMap(officer));
+    await picture(officer, 'map-copies', () => openMapOf(officer, 2));
+    await picture(officer, 'map-requests', () => openMapOf(officer, 3));
     await picture(officer, 'state', () => openState(officer, 'KEN'));
     await picture(focal, 'state-refused', () => openState(focal, 'FRA'));
+    await picture(focal, 'focal-home', async () => {
+      await focal.goto(`${BASE_URL}/t/demo`);
+      await focal.locator('[data-testid="own-state-page"]').waitFor();
+    });
   });
 });

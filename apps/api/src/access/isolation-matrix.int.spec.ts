@@ -628,10 +628,13 @@ const RECIPES: Record<RouteKey, Recipe> = {
     body: { version: 1 },
   }),
   // Coverage map, dashboard and State page: each tenant's figures come from its own held event
-  // with a Kenyan participant trained and a recommendation addressed to Kenya.
+  // with a Kenyan participant trained and a recommendation addressed to Kenya, its own copies of
+  // the tool delivered to Kenya and its own request of Kenya (the charts that count them).
   'GET /api/t/:tenant/dashboard': async (world, tenant) => {
     await world.recommendation(tenant);
     await world.participant(tenant, true);
+    await world.delivery(tenant);
+    await world.request(tenant);
     return { path: {}, query: { from: '2020', to: '2030' } };
   },
   'GET /api/t/:tenant/dashboard/map': async (world, tenant) => {

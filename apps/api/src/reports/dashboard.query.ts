@@ -1,10 +1,17 @@
 import { viewerParams } from '../events/event-visibility';
+import { requestViewerParams } from '../requests/request-visibility';
 import {
+  countedDelivery,
   countedEvent,
+  countedRequest,
+  deliveredInPeriod,
+  deliveryYear,
   eventState,
   eventYear,
   inPeriod,
   inRegion,
+  requestYear,
+  submittedInPeriod,
   trainedNomination,
 } from './report-scope';
 
@@ -12,9 +19,12 @@ import {
  * The statements of the dashboard and the map. Parameters: $1–$3 the caller (visibility), $4 the
  * regional group, $5 the geographic region (null for any), $6 the first year, $7 the last.
  * Each answers (dimension, year, key, count) rows; the service shapes them with libs/domain.
+ * The statements of requests read $1–$3 as the caller under the requests' rule
+ * (`requestVisibilityOf`), the others under the events' (`visibilityOf`).
  */
 
 const VIEWER = viewerParams(1);
+const REQUEST_VIEWER = requestViewerParams(1);
 const REGION = inRegion('ms', '$4', '$5');
 
 /** Events counted in the period and region, by type, region and thematic area per year. */
@@ -88,3 +98,46 @@ export const MAP_EVENTS_STATEMENT = `
     join member_states ms on ms.alpha3 = place.state
    where ${countedEvent('e', VIEWER)} and ${inPeriod('e', '$6', '$7')} and ${REGION}
    group by place.state`;
+
+/**
+ * Copies of the tool delivered in the period to States of the region, per year by the edition's
+ * language: the deliveries' quantity. Read by `(tenant_id, delivered_on desc, id desc)`.
+ */
+export const DELIVERIES_STATEMENT = `
+  select 'language' as dimension, ${deliveryYear('d')} as year, te.language::text as key,
+         sum(d.quantity)::int as count
+    from tool_deliveries d
+    join tool_editions te on te.tenant_id = d.tenant_id and te.id = d.edition_id
+    join member_states ms on ms.alpha3 = d.member_state_code
+   where ${countedDelivery('d', VIEWER)} and ${deliveredInPeriod('d', '$6', '$7')} and ${REGION}
+   group by 2, 3`;
+
+/**
+ * Assistance requests first submitted in the period by States of the region (never a draft),
+ * per year by where they stand now.
+ */
+export const REQUESTS_STATEMENT = `
+  select 'status' as dimension, ${requestYear('r')} as year, r.status::text as key,
+         count(*)::int as count
+    from assistance_requests r
+    join member_states ms on ms.alpha3 = r.member_state_code
+   where ${countedRequest('r', REQUEST_VIEWER)} and ${submittedInPeriod('r', '$6', '$7')}
+     and ${REGION}
+   group by 2, 3`;
+
+/** The map's figure per State: copies of the tool delivered to it. */
+export const MAP_COPIES_STATEMENT = `
+  select d.member_state_code::text as state, sum(d.quantity)::int as value
+    from tool_deliveries d
+    join member_states ms on ms.alpha3 = d.member_state_code
+   where ${countedDelivery('d', VIEWER)} and ${deliveredInPeriod('d', '$6', '$7')} and ${REGION}
+   group by d.member_state_code`;
+
+/** The map's figure per State: the assistance requests it submitted (never a draft). */
+export const MAP_REQUESTS_STATEMENT = `
+  select r.member_state_code::text as state, count(*)::int as value
+    from assistance_requests r
+    join member_states ms on ms.alpha3 = r.member_state_code
+   where ${countedRequest('r', REQUEST_VIEWER)} and ${submittedInPeriod('r', '$6', '$7')}
+     and ${REGION}
+   group by r.member_state_code`;

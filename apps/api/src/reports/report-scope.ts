@@ -1,4 +1,6 @@
+import { visibleDelivery } from '../delivery/delivery-visibility';
 import { type Viewer, visibleEvent } from '../events/event-visibility';
+import { type RequestViewer, visibleRequest } from '../requests/request-visibility';
 
 /**
  * THE rule of what the dashboard, the coverage map and the State page count (docs/reports.md):
@@ -14,6 +16,9 @@ import { type Viewer, visibleEvent } from '../events/event-visibility';
  *   participant changes no figure.
  * - An event's place is its venue's State, or its first host State for a virtual event; an
  *   event with neither counts in no region (`none`), and a region filter leaves it out.
+ * - A delivery of the tool counts its copies when the caller may see it (`countedDelivery`); an
+ *   assistance request once submitted, never a draft (`countedRequest`). Both are placed in the
+ *   State they concern, and filtered by its regions.
  */
 export function countedEvent(alias: string, viewer: Viewer): string {
   return `(${alias}.status not in ('draft', 'cancelled') and ${visibleEvent(alias, viewer)})`;
@@ -69,4 +74,48 @@ export function mayOpenState(
   state: string,
 ): boolean {
   return visibility[2] || visibility[1] === state;
+}
+
+/**
+ * A delivery of the tool `alias` (a row of tool_deliveries) counts when the caller may see it
+ * (`visibleDelivery`: officers and admins every delivery, a focal point their State's). Its
+ * copies are its quantity, its year the year of `delivered_on`, its State the one it reached.
+ */
+export function countedDelivery(alias: string, viewer: Viewer): string {
+  // The user is named although the rule does not read it, so a statement binds the same three
+  // parameters as for the events (PostgreSQL refuses a parameter it cannot type).
+  return `(${visibleDelivery(alias, viewer)} and (${viewer.userId} is null or true))`;
+}
+
+/** A delivery `alias` made in the period: `delivered_on` is a date, its year is exact. */
+export function deliveredInPeriod(alias: string, from: string, to: string): string {
+  return `(${alias}.delivered_on >= make_date(${from}, 1, 1)
+       and ${alias}.delivered_on < make_date(${to} + 1, 1, 1))`;
+}
+
+/** The year a delivery `alias` was made. */
+export function deliveryYear(alias: string): string {
+  return `extract(year from ${alias}.delivered_on)::int`;
+}
+
+/**
+ * An assistance request `alias` counts once its State submitted it — never a draft, nor one
+ * withdrawn before it was ever sent (`submitted_at` null) — and only if the caller may see it
+ * (`visibleRequest`, the one rule of requests: officers every submitted request, a focal point
+ * their State's). A focal point sees their State's drafts elsewhere; a report never counts them.
+ */
+export function countedRequest(alias: string, viewer: RequestViewer): string {
+  return `(${alias}.status <> 'draft' and ${alias}.submitted_at is not null
+       and ${visibleRequest(alias, viewer)})`;
+}
+
+/** The year a request `alias` was first submitted, in UTC. */
+export function requestYear(alias: string): string {
+  return `extract(year from ${alias}.submitted_at at time zone 'UTC')::int`;
+}
+
+/** A request `alias` first submitted in the period (years in UTC). */
+export function submittedInPeriod(alias: string, from: string, to: string): string {
+  return `(${alias}.submitted_at >= make_timestamptz(${from}, 1, 1, 0, 0, 0, 'UTC')
+       and ${alias}.submitted_at < make_timestamptz(${to} + 1, 1, 1, 0, 0, 0, 'UTC'))`;
 }

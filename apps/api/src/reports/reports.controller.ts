@@ -37,7 +37,9 @@ export class ReportsController {
   @ApiOperation({
     description:
       'Events by type, region and thematic area per year; participants trained by sex, ' +
-      'audience, institution type, region and regional group per year; the share of women. ' +
+      'audience, institution type, region and regional group per year; the share of women; ' +
+      'copies of the tool delivered per year by language; assistance requests submitted per ' +
+      'year by status (never a draft). ' +
       'For a period of years (the last five by default) and a regional group or geographic ' +
       'region. Counts only, never a person.',
   })
@@ -50,7 +52,8 @@ export class ReportsController {
   @ZodResponse({ status: 200, type: CoverageMapDto, description: 'The figure of each State' })
   @ApiOperation({
     description:
-      'The coverage map: per State, participants trained from it or events it hosted, for the ' +
+      'The coverage map: per State, participants trained from it, events it hosted, copies of ' +
+      'the tool delivered to it or assistance requests it submitted, for the ' +
       'same period and region filters as the dashboard, with ISO 3166 numeric codes.',
   })
   map(@Query() query: MapQueryDto) {

@@ -1,5 +1,9 @@
 import ExcelJS from 'exceljs';
 import { CSRF_COOKIE, SESSION_COOKIE } from '../common/cookie-names';
+import { sql } from '../db/sql';
+import { inTransaction } from '../db/transaction';
+import { seedDelivery, seedEdition } from '../delivery/delivery.fixtures';
+import { seedRequest } from '../requests/requests.fixtures';
 import { recommendationOf } from '../recommendations/recommendations.fixtures';
 import { addMember, createTenant } from '../tenants/tenant-provisioning';
 import type { ApiClient } from '../testing/http-client';
@@ -203,6 +207,46 @@ describe('dashboard, coverage map and State page', () => {
       text: 'France should train judges.',
       states: ['FRA'],
     });
+
+    // Copies of the tool: Kenya 10 English (2025) and 5 French (2026), France 3 English (2026);
+    // not counted: Uganda's of 2019 (another year), Beta's 100 to Kenya (another tenant).
+    const deliveredOn = (tenantId: string, id: string, day: string) =>
+      inTransaction(ds, { tenantId }, (m) =>
+        sql(m, `update tool_deliveries set delivered_on = $2 where id = $1`, [id, day]),
+      );
+    const english = await seedEdition(ds, acme, { language: 'en', format: 'print' });
+    const french = await seedEdition(ds, acme, { language: 'fr', format: 'pdf' });
+    for (const [editionId, state, quantity, day] of [
+      [english, 'KEN', 10, '2025-05-01'],
+      [french, 'KEN', 5, '2026-02-01'],
+      [english, 'FRA', 3, '2026-12-31'],
+      [english, 'UGA', 7, '2019-01-01'],
+    ] as const) {
+      await deliveredOn(acme, await seedDelivery(ds, acme, { editionId, state, quantity }), day);
+    }
+    const betaEdition = await seedEdition(ds, beta, { language: 'en' });
+    await seedDelivery(ds, beta, { editionId: betaEdition, state: 'KEN', quantity: 100 });
+
+    // Requests submitted: Kenya's in 2025 (still submitted) and 2026 (in assessment), France's
+    // in 2026 (approved). Not counted: a draft (even one carrying a date of submission), one
+    // withdrawn before it was ever sent, one of 2019, and Beta's.
+    const store = app.running.store;
+    const submittedAt = (tenantId: string, id: string, at: string | null) =>
+      inTransaction(ds, { tenantId }, (m) =>
+        sql(m, `update assistance_requests set submitted_at = $2 where id = $1`, [id, at]),
+      );
+    for (const [tenantId, state, status, at] of [
+      [acme, 'KEN', 'submitted', '2025-06-01T10:00:00Z'],
+      [acme, 'KEN', 'in_assessment', '2026-03-01T10:00:00Z'],
+      [acme, 'FRA', 'approved', '2026-04-01T10:00:00Z'],
+      [acme, 'KEN', 'draft', '2026-05-01T10:00:00Z'],
+      [acme, 'UGA', 'withdrawn', null],
+      [acme, 'KEN', 'declined', '2019-02-01T10:00:00Z'],
+      [beta, 'KEN', 'submitted', '2026-03-01T10:00:00Z'],
+    ] as const) {
+      const { requestId } = await seedRequest(ds, store, tenantId, { state, status });
+      await submittedAt(tenantId, requestId, at);
+    }
   });
 
   afterAll(() => app.close());
@@ -318,6 +362,122 @@ describe('dashboard, coverage map and State page', () => {
     expect(events.body.states).toEqual([{ code: 'KEN', numeric: '404', value: 1 }]);
     const african = await officer.get(`${base}/dashboard/map?${period}&regionalGroup=african`);
     expect(african.body.states).toEqual([{ code: 'KEN', numeric: '404', value: 2 }]);
+  });
+
+  it('counts copies of the tool delivered, per year by language: this tenant, the period', async () => {
+    expect(cellsOf(await chart(officer, period, 'toolCopiesByLanguage'))).toEqual([
+      '2025 en=10',
+      '2026 en=3',
+      '2026 fr=5',
+    ]);
+    const copies = await chart(officer, period, 'toolCopiesByLanguage');
+    expect(copies?.keys).toEqual(['ar', 'zh', 'en', 'fr', 'ru', 'es', 'other']);
+    expect(copies?.totals).toEqual([0, 0, 13, 5, 0, 0, 0]);
+    expect(
+      cellsOf(await chart(officer, `${period}&geographicRegion=europe`, 'toolCopiesByLanguage')),
+    ).toEqual(['2026 en=3']);
+    expect(cellsOf(await chart(officer, 'from=2019&to=2019', 'toolCopiesByLanguage'))).toEqual([
+      '2019 en=7',
+    ]);
+  });
+
+  it('counts requests submitted, per year by status: never a draft, nor one never sent', async () => {
+    const requests = await chart(officer, period, 'requestsByStatus');
+    expect(requests?.keys).not.toContain('draft');
+    expect(cellsOf(requests)).toEqual([
+      '2025 submitted=1',
+      '2026 in_assessment=1',
+      '2026 approved=1',
+    ]);
+    expect(
+      cellsOf(await chart(officer, `${period}&regionalGroup=african`, 'requestsByStatus')),
+    ).toEqual(['2025 submitted=1', '2026 in_assessment=1']);
+    expect(cellsOf(await chart(officer, 'from=2019&to=2019', 'requestsByStatus'))).toEqual([
+      '2019 declined=1',
+    ]);
+  });
+
+  it('lists the charts in the order of the vocabulary, the share of women among them', async () => {
+    const response = await officer.get(`${base}/dashboard?${period}`);
+    expect((response.body.charts as Chart[]).map((c) => c.id)).toEqual([
+      'eventsByType',
+      'eventsByRegion',
+      'eventsByThematicArea',
+      'participantsBySex',
+      'participantsByAudience',
+      'participantsByInstitutionType',
+      'participantsByRegion',
+      'participantsByRegionalGroup',
+      'womenShare',
+      'toolCopiesByLanguage',
+      'requestsByStatus',
+    ]);
+  });
+
+  it('colours the map by copies of the tool delivered and by requests submitted', async () => {
+    const copies = await officer.get(`${base}/dashboard/map?${period}&metric=copies`);
+    expect(copies.status).toBe(200);
+    expect(copies.body).toMatchObject({
+      metric: 'copies',
+      states: [
+        { code: 'KEN', numeric: '404', value: 15 },
+        { code: 'FRA', numeric: '250', value: 3 },
+      ],
+      max: 15,
+      total: 18,
+    });
+    const requests = await officer.get(`${base}/dashboard/map?${period}&metric=requests`);
+    expect(requests.body).toMatchObject({
+      metric: 'requests',
+      states: [
+        { code: 'KEN', numeric: '404', value: 2 },
+        { code: 'FRA', numeric: '250', value: 1 },
+      ],
+      max: 2,
+      total: 3,
+    });
+    const european = await officer.get(
+      `${base}/dashboard/map?${period}&metric=requests&geographicRegion=europe`,
+    );
+    expect(european.body.states).toEqual([{ code: 'FRA', numeric: '250', value: 1 }]);
+    const old = await officer.get(`${base}/dashboard/map?from=2019&to=2019&metric=copies`);
+    expect(old.body.states).toEqual([{ code: 'UGA', numeric: '800', value: 7 }]);
+    expect((await officer.get(`${base}/dashboard/map?${period}&metric=drafts`)).status).toBe(400);
+  });
+
+  it('exports the new tables as the page shows them', async () => {
+    const csv = await download(officer, `${period}&chart=requestsByStatus&format=csv`);
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get('content-disposition')).toContain('requestsByStatus.csv');
+    expect(new TextDecoder().decode(csv.bytes)).toBe(
+      'year,submitted,information_requested,resubmitted,in_assessment,approved,declined,' +
+        'planned,in_delivery,completed,withdrawn\r\n' +
+        '2025,1,0,0,0,0,0,0,0,0,0\r\n' +
+        '2026,0,0,0,1,1,0,0,0,0,0\r\n' +
+        'total,1,0,0,1,1,0,0,0,0,0\r\n',
+    );
+    const copies = await download(officer, `${period}&chart=map&metric=copies&format=csv`);
+    expect(new TextDecoder().decode(copies.bytes)).toBe(
+      'state,iso_numeric,copies\r\nKEN,404,15\r\nFRA,250,3\r\ntotal,,18\r\n',
+    );
+    const xlsx = await download(officer, `${period}&chart=toolCopiesByLanguage&format=xlsx`);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(
+      Buffer.from(xlsx.bytes) as unknown as Parameters<typeof workbook.xlsx.load>[0],
+    );
+    const sheet = workbook.worksheets[0];
+    expect(sheet?.getRow(1).values).toEqual([
+      undefined,
+      'year',
+      'ar',
+      'zh',
+      'en',
+      'fr',
+      'ru',
+      'es',
+      'other',
+    ]);
+    expect(sheet?.getRow(4).values).toEqual([undefined, 'total', 0, 0, 13, 5, 0, 0, 0]);
   });
 
   it("exports exactly a chart's table as CSV and XLSX", async () => {

@@ -1,12 +1,14 @@
 import {
   type CoverageMap,
   type Dashboard,
+  DASHBOARD_CHARTS,
   type DashboardChart,
   type DashboardChartId,
   type DashboardExportQuery,
   type DashboardFilters,
   type DashboardQuery,
   DASHBOARD_MAX_YEARS,
+  EDITION_LANGUAGES,
   EVENT_TYPES,
   GEOGRAPHIC_REGIONS,
   INSTITUTION_TYPES,
@@ -14,6 +16,7 @@ import {
   type MapMetric,
   NO_REGION,
   REGIONAL_GROUPS,
+  REQUEST_STATUSES,
   SEXES,
   TARGET_AUDIENCES,
   THEMATIC_AREAS,
@@ -24,13 +27,18 @@ import ExcelJS from 'exceljs';
 import { z } from 'zod';
 import { requestContext } from '../db/request-context';
 import { sql } from '../db/sql';
-import { visibilityOf } from '../events/event-visibility';
+import { type Visibility, visibilityOf } from '../events/event-visibility';
+import { requestVisibilityOf } from '../requests/request-visibility';
 import { csvField } from '../participation/exports.service';
 import {
+  DELIVERIES_STATEMENT,
   EVENTS_STATEMENT,
+  MAP_COPIES_STATEMENT,
   MAP_EVENTS_STATEMENT,
   MAP_PARTICIPANTS_STATEMENT,
+  MAP_REQUESTS_STATEMENT,
   PARTICIPANTS_STATEMENT,
+  REQUESTS_STATEMENT,
 } from './dashboard.query';
 
 const CountRow = z.strictObject({
@@ -43,10 +51,12 @@ type CountRow = z.infer<typeof CountRow>;
 
 const StateRow = z.strictObject({ state: z.string(), value: z.number().int() });
 
+type Source = 'events' | 'participants' | 'deliveries' | 'requests';
+
 /** A chart's table: the keys it shows, from which dimension of which statement. */
 const CHARTS: Record<
   Exclude<DashboardChartId, 'womenShare'>,
-  { source: 'events' | 'participants'; dimension: string; keys: readonly string[] }
+  { source: Source; dimension: string; keys: readonly string[] }
 > = {
   eventsByType: { source: 'events', dimension: 'type', keys: EVENT_TYPES },
   eventsByRegion: {
@@ -72,6 +82,21 @@ const CHARTS: Record<
     dimension: 'regional_group',
     keys: [...REGIONAL_GROUPS, NO_REGION],
   },
+  toolCopiesByLanguage: { source: 'deliveries', dimension: 'language', keys: EDITION_LANGUAGES },
+  // Where the requests submitted that year stand now; a report never counts a draft.
+  requestsByStatus: {
+    source: 'requests',
+    dimension: 'status',
+    keys: REQUEST_STATUSES.filter((status) => status !== 'draft'),
+  },
+};
+
+/** The statement of each map metric, and under which rule it sees the caller. */
+const MAP_STATEMENTS: Record<MapMetric, { statement: string; rule: 'events' | 'requests' }> = {
+  participants: { statement: MAP_PARTICIPANTS_STATEMENT, rule: 'events' },
+  events: { statement: MAP_EVENTS_STATEMENT, rule: 'events' },
+  copies: { statement: MAP_COPIES_STATEMENT, rule: 'events' },
+  requests: { statement: MAP_REQUESTS_STATEMENT, rule: 'requests' },
 };
 
 const CONTENT_TYPES = {
@@ -88,29 +113,27 @@ interface Sheet {
 
 @Injectable()
 export class ReportsService {
-  /** The dashboard: every chart for the period and region, in two statements. */
+  /** The dashboard: every chart for the period and region, in four statements. */
   async dashboard(query: DashboardQuery): Promise<Dashboard> {
     const filters = this.filters(query);
     const years = yearsOf(filters);
-    // One transaction, one connection: the two statements run one after the other.
-    const events = await this.counts(EVENTS_STATEMENT, filters);
-    const participants = await this.counts(PARTICIPANTS_STATEMENT, filters);
-    const cells = (rows: CountRow[], dimension: string): Cell[] =>
-      rows
+    // One transaction, one connection: the statements run one after the other.
+    const events = await this.counts(EVENTS_STATEMENT, filters, 'events');
+    const participants = await this.counts(PARTICIPANTS_STATEMENT, filters, 'events');
+    const rows: Record<Source, CountRow[]> = {
+      events,
+      participants,
+      deliveries: await this.counts(DELIVERIES_STATEMENT, filters, 'events'),
+      requests: await this.counts(REQUESTS_STATEMENT, filters, 'requests'),
+    };
+    const cells = (counted: CountRow[], dimension: string): Cell[] =>
+      counted
         .filter((row) => row.dimension === dimension && row.year !== null && row.key !== null)
         .map((row) => ({ year: row.year ?? 0, key: row.key ?? '', count: row.count }));
-    const charts: DashboardChart[] = Object.entries(CHARTS).map(([id, chart]) => ({
-      id: id as DashboardChartId,
-      ...crossTab(
-        years,
-        chart.keys,
-        cells(chart.source === 'events' ? events : participants, chart.dimension),
-      ),
-    }));
     const totalOf = (year: number) =>
       participants.find((row) => row.dimension === 'total' && row.year === year)?.count ?? 0;
     const women = cells(participants, 'sex').filter((cell) => cell.key === 'female');
-    charts.push({
+    const womenShare: DashboardChart = {
       id: 'womenShare',
       ...womenShareTable(
         years,
@@ -120,6 +143,12 @@ export class ReportsService {
           participants: totalOf(year),
         })),
       ),
+    };
+    // In the order of DASHBOARD_CHARTS, the order the page shows them.
+    const charts: DashboardChart[] = DASHBOARD_CHARTS.map((id) => {
+      if (id === 'womenShare') return womenShare;
+      const chart = CHARTS[id];
+      return { id, ...crossTab(years, chart.keys, cells(rows[chart.source], chart.dimension)) };
     });
     const sum = (rows: CountRow[]) =>
       rows.filter((row) => row.dimension === 'total').reduce((total, row) => total + row.count, 0);
@@ -137,11 +166,12 @@ export class ReportsService {
   /** The map's figure per State for the period and region, in one statement. */
   async map(query: DashboardQuery & { metric: MapMetric }): Promise<CoverageMap> {
     const filters = this.filters(query);
-    const { manager, user, tenant } = requestContext.current();
+    const { manager } = requestContext.current();
+    const { statement, rule } = MAP_STATEMENTS[query.metric];
     const rows = await sql(
       manager,
-      query.metric === 'events' ? MAP_EVENTS_STATEMENT : MAP_PARTICIPANTS_STATEMENT,
-      [...visibilityOf(user?.id ?? null, tenant), ...this.parameters(filters)],
+      statement,
+      [...this.viewer(rule), ...this.parameters(filters)],
       StateRow,
     );
     const states = rows
@@ -192,14 +222,21 @@ export class ReportsService {
     return [filters.regionalGroup, filters.geographicRegion, filters.from, filters.to];
   }
 
-  private counts(statement: string, filters: DashboardFilters): Promise<CountRow[]> {
-    const { manager, user, tenant } = requestContext.current();
-    return sql(
-      manager,
-      statement,
-      [...visibilityOf(user?.id ?? null, tenant), ...this.parameters(filters)],
-      CountRow,
-    );
+  /** The caller as $1–$3, under the events' rule (events, deliveries) or the requests'. */
+  private viewer(rule: 'events' | 'requests'): Visibility {
+    const { user, tenant } = requestContext.current();
+    return rule === 'requests'
+      ? requestVisibilityOf(user?.id ?? null, tenant)
+      : visibilityOf(user?.id ?? null, tenant);
+  }
+
+  private counts(
+    statement: string,
+    filters: DashboardFilters,
+    rule: 'events' | 'requests',
+  ): Promise<CountRow[]> {
+    const { manager } = requestContext.current();
+    return sql(manager, statement, [...this.viewer(rule), ...this.parameters(filters)], CountRow);
   }
 }
 

@@ -5,7 +5,9 @@
 /**
  * The charts of the dashboard, in the order the page shows them. Each is a table of years
  * (rows) by the keys of one vocabulary (columns); the export of a chart is that table.
- * Requests by status and tool coverage (other branches) add an id here and a query in the API.
+ * A chart is an id here and a query in the API: copies of the tool delivered per year by the
+ * edition's language (tool deliveries' quantity), and assistance requests per year submitted by
+ * where they stand now (never a draft).
  */
 export const DASHBOARD_CHARTS = [
   'eventsByType',
@@ -17,6 +19,8 @@ export const DASHBOARD_CHARTS = [
   'participantsByRegion',
   'participantsByRegionalGroup',
   'womenShare',
+  'toolCopiesByLanguage',
+  'requestsByStatus',
 ] as const;
 
 /** The columns of the share-of-women table, per year. */
@@ -25,9 +29,10 @@ export const WOMEN_SHARE_KEYS = ['women', 'participants', 'sharePercent'] as con
 /**
  * What the map can colour States by. "participants": participants trained (approved and checked
  * in on at least one day) from the State. "events": events held in or hosted by the State.
- * Deliveries of the tool (issue 15, delivery branch) add an id here and a query in the API.
+ * "copies": copies of the tool delivered to the State (the deliveries' quantity). "requests":
+ * assistance requests the State submitted (never a draft).
  */
-export const MAP_METRICS = ['participants', 'events'] as const;
+export const MAP_METRICS = ['participants', 'events', 'copies', 'requests'] as const;
 
 /** Where an event is counted: its venue's State, or its first host State; none when virtual. */
 export const NO_REGION = 'none' as const;

@@ -152,6 +152,7 @@ async function homeOf(role: Role, failedMail = 0) {
   return {
     panels: [...element.querySelectorAll('h2')].map((h2) => h2.textContent?.trim()),
     text: element.textContent ?? '',
+    element,
     events,
     users,
     mail,
@@ -243,6 +244,21 @@ describe('the tenant home', () => {
     const home = await homeOf('expert');
     expect(home.assessments.list).not.toHaveBeenCalled();
   });
+
+  it('links a focal point to their own State’s page', async () => {
+    const focal = await homeOf('focal_point');
+    const link = focal.element.querySelector<HTMLAnchorElement>('[data-testid="own-state-page"]');
+    expect(link?.getAttribute('href')).toBe('/t/demo/states/KEN');
+    expect(link?.textContent?.trim()).toBe('Open your State’s page');
+  });
+
+  it.each(['tenant_admin', 'programme_officer', 'expert'] as const)(
+    'gives no link to a State’s page of their own to %s',
+    async (role) => {
+      const home = await homeOf(role);
+      expect(home.element.querySelector('[data-testid="own-state-page"]')).toBeNull();
+    },
+  );
 
   it('asks for no list of States where the membership has no State', async () => {
     const home = await homeOf('programme_officer');

@@ -20,6 +20,10 @@ export function chartKeyLabel(chart: DashboardChartId, key: string): string {
       return `regions.${key}`;
     case 'womenShare':
       return `reports.womenShare.${key}`;
+    case 'toolCopiesByLanguage':
+      return `delivery.languages.${key}`;
+    case 'requestsByStatus':
+      return `requests.statuses.${key}`;
   }
 }
 

@@ -61,5 +61,9 @@ describe('chartKeyLabel', () => {
     expect(chartKeyLabel('participantsByRegionalGroup', 'none')).toBe('regions.none');
     expect(chartKeyLabel('participantsBySex', 'female')).toBe('participation.sexes.female');
     expect(chartKeyLabel('womenShare', 'sharePercent')).toBe('reports.womenShare.sharePercent');
+    expect(chartKeyLabel('toolCopiesByLanguage', 'ar')).toBe('delivery.languages.ar');
+    expect(chartKeyLabel('requestsByStatus', 'in_assessment')).toBe(
+      'requests.statuses.in_assessment',
+    );
   });
 });
