@@ -385,7 +385,8 @@ export class DeliveryRegisterPage {
 export function deletionParams(delivery: Delivery, state: string, language: string) {
   return {
     copies: delivery.quantity,
-    edition: delivery.edition.title,
+    // Isolated: a Latin title inside an Arabic sentence (or the reverse) keeps its own order.
+    edition: `\u2068${delivery.edition.title}\u2069`,
     state,
     date: formatLocalDate(delivery.deliveredOn, 'longDate', language, 'UTC') ?? '',
   };

@@ -182,7 +182,7 @@ describe('the deletion’s confirmation', () => {
   it('names the copies, the edition, the State and the day', () => {
     expect(deletionParams(aDelivery(), 'Kenya', 'en')).toEqual({
       copies: 12,
-      edition: 'Manual on online investigations',
+      edition: '\u2068Manual on online investigations\u2069',
       state: 'Kenya',
       date: 'March 3, 2026',
     });
