@@ -9,6 +9,7 @@ import {
   expectNoSidewaysScroll,
   launchBrowser,
   openDialog,
+  pictureEverywhere,
   resetLanguage,
   screenshotWhole,
   signIn,
@@ -104,7 +105,7 @@ describe('tool delivery', () => {
     await officer.getByTestId('coverage-row').filter({ hasText: 'France' }).waitFor();
   });
 
-  it('lists the hand-out in the register, and Kenya’s focal point sees only Kenya’s', async () => {
+  it('lists the hand-out in the register, and Kenya’s focal point sees only Kenya’s, read-only', async () => {
     await officer.goto(`${BASE_URL}/t/demo/delivery`);
     await settled(officer);
     const handOut = officer
@@ -123,8 +124,86 @@ describe('tool delivery', () => {
     await rows.first().waitFor();
     for (const row of await rows.all()) assert.match(await row.innerText(), /Kenya/);
     assert.equal(await focal.getByRole('button', { name: 'Register a delivery' }).count(), 0);
+    assert.equal(await focal.getByTestId('delivery-edit').count(), 0);
+    assert.equal(await focal.getByTestId('delivery-delete').count(), 0);
     await expectAccessible(focal, 'register of a focal point');
     await focalContext.close();
+  });
+
+  it('pictures the correction dialog and the deletion’s confirmation', async () => {
+    // The demo's one delivery to Fiji (5 copies): its institution names it in every language.
+    const fiji = () =>
+      officer
+        .getByTestId('delivery-row')
+        .filter({ hasText: 'Office of the Director of Public Prosecutions' });
+    const openRegister = async () => {
+      await officer.goto(`${BASE_URL}/t/demo/delivery`);
+      await settled(officer);
+      await fiji().waitFor();
+    };
+    await pictureEverywhere(officer, { folder: 'delivery', name: 'edit-dialog' }, async () => {
+      await openRegister();
+      const dialog = await openDialog(officer, fiji().getByTestId('delivery-edit'));
+      await dialog.locator('input[formcontrolname="quantity"]').waitFor();
+    });
+    await pictureEverywhere(officer, { folder: 'delivery', name: 'delete-confirm' }, async () => {
+      await openRegister();
+      await openDialog(officer, fiji().getByTestId('delivery-delete'));
+    });
+  });
+
+  it('corrects a delivery’s copies and deletes another, the register and coverage following', async () => {
+    const fiji = officer
+      .getByTestId('delivery-row')
+      .filter({ hasText: 'Office of the Director of Public Prosecutions' });
+    await officer.goto(`${BASE_URL}/t/demo/delivery`);
+    await settled(officer);
+    const edit = await openDialog(
+      officer,
+      fiji.getByRole('button', { name: /Correct the delivery of .* to Fiji/ }),
+    );
+    await edit.getByText('Correct a delivery').waitFor();
+    const quantity = edit.getByRole('spinbutton', { name: 'Copies' });
+    assert.equal(await quantity.inputValue(), '5');
+    await quantity.fill('12');
+    await edit.getByRole('button', { name: 'Save' }).click();
+    await edit.waitFor({ state: 'detached' });
+    await officer.getByText('Delivery corrected.').waitFor();
+    await officer.waitForFunction(() =>
+      [...document.querySelectorAll('[data-testid="delivery-row"]')].some(
+        (row) =>
+          row.textContent?.includes('Office of the Director of Public Prosecutions') &&
+          / 12\s/.test(row.querySelector('.dl-num')?.textContent ?? ''),
+      ),
+    );
+
+    // Kyrgyzstan's one delivery (6 copies of the Russian PDF, 8 April 2025) goes.
+    await officer.locator('.dl-filters').getByRole('combobox', { name: 'Language' }).focus();
+    await officer.keyboard.press('Enter');
+    await officer.getByRole('option', { name: 'Russian' }).click();
+    await settled(officer);
+    const kyrgyzstan = officer.getByTestId('delivery-row').filter({ hasText: 'Kyrgyzstan' });
+    await kyrgyzstan.waitFor();
+    const confirm = await openDialog(officer, kyrgyzstan.getByTestId('delivery-delete'));
+    const message = await confirm.innerText();
+    // English dates are written as the app writes them elsewhere (Intl, "en").
+    assert.match(message, /6 copies of .+ to Kyrgyzstan on April 8, 2025/);
+    await confirm.getByRole('button', { name: 'Delete', exact: true }).click();
+    await confirm.waitFor({ state: 'detached' });
+    await officer.getByText('Delivery deleted.').waitFor();
+    await kyrgyzstan.waitFor({ state: 'detached' });
+    assert.equal(await officer.getByTestId('delivery-row').count(), 2);
+
+    await officer.goto(`${BASE_URL}/t/demo/delivery/coverage`);
+    await settled(officer);
+    const fijiCoverage = officer.getByTestId('coverage-row').filter({ hasText: 'Fiji' });
+    await fijiCoverage.waitFor();
+    assert.match(await fijiCoverage.innerText(), /\b12\s*$/);
+    assert.equal(
+      await officer.getByTestId('coverage-row').filter({ hasText: 'Kyrgyzstan' }).count(),
+      0,
+    );
+    assert.match(await officer.getByTestId('never-reached').innerText(), /Kyrgyzstan/);
   });
 
   it('downloads the IATI 2.03 file', async () => {

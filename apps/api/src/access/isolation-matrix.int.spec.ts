@@ -840,6 +840,29 @@ const RECIPES: Record<RouteKey, Recipe> = {
       deliveredOn: '2026-04-01',
     },
   }),
+  'GET /api/t/:tenant/deliveries/:deliveryId': async (world, tenant) => ({
+    path: { deliveryId: (await world.delivery(tenant)).deliveryId },
+  }),
+  'PUT /api/t/:tenant/deliveries/:deliveryId': async (world, tenant) => {
+    const { editionId, eventId, deliveryId } = await world.delivery(tenant);
+    return {
+      path: { deliveryId },
+      body: {
+        editionId,
+        quantity: 12,
+        channel: 'download',
+        memberState: 'KEN',
+        institution: 'Ministry of Justice',
+        deliveredOn: '2026-03-03',
+        eventId,
+        version: 1,
+      },
+    };
+  },
+  'DELETE /api/t/:tenant/deliveries/:deliveryId': async (world, tenant) => ({
+    path: { deliveryId: (await world.delivery(tenant)).deliveryId },
+    query: { version: '1' },
+  }),
   'GET /api/t/:tenant/events/:eventId/delivery-preview': async (world, tenant) => ({
     path: { eventId: (await world.delivery(tenant)).eventId },
   }),
@@ -1677,6 +1700,47 @@ describe('the isolation and role matrix', () => {
       )
       .sort();
     expect(registered).toEqual(Object.keys(ROUTE_ACCESS).sort());
+  });
+
+  it("leaves another tenant's delivery as it was when a foreign admin corrects or deletes it", async () => {
+    const { deliveryId } = await world.delivery('alpha');
+    const row = async () =>
+      ownerQuery<{ quantity: number; version: number; delivered_on: string }>(
+        app,
+        `select quantity, version, delivered_on::text as delivered_on from tool_deliveries
+          where id = $1`,
+        [deliveryId],
+      );
+    const before = await row();
+    expect(before).toHaveLength(1);
+    const betaAdmin = await as(emails.beta);
+    const corrected = await betaAdmin.put(`/api/t/beta/deliveries/${deliveryId}`, {
+      editionId: (await world.delivery('beta')).editionId,
+      quantity: 999,
+      channel: 'download',
+      memberState: 'KEN',
+      deliveredOn: '2026-03-03',
+      version: 1,
+    });
+    const deleted = await betaAdmin.delete(`/api/t/beta/deliveries/${deliveryId}?version=1`);
+    const read = await betaAdmin.get(`/api/t/beta/deliveries/${deliveryId}`);
+    for (const [name, answer] of [
+      ['PUT', corrected],
+      ['DELETE', deleted],
+      ['GET', read],
+    ] as const) {
+      expect({ name, status: answer.status, type: answer.body?.type }).toEqual({
+        name,
+        status: 404,
+        type: '/problems/not-found',
+      });
+      // The problem's `instance` echoes the URL sent, the id with it: nothing else of alpha's.
+      const leaked = (await markersOf('alpha')).filter(
+        (marker) => marker !== deliveryId && answer.text.includes(marker),
+      );
+      expect({ name, leaked }).toEqual({ name, leaked: [] });
+    }
+    expect(await row()).toEqual(before);
   });
 
   const tenantRoutes = (Object.keys(ROUTE_ACCESS) as RouteKey[]).filter((key) =>

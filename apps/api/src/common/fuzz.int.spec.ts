@@ -378,14 +378,15 @@ describe('fuzzing every route from its contract', () => {
         isPublic: true,
         attendees: [{ state: 'KEN', sex: 'female', attended: true }],
       });
-      await seedDelivery(ds, tenantId, { editionId, state: 'KEN', eventId });
-      return { editionId, eventId };
+      const deliveryId = await seedDelivery(ds, tenantId, { editionId, state: 'KEN', eventId });
+      return { editionId, eventId, deliveryId };
     };
     const myDeliveries = await deliveriesIn(acme);
     const theirDeliveries = await deliveriesIn(beta);
     await seedIatiSettings(ds, acme, true);
     Object.assign(ids, {
       editionId: [myDeliveries.editionId, theirDeliveries.editionId],
+      deliveryId: [myDeliveries.deliveryId, theirDeliveries.deliveryId],
       tenant: ['acme'],
       slug: ['acme', 'beta', 'platform'],
       eventId: [

@@ -5,9 +5,11 @@ import {
   CoverageQuery,
   Delivery,
   DeliveryCreate,
+  DeliveryDeleteQuery,
   DeliveryPage,
   DeliveryPreview,
   DeliveryQuery,
+  DeliveryUpdate,
   Edition,
   EditionCreate,
   EditionList,
@@ -15,8 +17,25 @@ import {
   IatiSettingsInput,
   IatiSettingsView,
 } from '@convene/contracts';
-import { Body, Controller, Get, Header, Param, Post, Put, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  Header,
+  HttpCode,
+  Param,
+  Post,
+  Put,
+  Query,
+} from '@nestjs/common';
+import {
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
 import { createZodDto, ZodResponse } from 'nestjs-zod';
 import { Public, RequirePermission } from '../common/access.decorators';
 import { ApiProblem } from '../common/openapi';
@@ -29,6 +48,8 @@ class EditionDto extends createZodDto(Edition) {}
 class EditionListDto extends createZodDto(EditionList) {}
 class DeliveryQueryDto extends createZodDto(DeliveryQuery) {}
 class DeliveryCreateDto extends createZodDto(DeliveryCreate) {}
+class DeliveryUpdateDto extends createZodDto(DeliveryUpdate) {}
+class DeliveryDeleteQueryDto extends createZodDto(DeliveryDeleteQuery) {}
 class DeliveryDto extends createZodDto(Delivery) {}
 class DeliveryPageDto extends createZodDto(DeliveryPage) {}
 class BulkDeliveryCreateDto extends createZodDto(BulkDeliveryCreate) {}
@@ -100,6 +121,42 @@ export class DeliveryController {
   @ApiOperation({ description: 'Registers one delivery of an edition to a State.' })
   register(@Body() body: DeliveryCreateDto) {
     return this.delivery.register(body);
+  }
+
+  @Get('deliveries/:deliveryId')
+  @RequirePermission('deliveries.read')
+  @ZodResponse({ status: 200, type: DeliveryDto, description: 'The delivery' })
+  @ApiOperation({
+    description: "One delivery of the register (a focal point reads their own State's).",
+  })
+  getDelivery(@Param('deliveryId') id: string) {
+    return this.delivery.delivery(id);
+  }
+
+  @Put('deliveries/:deliveryId')
+  @RequirePermission('deliveries.manage')
+  @ZodResponse({ status: 200, type: DeliveryDto, description: 'As corrected' })
+  @ApiProblem(409, 'stale-version')
+  @ApiProblem(422, 'unprocessable')
+  @ApiOperation({
+    description:
+      'Corrects a registered delivery, given the version it was read at; a bulk hand-out’s ' +
+      'delivery keeps its edition, State and event (422).',
+  })
+  updateDelivery(@Param('deliveryId') id: string, @Body() body: DeliveryUpdateDto) {
+    return this.delivery.updateDelivery(id, body);
+  }
+
+  @Delete('deliveries/:deliveryId')
+  @HttpCode(204)
+  @RequirePermission('deliveries.manage')
+  @ApiNoContentResponse({ description: 'Deleted: coverage and the IATI file no longer count it' })
+  @ApiProblem(409, 'stale-version')
+  @ApiOperation({
+    description: 'Deletes a mistaken delivery, given the version it was read at. Audited.',
+  })
+  async deleteDelivery(@Param('deliveryId') id: string, @Query() query: DeliveryDeleteQueryDto) {
+    await this.delivery.deleteDelivery(id, query.version);
   }
 
   @Get('events/:eventId/delivery-preview')

@@ -377,6 +377,197 @@ describe('tool editions, deliveries, coverage and the IATI file', () => {
     });
   });
 
+  describe('correcting and deleting a delivery', () => {
+    const ghana = async () => {
+      const coverage = await officer.get(`${base}/coverage?regionalGroup=african`);
+      expect(coverage.status).toBe(200);
+      return {
+        row: coverage.body.states.find(
+          (state: { memberState: string }) => state.memberState === 'GHA',
+        ),
+        neverReached: coverage.body.neverReached as string[],
+        african: coverage.body.byRegionalGroup.find(
+          (group: { regionalGroup: string }) => group.regionalGroup === 'african',
+        ),
+      };
+    };
+    const stored = async (id: string) =>
+      ownerQuery<{ quantity: number; version: number; member_state_code: string }>(
+        app,
+        `select quantity, version, member_state_code from tool_deliveries where id = $1`,
+        [id],
+      );
+    const audited = (id: string) =>
+      ownerQuery<{ action: string; before: Record<string, unknown>; after: unknown }>(
+        app,
+        `select action, before, after from audit_log where entity_id = $1 order by at, id`,
+        [id],
+      );
+    const body = {
+      editionId: '',
+      quantity: 12,
+      channel: 'official_transmission',
+      memberState: 'GHA',
+      institution: 'Ministry of Justice',
+      deliveredOn: '2026-03-03',
+    };
+    let id = '';
+
+    it('corrects a quantity with the version read, and coverage counts the new one', async () => {
+      const created = await officer.post(`${base}/deliveries`, { ...body, editionId: frenchPdf });
+      expect(created.status).toBe(201);
+      expect(created.body.version).toBe(1);
+      id = created.body.id;
+      const before = await ghana();
+      expect(before.row).toMatchObject({ copies: 12, deliveries: 1 });
+
+      const corrected = await officer.put(`${base}/deliveries/${id}`, {
+        ...body,
+        editionId: frenchPdf,
+        quantity: 30,
+        version: 1,
+      });
+      expect(corrected.status).toBe(200);
+      expect(corrected.body).toMatchObject({ id, quantity: 30, version: 2, memberState: 'GHA' });
+      const after = await ghana();
+      expect(after.row).toMatchObject({ copies: 30, deliveries: 1 });
+      expect(after.african.copies).toBe(before.african.copies + 18);
+      expect((await officer.get(`${base}/deliveries/${id}`)).body.quantity).toBe(30);
+
+      const [entry] = (await audited(id)).filter((row) => row.action === 'tool_delivery.updated');
+      expect(entry?.before).toMatchObject({ quantity: 12, memberState: 'GHA', version: 1 });
+      expect(entry?.after).toMatchObject({ quantity: 30, memberState: 'GHA', version: 2 });
+    });
+
+    it('refuses a stale correction with what changed, and bad input, changing nothing', async () => {
+      const stale = await admin.put(`${base}/deliveries/${id}`, {
+        ...body,
+        editionId: frenchPdf,
+        quantity: 5,
+        institution: 'Attorney General',
+        version: 1,
+      });
+      expect(stale.status).toBe(409);
+      expect(stale.body.type).toBe('/problems/stale-version');
+      expect(stale.body.errors).toEqual([
+        { path: 'quantity', message: 'is now 30' },
+        { path: 'institution', message: 'is now Ministry of Justice' },
+      ]);
+      for (const bad of [
+        { quantity: 0 },
+        { memberState: 'ZZZ' },
+        { deliveredOn: '2026-02-30' },
+        { version: undefined },
+        { bulk: true },
+      ]) {
+        const refused = await officer.put(`${base}/deliveries/${id}`, {
+          ...body,
+          editionId: frenchPdf,
+          version: 2,
+          ...bad,
+        });
+        expect(refused.status).toBe(400);
+        expect(refused.headers.get('content-type')).toMatch(/problem\+json/);
+      }
+      const unknownEdition = await officer.put(`${base}/deliveries/${id}`, {
+        ...body,
+        editionId: randomUUID(),
+        version: 2,
+      });
+      expect(unknownEdition.status).toBe(404);
+      expect(await stored(id)).toEqual([{ quantity: 30, version: 2, member_state_code: 'GHA' }]);
+      expect(
+        (
+          await officer.put(`${base}/deliveries/${randomUUID()}`, {
+            ...body,
+            editionId: frenchPdf,
+            version: 1,
+          })
+        ).status,
+      ).toBe(404);
+    });
+
+    it('keeps corrections and deletions with officers, and outside a focal point’s State away', async () => {
+      // Kenya's focal point: not their State's delivery, and not theirs to change anyway.
+      expect((await kenya.get(`${base}/deliveries/${id}`)).status).toBe(404);
+      const put = await kenya.put(`${base}/deliveries/${id}`, {
+        ...body,
+        editionId: frenchPdf,
+        version: 2,
+      });
+      expect(put.status).toBe(403);
+      expect((await kenya.delete(`${base}/deliveries/${id}?version=2`)).status).toBe(403);
+      expect((await expert.delete(`${base}/deliveries/${id}?version=2`)).status).toBe(403);
+      expect((await anonymous.delete(`${base}/deliveries/${id}?version=2`)).status).toBe(401);
+      expect(await stored(id)).toEqual([{ quantity: 30, version: 2, member_state_code: 'GHA' }]);
+    });
+
+    it('deletes with the version read, and coverage no longer counts it', async () => {
+      const stale = await officer.delete(`${base}/deliveries/${id}?version=1`);
+      expect(stale.status).toBe(409);
+      expect(stale.body.type).toBe('/problems/stale-version');
+      expect((await officer.delete(`${base}/deliveries/${id}`)).status).toBe(400);
+      expect(await stored(id)).toHaveLength(1);
+
+      const before = await ghana();
+      const deleted = await officer.delete(`${base}/deliveries/${id}?version=2`);
+      expect(deleted.status).toBe(204);
+      expect(await stored(id)).toEqual([]);
+      const after = await ghana();
+      expect(after.row).toBeUndefined();
+      expect(after.neverReached).toContain('GHA');
+      expect(after.african.copies).toBe(before.african.copies - 30);
+      expect(after.african.statesReached).toBe(before.african.statesReached - 1);
+      expect((await officer.get(`${base}/deliveries/${id}`)).status).toBe(404);
+      expect((await officer.delete(`${base}/deliveries/${id}?version=2`)).status).toBe(404);
+
+      const deletion = (await audited(id)).find((row) => row.action === 'tool_delivery.deleted');
+      expect(deletion?.before).toMatchObject({ quantity: 30, memberState: 'GHA', version: 2 });
+      expect(deletion?.after).toBeNull();
+    });
+
+    it('lets a bulk hand-out’s quantity change, never its edition, State or event', async () => {
+      const page = await officer.get(`${base}/deliveries?eventId=${workshop}&state=UGA`);
+      const handedOut = page.body.items.find(
+        (item: { edition: { id: string } }) => item.edition.id === englishPrint,
+      );
+      expect(handedOut).toMatchObject({ bulk: true, quantity: 2, memberState: 'UGA' });
+      const sent = {
+        editionId: englishPrint,
+        quantity: handedOut.quantity,
+        channel: handedOut.channel,
+        memberState: 'UGA',
+        institution: '',
+        deliveredOn: handedOut.deliveredOn,
+        eventId: workshop,
+        version: handedOut.version,
+      };
+      for (const change of [{ memberState: 'KEN' }, { editionId: frenchPdf }, { eventId: null }]) {
+        const refused = await officer.put(`${base}/deliveries/${handedOut.id}`, {
+          ...sent,
+          ...change,
+        });
+        expect(refused.status).toBe(422);
+        expect(refused.body.errors).toEqual([
+          { path: Object.keys(change)[0], message: 'cannot change on a bulk hand-out' },
+        ]);
+      }
+      const ugandaCopies = async () =>
+        (await officer.get(`${base}/coverage`)).body.states.find(
+          (state: { memberState: string }) => state.memberState === 'UGA',
+        ).copies as number;
+      const before = await ugandaCopies();
+      const corrected = await officer.put(`${base}/deliveries/${handedOut.id}`, {
+        ...sent,
+        quantity: 3,
+        institution: 'Uganda Police Force',
+      });
+      expect(corrected.status).toBe(200);
+      expect(corrected.body).toMatchObject({ quantity: 3, bulk: true, memberState: 'UGA' });
+      expect(await ugandaCopies()).toBe(before + 1);
+    });
+  });
+
   describe('the IATI 2.03 file', () => {
     const settings = {
       organisationIdentifier: 'XM-DAC-41146',

@@ -9,6 +9,7 @@ import {
   type DeliveryPage,
   type DeliveryPreview,
   type DeliveryQuery,
+  type DeliveryUpdate,
   DELIVERY_EVENT_STATUSES,
   type Edition,
   type EditionCreate,
@@ -90,12 +91,19 @@ const DeliveryRow = z.strictObject({
   created_by: z.guid().nullable(),
   created_by_name: z.string().nullable(),
   created_at: z.date(),
+  version: z.number().int(),
 });
 type DeliveryRow = z.infer<typeof DeliveryRow>;
 
 /** The caller as $1–$3 (Visibility): the one rule of deliveries, and the events' for the event. */
 const VIEWER = viewerParams(1);
 const VISIBLE = visibleDelivery('d', VIEWER);
+/** The same rule on $1–$2 (the State and whether the caller manages), for a bare delivery row. */
+const STORED_VISIBLE = visibleDelivery('d', {
+  userId: 'null::uuid',
+  memberState: '$1::char(3)',
+  manages: '$2::boolean',
+});
 
 const DELIVERY_COLUMNS = `d.id, ed.id as edition_id, ed.title as edition_title,
   ed.language as edition_language, ed.format as edition_format, ed.is_example as edition_is_example,
@@ -105,7 +113,7 @@ const DELIVERY_COLUMNS = `d.id, ed.id as edition_id, ed.title as edition_title,
   case when shown_event.visible then e.title end as event_title,
   case when shown_event.visible then e.status end as event_status,
   d.request_id, d.batch_id is not null as bulk, u.id as created_by, u.name as created_by_name,
-  d.created_at`;
+  d.created_at, d.version`;
 
 const DELIVERY_FROM = `tool_deliveries d
   join tool_editions ed on ed.tenant_id = d.tenant_id and ed.id = d.edition_id
@@ -124,6 +132,21 @@ const FILTERS = `and ($4::char(3) is null or d.member_state_code = $4)
   and ($11::date is null or d.delivered_on <= $11)`;
 
 const CURSOR = ['text', 'uuid'] as const;
+
+/** A delivery as stored, for a correction or a deletion (ids, not what the caller may see). */
+const StoredDelivery = z.strictObject({
+  edition_id: z.guid(),
+  quantity: z.number().int(),
+  channel: DeliveryChannel,
+  member_state: z.string(),
+  institution: z.string(),
+  delivered_on: z.string(),
+  event_id: z.guid().nullable(),
+  request_id: z.guid().nullable(),
+  batch_id: z.guid().nullable(),
+  version: z.number().int(),
+});
+type StoredDelivery = z.infer<typeof StoredDelivery>;
 
 const StateRow = z.strictObject({
   alpha3: z.string(),
@@ -320,6 +343,127 @@ export class DeliveryService {
     const [delivery] = await this.deliveriesWhere('d.id = $4', [created.id]);
     if (!delivery) throw notFound('Delivery');
     return delivery;
+  }
+
+  /** One delivery the caller may see (404 otherwise). */
+  async delivery(id: string): Promise<Delivery> {
+    if (!isUuid(id)) throw notFound('Delivery');
+    const [delivery] = await this.deliveriesWhere('d.id = $4', [id]);
+    if (!delivery) throw notFound('Delivery');
+    return delivery;
+  }
+
+  /**
+   * Corrects a registered delivery, given the version it was read at (409 listing what changed
+   * if stale). A delivery of a bulk hand-out keeps its edition, State and event: they are the
+   * key the hand-out holds once per event, and its quantity came from that event's attendance.
+   */
+  async updateDelivery(id: string, body: DeliveryUpdate): Promise<Delivery> {
+    const { manager } = requestContext.current();
+    const before = await this.storedDelivery(id);
+    if (before.version !== body.version) {
+      throw new DeliveryException(
+        409,
+        'stale-version',
+        'Someone changed this delivery meanwhile',
+        'Reload it to see the changes, then apply yours again.',
+        changedDeliveryFields(before, body),
+      );
+    }
+    if (before.batch_id !== null) {
+      const kept = (
+        [
+          ['editionId', before.edition_id, body.editionId],
+          ['memberState', before.member_state, body.memberState],
+          ['eventId', before.event_id, body.eventId],
+        ] as const
+      ).filter(([, stored, sent]) => stored !== sent);
+      if (kept.length > 0) {
+        throw new DeliveryException(
+          422,
+          'unprocessable',
+          'A hand-out’s edition, State and event stay as registered',
+          'Delete the delivery and register the right one instead.',
+          kept.map(([path]) => ({ path, message: 'cannot change on a bulk hand-out' })),
+        );
+      }
+    }
+    if (body.editionId !== before.edition_id) await this.requireEditions([body.editionId]);
+    if (body.eventId && body.eventId !== before.event_id) await this.event(body.eventId);
+    if (
+      body.requestId &&
+      (body.requestId !== before.request_id || body.memberState !== before.member_state)
+    ) {
+      await requireLinkableRequest(manager, body.requestId, body.memberState);
+    }
+    await sql(
+      manager,
+      `update tool_deliveries set edition_id = $2, quantity = $3, channel = $4,
+              member_state_code = $5, institution = $6, delivered_on = $7, event_id = $8,
+              request_id = $9, version = version + 1, updated_at = now()
+        where id = $1`,
+      [
+        id,
+        body.editionId,
+        body.quantity,
+        body.channel,
+        body.memberState,
+        body.institution,
+        body.deliveredOn,
+        body.eventId,
+        body.requestId,
+      ],
+    );
+    const after = await this.storedDelivery(id);
+    await this.audit.record({
+      action: 'tool_delivery.updated',
+      entity: 'tool_delivery',
+      entityId: id,
+      before: deliveryFacts(before),
+      after: deliveryFacts(after),
+    });
+    return this.delivery(id);
+  }
+
+  /** Deletes a registered delivery, given the version it was read at (409 if changed since). */
+  async deleteDelivery(id: string, version: number): Promise<void> {
+    const { manager } = requestContext.current();
+    const before = await this.storedDelivery(id);
+    if (before.version !== version) {
+      throw new DeliveryException(
+        409,
+        'stale-version',
+        'Someone changed this delivery meanwhile',
+        'Reload it, check it is still the one to delete, and delete it again.',
+        [{ path: 'version', message: `is now ${before.version}` }],
+      );
+    }
+    await sql(manager, `delete from tool_deliveries where id = $1`, [id]);
+    await this.audit.record({
+      action: 'tool_delivery.deleted',
+      entity: 'tool_delivery',
+      entityId: id,
+      before: deliveryFacts(before),
+    });
+  }
+
+  /** A delivery as stored, locked for this transaction, under the one rule (404 otherwise). */
+  private async storedDelivery(id: string): Promise<StoredDelivery> {
+    if (!isUuid(id)) throw notFound('Delivery');
+    const [row] = await sql(
+      requestContext.current().manager,
+      `select d.edition_id, d.quantity, d.channel, d.member_state_code::text as member_state,
+              d.institution, d.delivered_on::text as delivered_on, d.event_id, d.request_id,
+              d.batch_id, d.version
+         from tool_deliveries d
+        where d.id = $3 and ${STORED_VISIBLE}
+        for update of d`,
+      // The rule reads the State and whether the caller manages, not who they are.
+      [...this.visibility().slice(1), id],
+      StoredDelivery,
+    );
+    if (!row) throw notFound('Delivery');
+    return row;
   }
 
   /** Who attended the event, per State, and what was already handed out there. */
@@ -666,6 +810,7 @@ function toDelivery(row: DeliveryRow): Delivery {
         ? { id: row.created_by, name: row.created_by_name }
         : null,
     createdAt: row.created_at.toISOString(),
+    version: row.version,
   };
 }
 
@@ -684,4 +829,40 @@ function changedFields(current: Edition, sent: EditionUpdate) {
   return pairs
     .filter(([, now, asSent]) => now !== asSent)
     .map(([path, now]) => ({ path, message: `is now ${now === null ? 'empty' : String(now)}` }));
+}
+
+/** A delivery's facts for the audit log: references, counts, dates; nothing personal. */
+function deliveryFacts(row: StoredDelivery) {
+  return {
+    editionId: row.edition_id,
+    quantity: row.quantity,
+    channel: row.channel,
+    memberState: row.member_state,
+    institution: row.institution,
+    deliveredOn: row.delivered_on,
+    eventId: row.event_id,
+    requestId: row.request_id,
+    batchId: row.batch_id,
+    version: row.version,
+  };
+}
+
+/** What differs between the stored delivery and the correction that was sent: the 409's details. */
+function changedDeliveryFields(current: StoredDelivery, sent: DeliveryUpdate) {
+  const pairs: [string, unknown, unknown][] = [
+    ['editionId', current.edition_id, sent.editionId],
+    ['quantity', current.quantity, sent.quantity],
+    ['channel', current.channel, sent.channel],
+    ['memberState', current.member_state, sent.memberState],
+    ['institution', current.institution, sent.institution],
+    ['deliveredOn', current.delivered_on, sent.deliveredOn],
+    ['eventId', current.event_id, sent.eventId],
+    ['requestId', current.request_id, sent.requestId],
+  ];
+  return pairs
+    .filter(([, now, asSent]) => now !== asSent)
+    .map(([path, now]) => ({
+      path,
+      message: `is now ${now === null || now === '' ? 'empty' : String(now)}`,
+    }));
 }

@@ -1,5 +1,11 @@
 import { normaliseIsbn } from './delivery-vocabulary';
-import { DeliveryCreate, EditionCreate, IatiSettingsInput } from './delivery';
+import {
+  DeliveryCreate,
+  DeliveryDeleteQuery,
+  DeliveryUpdate,
+  EditionCreate,
+  IatiSettingsInput,
+} from './delivery';
 
 describe('ISBN check digits', () => {
   it('accepts ISBN-13s whose weighted sum (1,3,1,3…) is a multiple of 10', () => {
@@ -59,6 +65,26 @@ describe('the delivery schemas', () => {
     );
     expect(DeliveryCreate.safeParse({ ...delivery, memberState: 'ZZZ' }).success).toBe(false);
     expect(DeliveryCreate.safeParse({ ...delivery, quantity: 0 }).success).toBe(false);
+  });
+
+  it('ask a correction and a deletion for the version read', () => {
+    const delivery = {
+      editionId: '0f9c2a34-5b6d-4e7f-8a9b-0c1d2e3f4a5b',
+      quantity: 12,
+      channel: 'download',
+      memberState: 'KEN',
+      deliveredOn: '2026-03-03',
+    };
+    expect(DeliveryUpdate.safeParse(delivery).success).toBe(false);
+    expect(DeliveryUpdate.parse({ ...delivery, version: 2 })).toMatchObject({
+      quantity: 12,
+      version: 2,
+      institution: '',
+    });
+    expect(DeliveryUpdate.safeParse({ ...delivery, version: 2, bulk: true }).success).toBe(false);
+    expect(DeliveryDeleteQuery.parse({ version: '3' })).toEqual({ version: 3 });
+    expect(DeliveryDeleteQuery.safeParse({ version: '0' }).success).toBe(false);
+    expect(DeliveryDeleteQuery.safeParse({}).success).toBe(false);
   });
 
   it('take IATI organisation identifiers with an agency prefix only', () => {

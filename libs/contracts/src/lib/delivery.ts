@@ -72,8 +72,7 @@ export type EditionCreateInput = z.input<typeof EditionCreate>;
 export const EditionUpdate = z.strictObject({ ...editionFields, version: Version });
 export type EditionUpdate = z.infer<typeof EditionUpdate>;
 
-/** One delivery registered by hand. */
-export const DeliveryCreate = z.strictObject({
+const deliveryFields = {
   editionId: Uuid,
   quantity: int32(z.number().int().min(1).max(DELIVERY_QUANTITY_MAX)),
   channel: DeliveryChannel,
@@ -83,9 +82,33 @@ export const DeliveryCreate = z.strictObject({
   eventId: Uuid.nullable().default(null),
   /** A request for assistance the delivery answers (issue 14). */
   requestId: Uuid.nullable().default(null),
-});
+};
+
+/** One delivery registered by hand. */
+export const DeliveryCreate = z.strictObject(deliveryFields);
 export type DeliveryCreate = z.infer<typeof DeliveryCreate>;
 export type DeliveryCreateInput = z.input<typeof DeliveryCreate>;
+
+/**
+ * A correction of a registered delivery: the register's fields and the version read (a stale one
+ * answers 409). A delivery of a bulk hand-out keeps its edition, State and event, the key the
+ * hand-out holds once per event (docs/delivery.md); the rest may change.
+ */
+export const DeliveryUpdate = z.strictObject({ ...deliveryFields, version: Version });
+export type DeliveryUpdate = z.infer<typeof DeliveryUpdate>;
+export type DeliveryUpdateInput = z.input<typeof DeliveryUpdate>;
+
+/** Deleting a delivery names the version read: a delivery changed meanwhile answers 409. */
+export const DeliveryDeleteQuery = z.strictObject({
+  version: int32(
+    z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(2 ** 31 - 1),
+  ),
+});
+export type DeliveryDeleteQuery = z.infer<typeof DeliveryDeleteQuery>;
 
 const noRepeats = <T>(items: readonly T[]) => new Set(items).size === items.length;
 
@@ -225,6 +248,8 @@ export const Delivery = z.strictObject({
   bulk: z.boolean(),
   createdBy: PersonRef.nullable(),
   createdAt: Timestamp,
+  /** Sent back with a correction or a deletion. */
+  version: int32(z.number().int().min(1)),
 });
 export type Delivery = z.infer<typeof Delivery>;
 

@@ -44,6 +44,7 @@ export const PATH_PARAMETERS = {
   ),
   // Tool delivery (issue 15).
   editionId: Uuid,
+  deliveryId: Uuid,
   // Assistance requests (issue 14).
   requestId: Uuid,
   attachmentId: Uuid,

@@ -590,6 +590,8 @@ SAMPLES['DeliveryCreate'] = {
   eventId: null,
   requestId: '1f9c2a34-5b6d-4e7f-8a9b-0c1d2e3f4a5b',
 };
+SAMPLES['DeliveryUpdate'] = { ...SAMPLES['DeliveryCreate'], version: 2 };
+SAMPLES['DeliveryDeleteQuery'] = { version: '2' };
 SAMPLES['BulkDeliveryCreate'] = {
   key: '2f9c2a34-5b6d-4e7f-8a9b-0c1d2e3f4a5b',
   editions: [{ editionId: '0f9c2a34-5b6d-4e7f-8a9b-0c1d2e3f4a5b', perParticipant: 1 }],

@@ -9,6 +9,7 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { RouterLink } from '@angular/router';
 import {
+  type Delivery,
   DELIVERY_CHANNELS,
   type DeliveryChannel,
   EDITION_FORMATS,
@@ -18,7 +19,9 @@ import {
 } from '@convene/contracts';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { firstValueFrom } from 'rxjs';
+import { toProblem } from '../http/problem';
 import { LanguageService } from '../i18n/language.service';
+import { memberStateName } from '../member-states/member-state-filter';
 import { MemberStateNamePipe } from '../member-states/member-state-name.pipe';
 import { MemberStatePicker } from '../member-states/member-state-picker.component';
 import { MemberStatesCatalog } from '../member-states/member-states-catalog.store';
@@ -27,8 +30,10 @@ import { FORM_FIELD_DEFAULTS } from '../shared/form-field-defaults';
 import { Icon } from '../shared/icons/icon.component';
 import { LiveError } from '../shared/live-error.component';
 import { LoadMore } from '../shared/load-more.component';
-import { LocalCountPipe, LocalDatePipe } from '../shared/local-format';
+import { askToConfirm } from '../shared/confirm.dialog';
+import { formatLocalDate, LocalCountPipe, LocalDatePipe } from '../shared/local-format';
 import { Notifier } from '../shared/notifier.service';
+import { DeliveryApi } from './delivery.api';
 import { DeliveryDialog, type DeliveryDialogData } from './delivery.dialog';
 import { DeliveryRegisterStore } from './delivery-register.store';
 import { DeliveryTabs } from './delivery-tabs.component';
@@ -155,6 +160,11 @@ import { FORMAT_ICONS } from './delivery-labels';
                 <th scope="col">{{ 'delivery.fields.channel' | transloco }}</th>
                 <th scope="col">{{ 'delivery.fields.deliveredOn' | transloco }}</th>
                 <th scope="col">{{ 'delivery.fields.event' | transloco }}</th>
+                @if (store.canRegister()) {
+                  <th scope="col">
+                    <span class="cv-visually-hidden">{{ 'common.actions' | transloco }}</span>
+                  </th>
+                }
               </tr>
             </thead>
             <tbody>
@@ -217,6 +227,42 @@ import { FORMAT_ICONS } from './delivery-labels';
                       <span class="dl-meta">{{ 'delivery.noEvent' | transloco }}</span>
                     }
                   </td>
+                  @if (store.canRegister()) {
+                    <td class="dl-actions">
+                      <button
+                        mat-icon-button
+                        type="button"
+                        data-testid="delivery-edit"
+                        [attr.aria-label]="
+                          'delivery.editNamed'
+                            | transloco
+                              : {
+                                  edition: delivery.edition.title,
+                                  state: delivery.memberState | memberStateName: language(),
+                                }
+                        "
+                        (click)="edit(delivery)"
+                      >
+                        <mat-icon svgIcon="edit" />
+                      </button>
+                      <button
+                        mat-icon-button
+                        type="button"
+                        data-testid="delivery-delete"
+                        [attr.aria-label]="
+                          'delivery.deleteNamed'
+                            | transloco
+                              : {
+                                  edition: delivery.edition.title,
+                                  state: delivery.memberState | memberStateName: language(),
+                                }
+                        "
+                        (click)="remove(delivery)"
+                      >
+                        <mat-icon svgIcon="delete" />
+                      </button>
+                    </td>
+                  }
                 </tr>
               }
             </tbody>
@@ -239,6 +285,8 @@ export class DeliveryRegisterPage {
   protected readonly language = inject(LanguageService).language;
   private readonly dialog = inject(MatDialog);
   private readonly notifier = inject(Notifier);
+  private readonly api = inject(DeliveryApi);
+  private readonly catalog = inject(MemberStatesCatalog);
 
   protected readonly channels = DELIVERY_CHANNELS;
   protected readonly languages = EDITION_LANGUAGES;
@@ -247,7 +295,7 @@ export class DeliveryRegisterPage {
   protected readonly stateFilter = new FormControl<string | null>(null);
 
   constructor() {
-    inject(MemberStatesCatalog).ensureLoaded();
+    this.catalog.ensureLoaded();
     this.store.open();
     this.stateFilter.valueChanges
       .pipe(takeUntilDestroyed(inject(DestroyRef)))
@@ -273,6 +321,50 @@ export class DeliveryRegisterPage {
     this.store.clearFilters();
   }
 
+  /** The register dialog, prefilled, saving with the version read. */
+  protected async edit(delivery: Delivery): Promise<void> {
+    const saved = await firstValueFrom(
+      this.dialog
+        .open<DeliveryDialog, DeliveryDialogData, boolean>(DeliveryDialog, {
+          data: { tenant: this.tenant(), delivery },
+          width: '560px',
+        })
+        .afterClosed(),
+    );
+    if (saved) {
+      this.notifier.success('delivery.updated');
+      this.store.reload();
+    }
+  }
+
+  /** Says what goes ("12 copies of … to Kenya on 3 March 2026"), then deletes it. */
+  protected async remove(delivery: Delivery): Promise<void> {
+    const confirmed = await askToConfirm(this.dialog, {
+      titleKey: 'delivery.deleteTitle',
+      messageKey: 'delivery.deleteMessage',
+      confirmKey: 'delivery.delete',
+      destructive: true,
+      params: deletionParams(delivery, this.stateName(delivery.memberState), this.language()),
+    });
+    if (!confirmed) return;
+    try {
+      await firstValueFrom(this.api.deleteDelivery(this.tenant(), delivery.id, delivery.version));
+      this.notifier.success('delivery.deleted');
+    } catch (error) {
+      const problem = toProblem(error);
+      this.notifier.failure(
+        problem,
+        problem.type === '/problems/stale-version' ? 'delivery.deleteStale' : undefined,
+      );
+    }
+    this.store.reload();
+  }
+
+  private stateName(alpha3: string): string {
+    const state = this.catalog.byAlpha3().get(alpha3);
+    return state ? memberStateName(state, this.language()) : alpha3;
+  }
+
   protected async register(): Promise<void> {
     const saved = await firstValueFrom(
       this.dialog
@@ -287,4 +379,15 @@ export class DeliveryRegisterPage {
       this.store.reload();
     }
   }
+}
+
+/** What the deletion's confirmation names: the copies, the edition, the State, the day. */
+export function deletionParams(delivery: Delivery, state: string, language: string) {
+  return {
+    copies: delivery.quantity,
+    // Isolated: a Latin title inside an Arabic sentence (or the reverse) keeps its own order.
+    edition: `\u2068${delivery.edition.title}\u2069`,
+    state,
+    date: formatLocalDate(delivery.deliveredOn, 'longDate', language, 'UTC') ?? '',
+  };
 }

@@ -8,6 +8,7 @@ import type {
   DeliveryChannel,
   DeliveryCreateInput,
   DeliveryPage,
+  DeliveryUpdateInput,
   Edition,
   EditionCreateInput,
   EditionFormat,
@@ -78,6 +79,25 @@ export class DeliveryApi {
 
   register(tenant: string, body: DeliveryCreateInput) {
     return this.http.post<Delivery>(`${this.base(tenant)}/deliveries`, body);
+  }
+
+  deliveryPath(tenant: string, id: string): string {
+    return `${this.base(tenant)}/deliveries/${enc(id)}`;
+  }
+
+  delivery(tenant: string, id: string) {
+    return this.http.get<Delivery>(this.deliveryPath(tenant, id));
+  }
+
+  /** A correction, with the version read: a stale one answers 409 listing what changed. */
+  updateDelivery(tenant: string, id: string, body: DeliveryUpdateInput) {
+    return this.http.put<Delivery>(this.deliveryPath(tenant, id), body);
+  }
+
+  deleteDelivery(tenant: string, id: string, version: number) {
+    return this.http.delete<void>(this.deliveryPath(tenant, id), {
+      params: new HttpParams().set('version', version),
+    });
   }
 
   editionsPath(tenant: string): string {

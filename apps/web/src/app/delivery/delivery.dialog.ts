@@ -5,7 +5,9 @@ import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/materia
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
+import { HttpErrorResponse } from '@angular/common/http';
 import {
+  type Delivery,
   DELIVERY_CHANNELS,
   DELIVERY_QUANTITY_MAX,
   type DeliveryChannel,
@@ -13,7 +15,7 @@ import {
   INSTITUTION_MAX,
   type ProblemDetails,
 } from '@convene/contracts';
-import { TranslocoPipe } from '@jsverse/transloco';
+import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { firstValueFrom } from 'rxjs';
 import { fetched } from '../documents/fetched';
 import { toProblem } from '../http/problem';
@@ -25,6 +27,28 @@ import { DeliveryApi } from './delivery.api';
 
 export interface DeliveryDialogData {
   tenant: string;
+  /** The delivery to correct; absent to register a new one. */
+  delivery?: Delivery | null;
+}
+
+/** The form's fields a 409 may name, with their labels. */
+const FIELD_LABELS: Readonly<Record<string, string>> = {
+  editionId: 'delivery.fields.edition',
+  quantity: 'delivery.fields.quantity',
+  channel: 'delivery.fields.channel',
+  memberState: 'delivery.fields.state',
+  institution: 'delivery.fields.institution',
+  deliveredOn: 'delivery.fields.deliveredOn',
+  eventId: 'delivery.fields.event',
+  requestId: 'delivery.fields.request',
+};
+
+/** The label keys of the fields a stale-version problem says changed meanwhile. */
+export function changedFieldKeys(problem: ProblemDetails): string[] {
+  return (problem.errors ?? []).flatMap((error) => {
+    const key = FIELD_LABELS[error.path];
+    return key ? [key] : [];
+  });
 }
 
 /** Today as YYYY-MM-DD on the person's own calendar. */
@@ -34,7 +58,10 @@ export function today(): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
-/** Registers one delivery of an edition to a State; closes with true once saved. */
+/**
+ * Registers one delivery of an edition to a State, or corrects one (with the version read; a
+ * delivery of a hand-out keeps its edition and State); closes with true once saved.
+ */
 @Component({
   selector: 'cv-delivery-dialog',
   providers: [FORM_FIELD_DEFAULTS],
@@ -53,8 +80,13 @@ export function today(): string {
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
-      <h2 mat-dialog-title>{{ 'delivery.registerDialog' | transloco }}</h2>
+      <h2 mat-dialog-title>
+        {{ (editing ? 'delivery.editDialog' : 'delivery.registerDialog') | transloco }}
+      </h2>
       <mat-dialog-content class="cv-dialog-form">
+        @if (bulk()) {
+          <p class="cv-banner">{{ 'delivery.bulkKept' | transloco }}</p>
+        }
         <mat-form-field class="cv-full-width">
           <mat-label>{{ 'delivery.fields.edition' | transloco }}</mat-label>
           <mat-select formControlName="editionId" required>
@@ -115,11 +147,21 @@ export function today(): string {
           </mat-select>
         </mat-form-field>
         <cv-live-error [problem]="problem()" />
+        <div aria-live="assertive" aria-atomic="true">
+          @if (conflict(); as changed) {
+            <div class="cv-banner cv-banner--error dl-conflict" data-testid="delivery-conflict">
+              <p>{{ 'delivery.stale' | transloco: { fields: changed } }}</p>
+              <button mat-stroked-button type="button" (click)="reload()">
+                {{ 'delivery.reload' | transloco }}
+              </button>
+            </div>
+          }
+        </div>
       </mat-dialog-content>
       <mat-dialog-actions align="end">
         <button mat-button type="button" mat-dialog-close>{{ 'common.cancel' | transloco }}</button>
         <button mat-flat-button type="submit" [disabled]="saving()">
-          {{ 'delivery.register' | transloco }}
+          {{ (editing ? 'common.save' : 'delivery.register') | transloco }}
         </button>
       </mat-dialog-actions>
     </form>
@@ -133,6 +175,14 @@ export function today(): string {
     .dl-row mat-form-field {
       flex: 1 1 160px;
     }
+    .dl-conflict {
+      flex-direction: column;
+      align-items: flex-start;
+      gap: 8px;
+    }
+    .dl-conflict p {
+      margin: 0;
+    }
   `,
 })
 export class DeliveryDialog {
@@ -145,7 +195,15 @@ export class DeliveryDialog {
   protected readonly institutionMax = INSTITUTION_MAX;
   protected readonly editions = fetched<EditionList>(() => this.api.editionsPath(this.data.tenant));
   protected readonly problem = signal<ProblemDetails | null>(null);
+  /** The fields someone changed meanwhile, as one translated list; null without a conflict. */
+  protected readonly conflict = signal<string | null>(null);
   protected readonly saving = signal(false);
+  private readonly transloco = inject(TranslocoService);
+
+  /** The delivery as last read: its version goes with the correction. */
+  private readonly current = signal<Delivery | null>(this.data.delivery ?? null);
+  protected readonly editing = !!this.data.delivery;
+  protected readonly bulk = () => this.current()?.bulk ?? false;
 
   protected readonly form = new FormGroup({
     editionId: new FormControl<string | null>(null, { validators: [Validators.required] }),
@@ -161,6 +219,43 @@ export class DeliveryDialog {
     channel: new FormControl<DeliveryChannel>('official_transmission', { nonNullable: true }),
   });
 
+  constructor() {
+    const delivery = this.current();
+    if (delivery) this.fill(delivery);
+  }
+
+  /** The form as the delivery stands; a hand-out's edition and State cannot change. */
+  private fill(delivery: Delivery): void {
+    this.form.reset({
+      editionId: delivery.edition.id,
+      memberState: delivery.memberState,
+      institution: delivery.institution,
+      quantity: delivery.quantity,
+      deliveredOn: delivery.deliveredOn,
+      channel: delivery.channel,
+    });
+    if (delivery.bulk) {
+      this.form.controls.editionId.disable();
+      this.form.controls.memberState.disable();
+    }
+  }
+
+  /** After a conflict: the delivery as it now stands, to apply the changes again. */
+  protected async reload(): Promise<void> {
+    const delivery = this.current();
+    if (!delivery) return;
+    try {
+      const fresh = await firstValueFrom(this.api.delivery(this.data.tenant, delivery.id));
+      this.current.set(fresh);
+      this.fill(fresh);
+      this.conflict.set(null);
+      this.problem.set(null);
+    } catch (error) {
+      this.conflict.set(null);
+      this.problem.set(toProblem(error));
+    }
+  }
+
   protected async submit(): Promise<void> {
     if (this.saving()) return;
     const value = this.form.getRawValue();
@@ -168,22 +263,39 @@ export class DeliveryDialog {
       this.form.markAllAsTouched();
       return;
     }
+    const body = {
+      editionId: value.editionId,
+      memberState: value.memberState,
+      institution: value.institution.trim(),
+      quantity: value.quantity,
+      deliveredOn: value.deliveredOn,
+      channel: value.channel,
+    };
+    const delivery = this.current();
     this.saving.set(true);
     this.problem.set(null);
+    this.conflict.set(null);
     try {
       await firstValueFrom(
-        this.api.register(this.data.tenant, {
-          editionId: value.editionId,
-          memberState: value.memberState,
-          institution: value.institution.trim(),
-          quantity: value.quantity,
-          deliveredOn: value.deliveredOn,
-          channel: value.channel,
-        }),
+        delivery
+          ? this.api.updateDelivery(this.data.tenant, delivery.id, {
+              ...body,
+              // Not in the form: kept as registered.
+              eventId: delivery.event?.id ?? null,
+              requestId: delivery.requestId,
+              version: delivery.version,
+            })
+          : this.api.register(this.data.tenant, body),
       );
       this.dialogRef.close(true);
     } catch (error) {
-      this.problem.set(toProblem(error));
+      const problem = toProblem(error);
+      if (error instanceof HttpErrorResponse && problem.type === '/problems/stale-version') {
+        const fields = changedFieldKeys(problem).map((key) => this.transloco.translate(key));
+        this.conflict.set(fields.join(', ') || this.transloco.translate('delivery.staleNothing'));
+      } else {
+        this.problem.set(problem);
+      }
     } finally {
       this.saving.set(false);
     }
