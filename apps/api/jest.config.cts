@@ -14,4 +14,7 @@ module.exports = {
   coverageDirectory: '../../coverage/apps/api',
   // Integration tests start the whole API on a fresh database.
   testTimeout: 60_000,
+  // Each test file has its own database, SMTP and S3 servers, so files run side by side; most
+  // of a file's time is starting the app, which two workers overlap on two cores.
+  maxWorkers: 2,
 };

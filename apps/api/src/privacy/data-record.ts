@@ -883,7 +883,8 @@ export const DATA_RECORD = {
     },
   },
   request_attachments: {
-    purpose: 'Files attached to a request: their details and the key of the stored object.',
+    purpose:
+      'Files attached to a request, by the State or the officers: their details and the key of the stored object.',
     subjects: ['focal_points', 'users'],
     visibleTo: 'As its request (downloads embed the request rule).',
     retention: 'Until removed from the request, or with the request.',
@@ -898,6 +899,8 @@ export const DATA_RECORD = {
       sha256: NOT_PERSONAL,
       uploaded_by: PERSON_REFERENCE,
       at: NOT_PERSONAL,
+      // Which side attached it (the State or the officers): each removes only its own.
+      side: NOT_PERSONAL,
     },
   },
   assessment_questionnaires: {
