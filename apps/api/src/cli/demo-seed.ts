@@ -14,6 +14,7 @@ import { seedReportsDemo } from '../reports/reports.demo';
 import { seedDocumentsDemo } from '../documents/documents.demo';
 import { seedExpertCvsDemo } from '../experts/expert-cv.demo';
 import { seedDeliveryDemo } from '../delivery/delivery.demo';
+import { seedPrivacyDemo } from '../privacy/privacy.demo';
 import { seedRequestsDemo } from '../requests/requests.demo';
 import type { ObjectStore } from '../storage/storage';
 
@@ -155,6 +156,8 @@ export async function seedDemo(dataSource: DataSource, store: ObjectStore): Prom
     officer: ids.get('officer@demo.example') ?? null,
     focal: ids.get('focal@demo.example') ?? null,
   });
+  // Privacy (issue 16): the record of requests holds last year's export of a person's data.
+  await seedPrivacyDemo(dataSource, tenants.demo, ids.get('admin@demo.example') ?? null);
   return true;
 }
 
