@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { sql } from '../db/sql';
 import { membershipViewer } from '../events/event-visibility';
 import { enqueueMail } from '../mail/outbox.service';
+import { stateNameIn } from '../member-states/state-name-sql';
 import { visibleAssessment } from './assessment-visibility';
 
 /*
@@ -31,9 +32,7 @@ type Recipient = z.infer<typeof Recipient>;
 
 const COLUMNS = `u.id as user_id, u.email, u.name, u.preferred_language as language,
   t.name as tenant_name, t.slug as tenant_slug,
-  (case u.preferred_language
-     when 'ar' then ms.name_ar when 'zh' then ms.name_zh when 'fr' then ms.name_fr
-     when 'ru' then ms.name_ru when 'es' then ms.name_es else ms.name_en end) as state_name`;
+  ${stateNameIn('u.preferred_language')} as state_name`;
 
 /** The recipients among the active members matched by `who`, who may see the assessment. */
 function recipients(who: string): string {

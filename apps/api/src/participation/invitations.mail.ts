@@ -3,16 +3,13 @@ import { OPTIONAL_MAIL_AUDIENCE } from '@convene/domain';
 import type { EntityManager } from 'typeorm';
 import { z } from 'zod';
 import { sql } from '../db/sql';
+import { stateNameIn } from '../member-states/state-name-sql';
 
 /**
  * Who hears of a State's invitation, in their own language, with the State's name in that
  * language: the State's active focal points, or the event's officer. One statement each, for
  * any number of States.
  */
-
-/** The State's name in the recipient's language, from the reference table. */
-const STATE_NAME = `case u.preferred_language when 'ar' then ms.name_ar when 'zh' then ms.name_zh
-  when 'fr' then ms.name_fr when 'ru' then ms.name_ru when 'es' then ms.name_es else ms.name_en end`;
 
 export const MailRecipientRow = z.strictObject({
   id: z.guid(),
@@ -33,7 +30,7 @@ export function focalPointsOf(
   return sql(
     manager,
     `select u.id, u.email, u.name, u.preferred_language as language,
-            m.member_state_code::text as member_state, ${STATE_NAME} as state_name
+            m.member_state_code::text as member_state, ${stateNameIn('u.preferred_language')} as state_name
        from memberships m
        join users u on u.id = m.user_id
        join member_states ms on ms.alpha3 = m.member_state_code
@@ -65,7 +62,7 @@ export function officersOf(
          join users u on u.id = m.user_id
         where e.id = $1)
      select u.id, u.email, u.name, u.language, ms.alpha3::text as member_state,
-            ${STATE_NAME.replaceAll('u.preferred_language', 'u.language')} as state_name
+            ${stateNameIn('u.language')} as state_name
        from planners u join member_states ms on ms.alpha3 = $3::char(3)
       where u.responsible or not exists (select from planners p where p.responsible)
       order by u.id`,

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { sql } from '../db/sql';
 import { membershipViewer, PLANNER_ROLES, visibleEvent } from '../events/event-visibility';
 import { enqueueMail } from '../mail/outbox.service';
+import { stateNameIn } from '../member-states/state-name-sql';
 
 /*
  * The mail nominations send to people with accounts (docs/participation.md, "Mail"), each in
@@ -24,10 +25,6 @@ const Recipient = z.strictObject({
   nominee_name: z.string(),
   state_name: z.string(),
 });
-
-const stateNameIn = (language: string) => `(case ${language}
-  when 'ar' then ms.name_ar when 'zh' then ms.name_zh when 'fr' then ms.name_fr
-  when 'ru' then ms.name_ru when 'es' then ms.name_es else ms.name_en end)`;
 
 const RECIPIENT_COLUMNS = `u.id as user_id, u.email, u.name, u.preferred_language as language,
   t.name as tenant_name, t.slug as tenant_slug, e.id as event_id, e.title as event_title,

@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { z } from 'zod';
 import { sql } from '../db/sql';
 import { enqueueMail } from '../mail/outbox.service';
+import { stateNameIn } from '../member-states/state-name-sql';
 import {
   membershipRequestViewer,
   REQUEST_MANAGER_ROLES,
@@ -27,10 +28,6 @@ const Recipient = z.strictObject({
   state_name: z.string(),
 });
 type Recipient = z.infer<typeof Recipient>;
-
-const stateNameIn = (language: string) => `(case ${language}
-  when 'ar' then ms.name_ar when 'zh' then ms.name_zh when 'fr' then ms.name_fr
-  when 'ru' then ms.name_ru when 'es' then ms.name_es else ms.name_en end)`;
 
 const COLUMNS = `u.id as user_id, u.email, u.name, u.preferred_language as language,
   t.name as tenant_name, t.slug as tenant_slug, r.title as request_title,
