@@ -100,6 +100,8 @@ describe('tool delivery', () => {
     await officer.getByRole('combobox', { name: 'UN regional group' }).focus();
     await officer.keyboard.press('Enter');
     await officer.getByRole('option', { name: 'Western European and Others Group' }).click();
+    // The filtered list arrives after the click: wait for Tanzania's row to leave, not a fixed moment.
+    await tanzania.waitFor({ state: 'detached' });
     await settled(officer);
     assert.equal(await tanzania.count(), 0);
     await officer.getByTestId('coverage-row').filter({ hasText: 'France' }).waitFor();
