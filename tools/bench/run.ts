@@ -21,6 +21,13 @@ async function main() {
     await benchDocumentSearch(only);
     return;
   }
+  // BENCH_ONLY=dashboard: only the dashboard and the map.
+  if (process.env['BENCH_ONLY'] === 'dashboard') {
+    const only = dashboardOptionsFromEnv();
+    console.log(dashboardHeading(only));
+    await benchDashboard(only);
+    return;
+  }
   const messages = Number(process.env['BENCH_MAIL_MESSAGES'] ?? 2000);
   console.log(`Mail: outbox → SMTP sink on loopback, ${messages} messages`);
   const raw = await benchRawSmtp({ messages });

@@ -75,6 +75,8 @@ export const TENANT_TABLES = [
   'retention_policies',
   'privacy_jobs',
   'privacy_requests',
+  'dashboard_trained',
+  'dashboard_rollups',
 ] as const;
 
 /**

@@ -1148,6 +1148,58 @@ export const DATA_RECORD = {
     },
   },
 
+  // --- Reports ---------------------------------------------------------------------------------
+  dashboard_trained: {
+    purpose:
+      'What each trained participation adds to the dashboard’s figures, so that a change takes back exactly that (db/migrations/1764316800029-dashboard-rollups.ts).',
+    subjects: ['participants'],
+    visibleTo:
+      'Nobody reads it through the API: the database’s triggers keep it, and only the rollup is read.',
+    retention:
+      'As long as the nomination counts as trained: deleted with it, kept by anonymisation.',
+    columns: {
+      tenant_id: NOT_PERSONAL,
+      nomination_id: NOT_PERSONAL,
+      year: NOT_PERSONAL,
+      member_state_code: {
+        classification: 'personal',
+        anonymised: 'kept',
+        note: 'A copy of the nomination’s State, which anonymisation keeps for the figures.',
+      },
+      sex: {
+        classification: 'personal',
+        anonymised: 'kept',
+        note: 'A copy of the nomination’s sex, which anonymisation keeps for the figures.',
+      },
+      audience: {
+        classification: 'personal',
+        anonymised: 'kept',
+        note: 'A copy of the nomination’s audience, which anonymisation keeps for the figures.',
+      },
+      institution_type: {
+        classification: 'personal',
+        anonymised: 'kept',
+        note: 'A copy of the nomination’s institution type, which anonymisation keeps for the figures.',
+      },
+    },
+  },
+  dashboard_rollups: {
+    purpose:
+      'The dashboard’s and the map’s trained participants, summed per year and State by sex, audience and institution type.',
+    subjects: ['none'],
+    visibleTo:
+      'Officers and admins, as figures on the dashboard and the map (report-scope.ts); focal points’ figures are counted from the events they see instead.',
+    retention: 'Kept in step with the participations it sums; it holds counts, never a person.',
+    columns: {
+      tenant_id: NOT_PERSONAL,
+      year: NOT_PERSONAL,
+      member_state_code: NOT_PERSONAL,
+      dimension: NOT_PERSONAL,
+      key: NOT_PERSONAL,
+      trained: NOT_PERSONAL,
+    },
+  },
+
   // --- Audit -----------------------------------------------------------------------------------
   audit_log: {
     purpose: 'Who changed what and when, append-only, for accountability.',

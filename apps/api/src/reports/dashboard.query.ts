@@ -26,6 +26,12 @@ import {
 const VIEWER = viewerParams(1);
 const REQUEST_VIEWER = requestViewerParams(1);
 const REGION = inRegion('ms', '$4', '$5');
+/**
+ * The rollup serves only a caller who sees every event. $1 and $2 are named although they are
+ * not read, so the statement binds the same parameters as the live one.
+ */
+const ROLLUP_READER = `(${VIEWER.manages} and (${VIEWER.userId} is null or true)
+  and (${VIEWER.memberState} is null or true))`;
 
 /** Events counted in the period and region, by type, region and thematic area per year. */
 export const EVENTS_STATEMENT = `
@@ -78,6 +84,35 @@ export const PARTICIPANTS_STATEMENT = `
    group by grouping sets ((year, sex), (year, audience), (year, institution_type),
                            (year, geographic_region), (year, regional_group), (state), (year))`;
 
+/**
+ * PARTICIPANTS_STATEMENT for who sees every event (officers, admins), from the rollup the
+ * database keeps of exactly what that statement counts for them (`dashboard_rollups`, migration
+ * 1764316800029): a sum over a few thousand rows a year instead of every participation. It
+ * answers nothing for anyone else ($3 false), whose figures come from the events they see.
+ */
+export const PARTICIPANTS_ROLLUP_STATEMENT = `
+  with rolled as (
+    select r.year, r.member_state_code::text as state, r.dimension, r.key, r.trained,
+           ms.geographic_region, coalesce(ms.regional_group, 'none') as regional_group
+      from dashboard_rollups r
+      join member_states ms on ms.alpha3 = r.member_state_code
+     where ${ROLLUP_READER} and r.year between $6 and $7 and r.trained <> 0 and ${REGION}
+  )
+  select dimension, year, key, sum(trained)::int as count
+    from rolled where dimension <> 'total' group by dimension, year, key
+  union all
+  select 'geographic_region', year, geographic_region, sum(trained)::int
+    from rolled where dimension = 'total' group by year, geographic_region
+  union all
+  select 'regional_group', year, regional_group, sum(trained)::int
+    from rolled where dimension = 'total' group by year, regional_group
+  union all
+  select 'state', null, state, sum(trained)::int
+    from rolled where dimension = 'total' group by state
+  union all
+  select 'total', year, null, sum(trained)::int
+    from rolled where dimension = 'total' group by year`;
+
 /** The map's figure per State: participants trained from it. */
 export const MAP_PARTICIPANTS_STATEMENT = `
   select n.member_state_code::text as state, count(*)::int as value
@@ -87,6 +122,15 @@ export const MAP_PARTICIPANTS_STATEMENT = `
    where ${countedEvent('e', VIEWER)} and ${inPeriod('e', '$6', '$7')}
      and ${trainedNomination('n')} and ${REGION}
    group by n.member_state_code`;
+
+/** MAP_PARTICIPANTS_STATEMENT for who sees every event, from the rollup (as above). */
+export const MAP_PARTICIPANTS_ROLLUP_STATEMENT = `
+  select r.member_state_code::text as state, sum(r.trained)::int as value
+    from dashboard_rollups r
+    join member_states ms on ms.alpha3 = r.member_state_code
+   where ${ROLLUP_READER} and r.dimension = 'total' and r.year between $6 and $7
+     and r.trained <> 0 and ${REGION}
+   group by r.member_state_code`;
 
 /** The map's figure per State: counted events held in it (venue) or hosted by it, once each. */
 export const MAP_EVENTS_STATEMENT = `

@@ -297,7 +297,13 @@ describe('dashboard, coverage map and State page', () => {
     ]);
     expect(women?.totals).toEqual([2, 4, 50]);
     const response = await officer.get(`${base}/dashboard?${period}`);
-    expect(response.body.totals).toEqual({ events: 2, participants: 4, states: 2 });
+    expect(response.body.totals).toEqual({
+      events: 2,
+      participants: 4,
+      states: 2,
+      copies: 18,
+      requests: 3,
+    });
     expect(response.body.filters).toEqual({
       from: 2025,
       to: 2026,

@@ -35,8 +35,10 @@ import {
   EVENTS_STATEMENT,
   MAP_COPIES_STATEMENT,
   MAP_EVENTS_STATEMENT,
+  MAP_PARTICIPANTS_ROLLUP_STATEMENT,
   MAP_PARTICIPANTS_STATEMENT,
   MAP_REQUESTS_STATEMENT,
+  PARTICIPANTS_ROLLUP_STATEMENT,
   PARTICIPANTS_STATEMENT,
   REQUESTS_STATEMENT,
 } from './dashboard.query';
@@ -119,7 +121,11 @@ export class ReportsService {
     const years = yearsOf(filters);
     // One transaction, one connection: the statements run one after the other.
     const events = await this.counts(EVENTS_STATEMENT, filters, 'events');
-    const participants = await this.counts(PARTICIPANTS_STATEMENT, filters, 'events');
+    const participants = await this.counts(
+      this.seesEveryEvent() ? PARTICIPANTS_ROLLUP_STATEMENT : PARTICIPANTS_STATEMENT,
+      filters,
+      'events',
+    );
     const rows: Record<Source, CountRow[]> = {
       events,
       participants,
@@ -150,14 +156,19 @@ export class ReportsService {
       const chart = CHARTS[id];
       return { id, ...crossTab(years, chart.keys, cells(rows[chart.source], chart.dimension)) };
     });
-    const sum = (rows: CountRow[]) =>
-      rows.filter((row) => row.dimension === 'total').reduce((total, row) => total + row.count, 0);
+    const sum = (counted: CountRow[], dimension = 'total') =>
+      counted
+        .filter((row) => row.dimension === dimension)
+        .reduce((total, row) => total + row.count, 0);
     return {
       filters,
       totals: {
         events: sum(events),
         participants: sum(participants),
         states: participants.filter((row) => row.dimension === 'state').length,
+        // Each delivery counts once, under its edition's language; each request under its status.
+        copies: sum(rows.deliveries, 'language'),
+        requests: sum(rows.requests, 'status'),
       },
       charts,
     };
@@ -167,7 +178,11 @@ export class ReportsService {
   async map(query: DashboardQuery & { metric: MapMetric }): Promise<CoverageMap> {
     const filters = this.filters(query);
     const { manager } = requestContext.current();
-    const { statement, rule } = MAP_STATEMENTS[query.metric];
+    const { rule } = MAP_STATEMENTS[query.metric];
+    const statement =
+      query.metric === 'participants' && this.seesEveryEvent()
+        ? MAP_PARTICIPANTS_ROLLUP_STATEMENT
+        : MAP_STATEMENTS[query.metric].statement;
     const rows = await sql(
       manager,
       statement,
@@ -220,6 +235,14 @@ export class ReportsService {
 
   private parameters(filters: DashboardFilters): unknown[] {
     return [filters.regionalGroup, filters.geographicRegion, filters.from, filters.to];
+  }
+
+  /**
+   * Whether the caller sees every event (plans them): their participant figures are the rollup's,
+   * which holds exactly what the live statements count for them (reports.int.spec.ts compares).
+   */
+  private seesEveryEvent(): boolean {
+    return this.viewer('events')[2];
   }
 
   /** The caller as $1–$3, under the events' rule (events, deliveries) or the requests'. */

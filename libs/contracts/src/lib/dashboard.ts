@@ -113,8 +113,17 @@ export type DashboardChart = z.infer<typeof DashboardChart>;
 
 export const Dashboard = z.strictObject({
   filters: DashboardFilters,
-  /** Events counted (past draft, not cancelled) and participants trained, in the period. */
-  totals: z.strictObject({ events: count, participants: count, states: count }),
+  /**
+   * Events counted (past draft, not cancelled), participants trained and the States they came
+   * from, copies of the tool delivered and requests submitted, in the period and region.
+   */
+  totals: z.strictObject({
+    events: count,
+    participants: count,
+    states: count,
+    copies: count,
+    requests: count,
+  }),
   charts: z.array(DashboardChart).max(DASHBOARD_CHARTS.length),
 });
 export type Dashboard = z.infer<typeof Dashboard>;

@@ -27,6 +27,7 @@ import { Privacy1764316800025 } from './1764316800025-privacy';
 import { PrivacyRequests1764316800026 } from './1764316800026-privacy-requests';
 import { PlatformRetention1764316800027 } from './1764316800027-platform-retention';
 import { RequestOfficerFiles1764316800028 } from './1764316800028-request-officer-files';
+import { DashboardRollups1764316800029 } from './1764316800029-dashboard-rollups';
 
 /** Listed explicitly: the API is bundled, so no glob can find them at run time. */
 export const MIGRATIONS = [
@@ -59,4 +60,5 @@ export const MIGRATIONS = [
   PrivacyRequests1764316800026,
   PlatformRetention1764316800027,
   RequestOfficerFiles1764316800028,
+  DashboardRollups1764316800029,
 ];

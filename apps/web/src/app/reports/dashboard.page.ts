@@ -82,6 +82,14 @@ import { FORM_FIELD_DEFAULTS } from '../shared/form-field-defaults';
           <dt>{{ 'reports.totals.states' | transloco }}</dt>
           <dd>{{ dashboard.totals.states | localCount: language() }}</dd>
         </div>
+        <div>
+          <dt>{{ 'reports.totals.copies' | transloco }}</dt>
+          <dd>{{ dashboard.totals.copies | localCount: language() }}</dd>
+        </div>
+        <div>
+          <dt>{{ 'reports.totals.requests' | transloco }}</dt>
+          <dd>{{ dashboard.totals.requests | localCount: language() }}</dd>
+        </div>
       </dl>
       <div class="dashboard-grid">
         @for (chart of dashboard.charts; track chart.id) {
