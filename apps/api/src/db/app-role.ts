@@ -77,6 +77,7 @@ export const TENANT_TABLES = [
   'privacy_requests',
   'dashboard_trained',
   'dashboard_rollups',
+  'dashboard_event_rollups',
 ] as const;
 
 /**

@@ -248,6 +248,7 @@ export const DATA_RECORD = {
       meeting_link: NOT_PERSONAL,
       starts_at: NOT_PERSONAL,
       ends_at: NOT_PERSONAL,
+      starts_year: NOT_PERSONAL,
       time_zone: NOT_PERSONAL,
       working_languages: NOT_PERSONAL,
       interpretation: NOT_PERSONAL,
@@ -1197,6 +1198,22 @@ export const DATA_RECORD = {
       dimension: NOT_PERSONAL,
       key: NOT_PERSONAL,
       trained: NOT_PERSONAL,
+    },
+  },
+  dashboard_event_rollups: {
+    purpose:
+      'The dashboard’s events, summed per year and place (State) in total, by type and by thematic area.',
+    subjects: ['none'],
+    visibleTo:
+      'Officers and admins, as the dashboard’s event figures (report-scope.ts); a focal point’s are counted from the events they see.',
+    retention: 'Kept in step with the events it sums; it holds counts.',
+    columns: {
+      tenant_id: NOT_PERSONAL,
+      year: NOT_PERSONAL,
+      place_state: NOT_PERSONAL,
+      dimension: NOT_PERSONAL,
+      key: NOT_PERSONAL,
+      events: NOT_PERSONAL,
     },
   },
 

@@ -112,7 +112,7 @@ const FILTERS = `and ($4::text is null or r.thematic_area = $4)
         from member_states ms where ms.regional_group = $6))
   and ($7::text is null or r.status = $7)
   and ($8::uuid is null or r.event_id = $8)
-  and ($9::int is null or extract(year from e.starts_at at time zone e.time_zone) = $9)
+  and ($9::int is null or e.starts_year = $9)
   and ($10::text is null or r.search @@ websearch_to_tsquery('simple', $10))`;
 
 /** Newest meetings first, then the event's own order; the cursor names the last row's place. */

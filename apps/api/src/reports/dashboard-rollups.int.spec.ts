@@ -4,6 +4,8 @@ import { inTransaction } from '../db/transaction';
 import { createTenant } from '../tenants/tenant-provisioning';
 import { ownerQuery, startTestApp, type TestApp } from '../testing/test-app';
 import {
+  EVENTS_ROLLUP_STATEMENT,
+  EVENTS_STATEMENT,
   MAP_PARTICIPANTS_ROLLUP_STATEMENT,
   MAP_PARTICIPANTS_STATEMENT,
   PARTICIPANTS_ROLLUP_STATEMENT,
@@ -21,13 +23,16 @@ const StateValue = z.object({ state: z.string(), value: z.number() });
 
 /** Who sees every event ($1–$3), then any region and a period wider than the data. */
 const SEES_ALL = [null, null, true, null, null, 2000, 2100];
+/** The same, for the African Group and for Europe only. */
+const AFRICAN = [null, null, true, 'african', null, 2000, 2100];
+const EUROPE = [null, null, true, null, 'europe', 2000, 2100];
 const FOCAL_POINT = [null, 'KEN', false, null, null, 2000, 2100];
 
 /**
  * The rollup the database keeps (migration 1764316800029) against the statements that count
  * on each request: after every kind of change, in two tenants, they must answer the same.
  */
-describe('the dashboard’s rollup of trained participants', () => {
+describe('the dashboard’s rollups of events and trained participants', () => {
   let app: TestApp;
   let acme: string;
   let beta: string;
@@ -44,32 +49,40 @@ describe('the dashboard’s rollup of trained participants', () => {
       sql(m, statement, params, schema),
     );
 
-  const figures = async (tenantId: string, participants: string, map: string) => {
-    const counts = await read(tenantId, participants, Count);
-    const states = await read(tenantId, map, StateValue);
+  const figures = async (rollup: boolean, tenantId: string, params = SEES_ALL) => {
+    const [events, participants, map] = rollup
+      ? [EVENTS_ROLLUP_STATEMENT, PARTICIPANTS_ROLLUP_STATEMENT, MAP_PARTICIPANTS_ROLLUP_STATEMENT]
+      : [EVENTS_STATEMENT, PARTICIPANTS_STATEMENT, MAP_PARTICIPANTS_STATEMENT];
+    const counts = [
+      ...(await read(tenantId, events, Count, params)).map((row) => ({ ...row, of: 'events' })),
+      ...(await read(tenantId, participants, Count, params)).map((row) => ({
+        ...row,
+        of: 'people',
+      })),
+    ];
+    const states = await read(tenantId, map, StateValue, params);
     return [
-      ...counts.map((row) => `${row.dimension} ${row.year} ${row.key}=${row.count}`),
+      ...counts.map((row) => `${row.of} ${row.dimension} ${row.year} ${row.key}=${row.count}`),
       ...states.map((row) => `map ${row.state}=${row.value}`),
     ].sort();
   };
 
-  /** The rollup answers what counting answers, in both tenants, and holds nothing below zero. */
+  /** The rollups answer what counting answers, in both tenants, and hold nothing below zero. */
   const expectInStep = async () => {
     for (const tenantId of [acme, beta]) {
-      const live = await figures(tenantId, PARTICIPANTS_STATEMENT, MAP_PARTICIPANTS_STATEMENT);
-      const rolled = await figures(
-        tenantId,
-        PARTICIPANTS_ROLLUP_STATEMENT,
-        MAP_PARTICIPANTS_ROLLUP_STATEMENT,
-      );
-      expect(rolled).toEqual(live);
+      for (const params of [SEES_ALL, AFRICAN, EUROPE]) {
+        expect(await figures(true, tenantId, params)).toEqual(
+          await figures(false, tenantId, params),
+        );
+      }
     }
     const [negative] = await ownerQuery(
       app,
-      `select count(*)::int as count from dashboard_rollups where trained < 0`,
+      `select (select count(*) from dashboard_rollups where trained < 0)
+            + (select count(*) from dashboard_event_rollups where events < 0) as count`,
     );
-    expect(negative).toEqual({ count: 0 });
-    return figures(acme, PARTICIPANTS_ROLLUP_STATEMENT, MAP_PARTICIPANTS_ROLLUP_STATEMENT);
+    expect(Number((negative as { count: string }).count)).toBe(0);
+    return figures(true, acme);
   };
 
   /** Runs `statement` in acme as the application role, as the API's writes do. */
@@ -175,7 +188,8 @@ describe('the dashboard’s rollup of trained participants', () => {
 
   it('holds what counting finds, from the events’ creation on', async () => {
     const figures = await expectInStep();
-    expect(figures).toContain('total 2025 null=5');
+    expect(figures).toContain('people total 2025 null=5');
+    expect(figures).toContain('events total 2025 null=2');
     expect(figures).toContain('map KEN=3');
   });
 
@@ -207,7 +221,7 @@ describe('the dashboard’s rollup of trained participants', () => {
       `update nominations set sex = 'other', audience = 'judges' where tenant_id = $1 and id = $2`,
       [kenyan],
     );
-    expect(await expectInStep()).toContain('sex 2025 other=1');
+    expect(await expectInStep()).toContain('people sex 2025 other=1');
     await change(
       `update nominations set member_state_code = 'TZA' where tenant_id = $1 and id = $2`,
       [kenyan],
@@ -238,9 +252,10 @@ describe('the dashboard’s rollup of trained participants', () => {
       [course],
     );
     const moved = await expectInStep();
-    expect(moved).toContain('total 2027 null=2');
+    expect(moved).toContain('people total 2027 null=2');
+    expect(moved).toContain('events total 2027 null=1');
     await change(`delete from events where tenant_id = $1 and id = $2`, [course]);
-    expect((await expectInStep()).some((line) => line.startsWith('total 2027'))).toBe(false);
+    expect((await expectInStep()).some((line) => line.includes(' 2027 '))).toBe(false);
     const [left] = await ownerQuery(
       app,
       `select count(*)::int as count from dashboard_trained where tenant_id = $1 and year = 2027`,
@@ -270,7 +285,42 @@ describe('the dashboard’s rollup of trained participants', () => {
     expect(await expectInStep()).toContain('map FRA=1');
   });
 
+  it('follows what an event counts by: its type, areas, place, a new event and a draft', async () => {
+    await change(
+      `update events set type = 'webinar', thematic_areas = '{human_rights,training,financing}'
+        where tenant_id = $1 and id = $2`,
+      [workshop],
+    );
+    expect(await expectInStep()).toContain('events area 2025 human_rights=1');
+    await change(
+      `update events set venue_country = null, host_states = '{FRA}' where tenant_id = $1 and id = $2`,
+      [workshop],
+    );
+    expect(await expectInStep()).toContain('events region 2025 europe=1');
+    await change(`update events set host_states = '{}' where tenant_id = $1 and id = $2`, [
+      workshop,
+    ]);
+    expect(await expectInStep()).toContain('events region 2025 none=1');
+    await change(
+      `insert into events (tenant_id, type, title, thematic_areas, format, meeting_link, starts_at,
+                           ends_at, time_zone, working_languages, host_states, status)
+       values ($1, 'webinar', 'Two webinars', '{training}', 'virtual', 'https://meet.example.org/w',
+               '2024-06-01T10:00Z', '2024-06-01T12:00Z', 'UTC', '{en}', '{KEN}', 'draft'),
+              ($1, 'webinar', 'Two webinars', '{training}', 'virtual', 'https://meet.example.org/w',
+               '2024-07-01T10:00Z', '2024-07-01T12:00Z', 'UTC', '{en}', '{KEN}', 'planned')`,
+    );
+    const added = await expectInStep();
+    expect(added).toContain('events total 2024 null=1');
+    await change(
+      `update events set status = 'planned' where tenant_id = $1 and title = 'Two webinars'`,
+    );
+    expect(await expectInStep()).toContain('events total 2024 null=2');
+    await change(`delete from events where tenant_id = $1 and title = 'Two webinars'`);
+    expect((await expectInStep()).some((line) => line.includes(' 2024 '))).toBe(false);
+  });
+
   it('answers only who sees every event', async () => {
+    expect(await read(acme, EVENTS_ROLLUP_STATEMENT, Count, FOCAL_POINT)).toEqual([]);
     expect(await read(acme, PARTICIPANTS_ROLLUP_STATEMENT, Count, FOCAL_POINT)).toEqual([]);
     expect(await read(acme, MAP_PARTICIPANTS_ROLLUP_STATEMENT, StateValue, FOCAL_POINT)).toEqual(
       [],

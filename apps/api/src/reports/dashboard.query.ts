@@ -53,6 +53,28 @@ export const EVENTS_STATEMENT = `
   select 'total', year, null, count(*)::int from counted group by year`;
 
 /**
+ * EVENTS_STATEMENT for who sees every event (officers, admins), from the rollup the database
+ * keeps of exactly what that statement counts for them (\`dashboard_event_rollups\`, migration
+ * 1764316800029): a sum over a few thousand rows a year instead of every event. Nothing for
+ * anyone else ($3 false).
+ */
+export const EVENTS_ROLLUP_STATEMENT = `
+  with rolled as (
+    select r.year, r.dimension, r.key, r.events, ms.geographic_region
+      from dashboard_event_rollups r
+      left join member_states ms on ms.alpha3 = r.place_state
+     where ${ROLLUP_READER} and r.year between $6 and $7 and r.events <> 0 and ${REGION}
+  )
+  select dimension, year, key, sum(events)::int as count
+    from rolled where dimension <> 'total' group by dimension, year, key
+  union all
+  select 'region', year, coalesce(geographic_region, 'none'), sum(events)::int
+    from rolled where dimension = 'total' group by year, coalesce(geographic_region, 'none')
+  union all
+  select 'total', year, null, sum(events)::int
+    from rolled where dimension = 'total' group by year`;
+
+/**
  * Participants trained at counted events of the period, from States of the region, by sex,
  * audience, institution type, geographic region and regional group per year, and by State.
  * A person trained at two events counts twice (a participation, as the event figures count).

@@ -24,9 +24,12 @@ export function countedEvent(alias: string, viewer: Viewer): string {
   return `(${alias}.status not in ('draft', 'cancelled') and ${visibleEvent(alias, viewer)})`;
 }
 
-/** The year the event `alias` started, at its venue. */
+/**
+ * The year the event `alias` started, at its venue: `events.starts_year`, which the database
+ * computes from `starts_at` and `time_zone` when either changes (a stored generated column).
+ */
 export function eventYear(alias: string): string {
-  return `extract(year from ${alias}.starts_at at time zone ${alias}.time_zone)::int`;
+  return `${alias}.starts_year`;
 }
 
 /** The State an event is placed in for regions: its venue's, else its first host's. */

@@ -32,6 +32,7 @@ import { requestVisibilityOf } from '../requests/request-visibility';
 import { csvField } from '../participation/exports.service';
 import {
   DELIVERIES_STATEMENT,
+  EVENTS_ROLLUP_STATEMENT,
   EVENTS_STATEMENT,
   MAP_COPIES_STATEMENT,
   MAP_EVENTS_STATEMENT,
@@ -120,9 +121,15 @@ export class ReportsService {
     const filters = this.filters(query);
     const years = yearsOf(filters);
     // One transaction, one connection: the statements run one after the other.
-    const events = await this.counts(EVENTS_STATEMENT, filters, 'events');
+    // Who sees every event reads the rollups the database keeps; anyone else counts what they see.
+    const rolled = this.seesEveryEvent();
+    const events = await this.counts(
+      rolled ? EVENTS_ROLLUP_STATEMENT : EVENTS_STATEMENT,
+      filters,
+      'events',
+    );
     const participants = await this.counts(
-      this.seesEveryEvent() ? PARTICIPANTS_ROLLUP_STATEMENT : PARTICIPANTS_STATEMENT,
+      rolled ? PARTICIPANTS_ROLLUP_STATEMENT : PARTICIPANTS_STATEMENT,
       filters,
       'events',
     );

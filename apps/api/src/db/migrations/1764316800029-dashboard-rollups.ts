@@ -17,8 +17,7 @@ const DIMENSIONS = (row: string) => `(values ('total', ''), ('sex', ${row}.sex),
  * of \`dashboard_trained\`: the rule of \`reports/report-scope.ts\` for who sees every event.
  */
 const TRAINED = (which: string) => `
-  select n.tenant_id, n.id as nomination_id,
-         extract(year from e.starts_at at time zone e.time_zone)::int as year,
+  select n.tenant_id, n.id as nomination_id, e.starts_year as year,
          n.member_state_code, n.sex, n.audience, n.institution_type
     from nominations n
     join events e on e.tenant_id = n.tenant_id and e.id = n.event_id
@@ -32,6 +31,33 @@ const TRAINED = (which: string) => `
 const COLUMNS =
   'tenant_id, nomination_id, year, member_state_code, sex, audience, institution_type';
 const SOME = 'n.tenant_id = tenant and n.id = any (nomination_ids)';
+
+/**
+ * What the events \`rows\` (a transition table, or \`events\`) count on the dashboard, with \`sign\`:
+ * once in total, once by type and once per thematic area, at their year and place (the venue's
+ * State, else the first host's, '' for none), when past draft and not cancelled.
+ */
+const EVENT_COUNTS = (rows: string, sign: string) => `
+  select ev.tenant_id, ev.starts_year as year,
+         coalesce(ev.venue_country, ev.host_states[1], '') as place_state,
+         d.dimension, d.key, ${sign} as change
+    from ${rows} ev
+    cross join lateral (
+      select 'total' as dimension, '' as key
+      union all select 'type', ev.type
+      union all select 'area', area from unnest(ev.thematic_areas) as area) d
+   where ev.status not in ('draft', 'cancelled')`;
+
+/** Adds the \`changes\` (rows of EVENT_COUNTS) to the events' rollup, in key order. */
+const ADD_EVENT_COUNTS = (changes: string) => `
+  insert into dashboard_event_rollups as r (tenant_id, year, place_state, dimension, key, events)
+  select tenant_id, year, place_state, dimension, key, sum(change)
+    from (${changes}) c
+   group by 1, 2, 3, 4, 5
+  having sum(change) <> 0
+   order by 1, 2, 3, 4, 5
+  on conflict (tenant_id, year, place_state, dimension, key)
+    do update set events = r.events + excluded.events`;
 
 /**
  * The dashboard's rollup of trained participants (docs/performance.md, "Dashboard and map").
@@ -55,13 +81,19 @@ const SOME = 'n.tenant_id = tenant and n.id = any (nomination_ids)';
  * row-level security: a change in one tenant touches that tenant's rows only. Figures stay as
  * they are after anonymisation, which changes none of these columns.
  *
- * Also the index the dashboard and the map read requests by: submitted in a period.
+ * Also `events.starts_year`, the year an event started at its venue (`eventYear`), stored, and the
+ * index the dashboard and the map read requests by: submitted in a period.
  */
 export class DashboardRollups1764316800029 implements MigrationInterface {
   name = 'DashboardRollups1764316800029';
 
   async up(db: QueryRunner): Promise<void> {
     await db.query(`
+      -- The year an event started at its venue, as every report counts it, kept by the database
+      -- rather than computed for each row of each report (a time zone conversion per event).
+      alter table events add column starts_year integer
+        generated always as (extract(year from starts_at at time zone time_zone)::int) stored;
+
       create table dashboard_trained (
         tenant_id uuid not null,
         nomination_id uuid not null,
@@ -185,8 +217,7 @@ export class DashboardRollups1764316800029 implements MigrationInterface {
                    join old_rows o on o.tenant_id = e.tenant_id and o.id = e.id
                    join nominations n on n.tenant_id = e.tenant_id and n.event_id = e.id
                   where (o.status in ('draft', 'cancelled')) <> (e.status in ('draft', 'cancelled'))
-                     or extract(year from o.starts_at at time zone o.time_zone)
-                        <> extract(year from e.starts_at at time zone e.time_zone)
+                     or o.starts_year <> e.starts_year
                   group by n.tenant_id) changed;
         return null;
       end
@@ -195,12 +226,49 @@ export class DashboardRollups1764316800029 implements MigrationInterface {
         referencing new table as new_rows old table as old_rows
         for each statement execute function dashboard_events_changed();
 
-      grant select, insert, update, delete on dashboard_trained, dashboard_rollups to ${APP_ROLE};
+      -- The events the dashboard counts, per tenant, year and place: in total, by type, by area.
+      create table dashboard_event_rollups (
+        tenant_id uuid not null,
+        year integer not null,
+        place_state text not null,
+        dimension text not null check (dimension in ('total', 'type', 'area')),
+        key text not null,
+        events integer not null,
+        primary key (tenant_id, year, place_state, dimension, key)
+      );
+      ${TENANT_POLICY('dashboard_event_rollups')}
+
+      -- An event row holds all it counts: take back what the old rows counted, add the new.
+      create function dashboard_events_counted() returns trigger language plpgsql as $fn$
+      begin
+        if tg_op = 'INSERT' then
+          ${ADD_EVENT_COUNTS(EVENT_COUNTS('new_rows', '1'))};
+        elsif tg_op = 'DELETE' then
+          ${ADD_EVENT_COUNTS(EVENT_COUNTS('old_rows', '-1'))};
+        else
+          ${ADD_EVENT_COUNTS(`${EVENT_COUNTS('old_rows', '-1')} union all ${EVENT_COUNTS('new_rows', '1')}`)};
+        end if;
+        return null;
+      end
+      $fn$;
+      create trigger dashboard_events_inserted after insert on events
+        referencing new table as new_rows
+        for each statement execute function dashboard_events_counted();
+      create trigger dashboard_events_counted after update on events
+        referencing new table as new_rows old table as old_rows
+        for each statement execute function dashboard_events_counted();
+      create trigger dashboard_events_deleted after delete on events
+        referencing old table as old_rows
+        for each statement execute function dashboard_events_counted();
+
+      grant select, insert, update, delete on dashboard_trained, dashboard_rollups,
+        dashboard_event_rollups to ${APP_ROLE};
 
       -- What is there already, every tenant at once: row-level security is lifted for this
       -- migration's transaction only, as for the backfill of announced events.
       alter table dashboard_trained no force row level security;
       alter table dashboard_rollups no force row level security;
+      alter table dashboard_event_rollups no force row level security;
       alter table nominations no force row level security;
       alter table events no force row level security;
       alter table attendance no force row level security;
@@ -209,8 +277,10 @@ export class DashboardRollups1764316800029 implements MigrationInterface {
       select t.tenant_id, t.year, t.member_state_code, d.dimension, d.key, count(*)
         from dashboard_trained t cross join lateral ${DIMENSIONS('t')} as d (dimension, key)
        group by 1, 2, 3, 4, 5;
+      ${ADD_EVENT_COUNTS(EVENT_COUNTS('events', '1'))};
       alter table dashboard_trained force row level security;
       alter table dashboard_rollups force row level security;
+      alter table dashboard_event_rollups force row level security;
       alter table nominations force row level security;
       alter table events force row level security;
       alter table attendance force row level security;
@@ -226,6 +296,11 @@ export class DashboardRollups1764316800029 implements MigrationInterface {
       drop index assistance_requests_submitted_idx;
       drop trigger dashboard_events_updated on events;
       drop function dashboard_events_changed();
+      drop trigger dashboard_events_deleted on events;
+      drop trigger dashboard_events_counted on events;
+      drop trigger dashboard_events_inserted on events;
+      drop function dashboard_events_counted();
+      drop table dashboard_event_rollups;
       drop trigger dashboard_nominations_deleted on nominations;
       drop trigger dashboard_nominations_updated on nominations;
       drop function dashboard_nominations_changed();
@@ -236,6 +311,7 @@ export class DashboardRollups1764316800029 implements MigrationInterface {
       drop function dashboard_refresh(uuid, uuid[]);
       drop table dashboard_rollups;
       drop table dashboard_trained;
+      alter table events drop column starts_year;
     `);
   }
 }
