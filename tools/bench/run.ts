@@ -21,6 +21,13 @@ async function main() {
     await benchDocumentSearch(only);
     return;
   }
+  // BENCH_ONLY=events: only the events list, page and filtered list (closed and open loops).
+  if (process.env['BENCH_ONLY'] === 'events') {
+    const only = eventsOptionsFromEnv();
+    console.log(eventsHeading(only));
+    await benchEvents(only);
+    return;
+  }
   // BENCH_ONLY=dashboard: only the dashboard and the map.
   if (process.env['BENCH_ONLY'] === 'dashboard') {
     const only = dashboardOptionsFromEnv();
