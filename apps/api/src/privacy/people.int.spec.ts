@@ -717,17 +717,32 @@ describe("a person's data, on request: find, summary, export and erasure", () =>
         ],
       );
     });
+    const [invitation] = await ownerQuery<{ id: string }>(
+      app,
+      `select id from invitations where email = lower($1)`,
+      [farid.email],
+    );
     const preview = await admin.get(`${base}/member/${faridId}/erasure`);
     expect(preview.body.goes).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ what: 'mail', count: 2 }),
         expect.objectContaining({ what: 'membership', count: 1 }),
+        { what: 'invitations', count: 1, fields: ['email', 'a pending one revoked'] },
       ]),
     );
     const erased = await admin.request('POST', `${base}/member/${faridId}/erasure`, {
       body: { reason: 'Asked in writing to be forgotten', confirm: true },
     });
     expect(erased.status).toBe(200);
+    expect(erased.body.done).toEqual(preview.body.goes);
+    // The pending invitation to his address: its email gone, and it no longer works.
+    const invitations = await ownerQuery<{ erased: boolean; revoked: boolean }>(
+      app,
+      `select email like 'erased-%@erased.invalid' as erased, revoked_at is not null as revoked
+         from invitations where id = $1`,
+      [invitation?.id],
+    );
+    expect(invitations).toEqual([{ erased: true, revoked: true }]);
     const mail = await ownerQuery<{ kind: string; status: string; recipient: string }>(
       app,
       `select kind, status, recipient from mail_outbox

@@ -526,6 +526,14 @@ export class PeopleService {
       ['reason for declining'],
     );
     add('membership', person.row.status === 'active' ? 1 : 0, ['deactivated']);
+    // The invitations to their address in this tenant, as \`erase\` rewrites them.
+    add(
+      'invitations',
+      await count(`select count(*)::int as count from invitations where email = lower($1)`, [
+        person.row.email,
+      ]),
+      ['email', 'a pending one revoked'],
+    );
     add('mail', await countMailOf(manager, { emails: [person.row.email], names: [] }), [
       'address',
       'content',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { sql } from '../db/sql';
+import { type RowSchema, sql } from '../db/sql';
 import { inTransaction } from '../db/transaction';
 import { createTenant } from '../tenants/tenant-provisioning';
 import { ownerQuery, startTestApp, type TestApp } from '../testing/test-app';
@@ -22,11 +22,11 @@ const Count = z.object({
 const StateValue = z.object({ state: z.string(), value: z.number() });
 
 /** Who sees every event ($1–$3), then any region and a period wider than the data. */
-const SEES_ALL = [null, null, true, null, null, 2000, 2100];
+const SEES_ALL: readonly unknown[] = [null, null, true, null, null, 2000, 2100];
 /** The same, for the African Group and for Europe only. */
-const AFRICAN = [null, null, true, 'african', null, 2000, 2100];
-const EUROPE = [null, null, true, null, 'europe', 2000, 2100];
-const FOCAL_POINT = [null, 'KEN', false, null, null, 2000, 2100];
+const AFRICAN: readonly unknown[] = [null, null, true, 'african', null, 2000, 2100];
+const EUROPE: readonly unknown[] = [null, null, true, null, 'europe', 2000, 2100];
+const FOCAL_POINT: readonly unknown[] = [null, 'KEN', false, null, null, 2000, 2100];
 
 /**
  * The rollup the database keeps (migration 1764316800029) against the statements that count
@@ -39,17 +39,21 @@ describe('the dashboard’s rollups of events and trained participants', () => {
   let workshop: string;
   let course: string;
 
-  const read = <T extends z.ZodType>(
+  const read = <T>(
     tenantId: string,
     statement: string,
-    schema: T,
-    params = SEES_ALL,
-  ) =>
+    schema: RowSchema<T>,
+    params: readonly unknown[] = SEES_ALL,
+  ): Promise<T[]> =>
     inTransaction(app.running.databases.app, { tenantId }, (m) =>
       sql(m, statement, params, schema),
     );
 
-  const figures = async (rollup: boolean, tenantId: string, params = SEES_ALL) => {
+  const figures = async (
+    rollup: boolean,
+    tenantId: string,
+    params: readonly unknown[] = SEES_ALL,
+  ) => {
     const [events, participants, map] = rollup
       ? [EVENTS_ROLLUP_STATEMENT, PARTICIPANTS_ROLLUP_STATEMENT, MAP_PARTICIPANTS_ROLLUP_STATEMENT]
       : [EVENTS_STATEMENT, PARTICIPANTS_STATEMENT, MAP_PARTICIPANTS_STATEMENT];

@@ -37,6 +37,7 @@ export const ERASURE_ITEMS = [
   'expert_declarations',
   'expert_assignments',
   'membership',
+  'invitations',
   'mail',
 ] as const;
 
