@@ -859,8 +859,19 @@ describe('assistance requests', () => {
 
       it('lets officers attach PDF and DOCX to a submitted request, which the State reads', async () => {
         const id = await submitted({ title: 'With officers’ files' });
+        await clearMail();
         const pdf = await officerUpload(officer, id, 'minutes.pdf', await pdfWith('Minutes'));
         expect(pdf.status).toBe(201);
+        // The State's focal points hear of it, each in their language, with the file's name.
+        const told = await mails('request_updated');
+        expect(told.map((m) => [m.recipient, m.language, m.payload['step']])).toEqual([
+          ['kenya2@acme.example', 'ar', 'file'],
+          ['kenya@acme.example', 'en', 'file'],
+        ]);
+        expect(told[0]?.payload).toMatchObject({
+          reason: 'minutes.pdf',
+          requestTitle: 'With officers’ files',
+        });
         const docx = await officerUpload(admin, id, 'concept.docx', docxWith('Concept note'));
         expect(docx.status).toBe(201);
         expect(

@@ -51,7 +51,7 @@ const link = (appUrl: string, row: Recipient, requestId: string) =>
 /** An officer's step, or linked events', to the active focal points of the requesting State. */
 export async function notifyState(
   manager: EntityManager,
-  input: RequestStep & { step: 'status' | 'information_requested' | 'message' },
+  input: RequestStep & { step: 'status' | 'information_requested' | 'message' | 'file' },
   appUrl: string,
 ): Promise<void> {
   const rows = await sql(

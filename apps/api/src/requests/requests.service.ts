@@ -653,6 +653,7 @@ export class RequestsService {
     }
     const attachmentId = randomUUID();
     const key = requestAttachmentKey(tenant.id, id, attachmentId);
+    const fileName = safeFileName(query.fileName, checked.extension);
     await sql(
       manager,
       `insert into request_attachments (tenant_id, id, request_id, storage_key, file_name,
@@ -663,7 +664,7 @@ export class RequestsService {
         attachmentId,
         id,
         key,
-        safeFileName(query.fileName, checked.extension),
+        fileName,
         checked.contentType,
         body.length,
         checked.sha256.toString('hex'),
@@ -677,6 +678,21 @@ export class RequestsService {
       fileName: query.fileName,
       sha256: createHash('sha256').update(body).digest('hex'),
     });
+    // A file the officers share is news to the State; the State's own files reach the officers
+    // with its submission.
+    if (side === 'officer') {
+      await notifyState(
+        manager,
+        {
+          tenantId: tenant.id,
+          requestId: id,
+          key: `file:${attachmentId}`,
+          reason: fileName,
+          step: 'file',
+        },
+        this.config.appUrl,
+      );
+    }
     // The rows first, the bytes last: a store that fails rolls the rows back (503).
     try {
       await this.store.put(key, body, checked.contentType);

@@ -330,11 +330,14 @@ export interface RequestUpdatedMessage {
   name: string;
   tenantName: string;
   requestTitle: string;
-  /** `message` for a message in the thread; otherwise the status change. */
-  step: 'status' | 'information_requested' | 'message';
+  /**
+   * `message` for a message in the thread, `file` for a file the officers shared (its name in
+   * `reason`); otherwise the status change.
+   */
+  step: 'status' | 'information_requested' | 'message' | 'file';
   /** The request's status now. */
   status: RequestStatus;
-  /** The officer's reason, or the message. */
+  /** The officer's reason, the message, or the file's name. */
   reason: string | null;
   link: string;
 }

@@ -856,6 +856,27 @@ describe('renderMail', () => {
     );
   });
 
+  it('tells the State of a file the officers shared, in each language, naming the file', () => {
+    const shared = { ...requestUpdated, step: 'file' as const, reason: 'minutes.pdf' };
+    expect(renderMail(shared, 'en', context).subject).toBe(
+      'New file on your request: Digital evidence training',
+    );
+    expect(renderMail(shared, 'en', context).text).toContain(
+      'Counter-Terrorism Centre shared a file on your State’s request “Digital evidence training”:',
+    );
+    const subjects = new Set<string>();
+    for (const language of MAIL_LANGUAGES) {
+      const mail = renderMail(shared, language, context);
+      expect(mail.text).toContain('minutes.pdf');
+      expect(mail.subject).toContain('Digital evidence training');
+      expect(mail.subject).not.toBe(
+        renderMail({ ...shared, step: 'message' }, language, context).subject,
+      );
+      subjects.add(mail.subject);
+    }
+    expect(subjects.size).toBe(MAIL_LANGUAGES.length);
+  });
+
   it("lists a State's decisions of a bulk decision in one mail, in each language", () => {
     const batch = {
       kind: 'nomination_decided' as const,

@@ -106,18 +106,22 @@ export const REQUEST_MAIL_STRINGS: Record<MailLanguage, RequestKinds> = {
   en: {
     request_updated: {
       subject: (m) =>
-        m.step === 'message'
-          ? `New message on your request: ${m.requestTitle}`
-          : m.step === 'information_requested'
-            ? `More information needed on your request: ${m.requestTitle}`
-            : `Your request is ${STATUS_NAMES.en[m.status]}: ${m.requestTitle}`,
+        m.step === 'file'
+          ? `New file on your request: ${m.requestTitle}`
+          : m.step === 'message'
+            ? `New message on your request: ${m.requestTitle}`
+            : m.step === 'information_requested'
+              ? `More information needed on your request: ${m.requestTitle}`
+              : `Your request is ${STATUS_NAMES.en[m.status]}: ${m.requestTitle}`,
       paragraphs: (m) => [
         `Hello ${m.name},`,
-        m.step === 'message'
-          ? `${m.tenantName} wrote about your State’s request “${m.requestTitle}”:`
-          : m.step === 'information_requested'
-            ? `${m.tenantName} needs more information on your State’s request “${m.requestTitle}”. Please complete the request and submit it again:`
-            : `Your State’s request “${m.requestTitle}” to ${m.tenantName} is now ${STATUS_NAMES.en[m.status]}.`,
+        m.step === 'file'
+          ? `${m.tenantName} shared a file on your State’s request “${m.requestTitle}”:`
+          : m.step === 'message'
+            ? `${m.tenantName} wrote about your State’s request “${m.requestTitle}”:`
+            : m.step === 'information_requested'
+              ? `${m.tenantName} needs more information on your State’s request “${m.requestTitle}”. Please complete the request and submit it again:`
+              : `Your State’s request “${m.requestTitle}” to ${m.tenantName} is now ${STATUS_NAMES.en[m.status]}.`,
         ...(m.reason ? [m.reason] : []),
       ],
       action: 'Open the request',
@@ -160,18 +164,22 @@ export const REQUEST_MAIL_STRINGS: Record<MailLanguage, RequestKinds> = {
   fr: {
     request_updated: {
       subject: (m) =>
-        m.step === 'message'
-          ? `Nouveau message sur votre demande${NBSP}: ${m.requestTitle}`
-          : m.step === 'information_requested'
-            ? `Informations demandées sur votre demande${NBSP}: ${m.requestTitle}`
-            : `Votre demande est ${STATUS_NAMES.fr[m.status]}${NBSP}: ${m.requestTitle}`,
+        m.step === 'file'
+          ? `Nouveau fichier sur votre demande${NBSP}: ${m.requestTitle}`
+          : m.step === 'message'
+            ? `Nouveau message sur votre demande${NBSP}: ${m.requestTitle}`
+            : m.step === 'information_requested'
+              ? `Informations demandées sur votre demande${NBSP}: ${m.requestTitle}`
+              : `Votre demande est ${STATUS_NAMES.fr[m.status]}${NBSP}: ${m.requestTitle}`,
       paragraphs: (m) => [
         `Bonjour ${m.name},`,
-        m.step === 'message'
-          ? `${m.tenantName} a écrit au sujet de la demande de votre État «${NBSP}${m.requestTitle}${NBSP}»${NBSP}:`
-          : m.step === 'information_requested'
-            ? `${m.tenantName} a besoin d’informations complémentaires sur la demande de votre État «${NBSP}${m.requestTitle}${NBSP}». Veuillez la compléter et la soumettre à nouveau${NBSP}:`
-            : `La demande de votre État «${NBSP}${m.requestTitle}${NBSP}» adressée à ${m.tenantName} est désormais${NBSP}: ${STATUS_NAMES.fr[m.status]}.`,
+        m.step === 'file'
+          ? `${m.tenantName} a joint un fichier à la demande de votre État «${NBSP}${m.requestTitle}${NBSP}»${NBSP}:`
+          : m.step === 'message'
+            ? `${m.tenantName} a écrit au sujet de la demande de votre État «${NBSP}${m.requestTitle}${NBSP}»${NBSP}:`
+            : m.step === 'information_requested'
+              ? `${m.tenantName} a besoin d’informations complémentaires sur la demande de votre État «${NBSP}${m.requestTitle}${NBSP}». Veuillez la compléter et la soumettre à nouveau${NBSP}:`
+              : `La demande de votre État «${NBSP}${m.requestTitle}${NBSP}» adressée à ${m.tenantName} est désormais${NBSP}: ${STATUS_NAMES.fr[m.status]}.`,
         ...(m.reason ? [m.reason] : []),
       ],
       action: 'Ouvrir la demande',
@@ -215,18 +223,22 @@ export const REQUEST_MAIL_STRINGS: Record<MailLanguage, RequestKinds> = {
   es: {
     request_updated: {
       subject: (m) =>
-        m.step === 'message'
-          ? `Nuevo mensaje sobre su solicitud: ${m.requestTitle}`
-          : m.step === 'information_requested'
-            ? `Se necesita más información sobre su solicitud: ${m.requestTitle}`
-            : `Su solicitud está ${STATUS_NAMES.es[m.status]}: ${m.requestTitle}`,
+        m.step === 'file'
+          ? `Nuevo archivo en su solicitud: ${m.requestTitle}`
+          : m.step === 'message'
+            ? `Nuevo mensaje sobre su solicitud: ${m.requestTitle}`
+            : m.step === 'information_requested'
+              ? `Se necesita más información sobre su solicitud: ${m.requestTitle}`
+              : `Su solicitud está ${STATUS_NAMES.es[m.status]}: ${m.requestTitle}`,
       paragraphs: (m) => [
         `Hola, ${m.name}:`,
-        m.step === 'message'
-          ? `${m.tenantName} escribió sobre la solicitud de su Estado «${m.requestTitle}»:`
-          : m.step === 'information_requested'
-            ? `${m.tenantName} necesita más información sobre la solicitud de su Estado «${m.requestTitle}». Complétela y preséntela de nuevo:`
-            : `La solicitud de su Estado «${m.requestTitle}» a ${m.tenantName} está ahora ${STATUS_NAMES.es[m.status]}.`,
+        m.step === 'file'
+          ? `${m.tenantName} adjuntó un archivo a la solicitud de su Estado «${m.requestTitle}»:`
+          : m.step === 'message'
+            ? `${m.tenantName} escribió sobre la solicitud de su Estado «${m.requestTitle}»:`
+            : m.step === 'information_requested'
+              ? `${m.tenantName} necesita más información sobre la solicitud de su Estado «${m.requestTitle}». Complétela y preséntela de nuevo:`
+              : `La solicitud de su Estado «${m.requestTitle}» a ${m.tenantName} está ahora ${STATUS_NAMES.es[m.status]}.`,
         ...(m.reason ? [m.reason] : []),
       ],
       action: 'Abrir la solicitud',
@@ -269,18 +281,22 @@ export const REQUEST_MAIL_STRINGS: Record<MailLanguage, RequestKinds> = {
   ar: {
     request_updated: {
       subject: (m) =>
-        m.step === 'message'
-          ? `رسالة جديدة بشأن طلبكم: ${m.requestTitle}`
-          : m.step === 'information_requested'
-            ? `مطلوب مزيد من المعلومات بشأن طلبكم: ${m.requestTitle}`
-            : `حالة طلبكم الآن: ${STATUS_NAMES.ar[m.status]} — ${m.requestTitle}`,
+        m.step === 'file'
+          ? `ملف جديد في طلبكم: ${m.requestTitle}`
+          : m.step === 'message'
+            ? `رسالة جديدة بشأن طلبكم: ${m.requestTitle}`
+            : m.step === 'information_requested'
+              ? `مطلوب مزيد من المعلومات بشأن طلبكم: ${m.requestTitle}`
+              : `حالة طلبكم الآن: ${STATUS_NAMES.ar[m.status]} — ${m.requestTitle}`,
       paragraphs: (m) => [
         `مرحبًا ${m.name}،`,
-        m.step === 'message'
-          ? `كتبت ${m.tenantName} بشأن طلب دولتكم «${m.requestTitle}»:`
-          : m.step === 'information_requested'
-            ? `تحتاج ${m.tenantName} إلى مزيد من المعلومات بشأن طلب دولتكم «${m.requestTitle}». يرجى استكمال الطلب وإعادة تقديمه:`
-            : `أصبحت حالة طلب دولتكم «${m.requestTitle}» المقدم إلى ${m.tenantName}: ${STATUS_NAMES.ar[m.status]}.`,
+        m.step === 'file'
+          ? `أرفقت ${m.tenantName} ملفًا بطلب دولتكم «${m.requestTitle}»:`
+          : m.step === 'message'
+            ? `كتبت ${m.tenantName} بشأن طلب دولتكم «${m.requestTitle}»:`
+            : m.step === 'information_requested'
+              ? `تحتاج ${m.tenantName} إلى مزيد من المعلومات بشأن طلب دولتكم «${m.requestTitle}». يرجى استكمال الطلب وإعادة تقديمه:`
+              : `أصبحت حالة طلب دولتكم «${m.requestTitle}» المقدم إلى ${m.tenantName}: ${STATUS_NAMES.ar[m.status]}.`,
         ...(m.reason ? [m.reason] : []),
       ],
       action: 'فتح الطلب',
@@ -323,18 +339,22 @@ export const REQUEST_MAIL_STRINGS: Record<MailLanguage, RequestKinds> = {
   zh: {
     request_updated: {
       subject: (m) =>
-        m.step === 'message'
-          ? `您的请求有新消息：${m.requestTitle}`
-          : m.step === 'information_requested'
-            ? `您的请求需补充信息：${m.requestTitle}`
-            : `您的请求状态：${STATUS_NAMES.zh[m.status]}——${m.requestTitle}`,
+        m.step === 'file'
+          ? `您的请求有新文件：${m.requestTitle}`
+          : m.step === 'message'
+            ? `您的请求有新消息：${m.requestTitle}`
+            : m.step === 'information_requested'
+              ? `您的请求需补充信息：${m.requestTitle}`
+              : `您的请求状态：${STATUS_NAMES.zh[m.status]}——${m.requestTitle}`,
       paragraphs: (m) => [
         `${m.name}，您好：`,
-        m.step === 'message'
-          ? `${m.tenantName}就贵国的请求“${m.requestTitle}”留言：`
-          : m.step === 'information_requested'
-            ? `${m.tenantName}需要关于贵国请求“${m.requestTitle}”的更多信息。请补充后重新提交：`
-            : `贵国向${m.tenantName}提出的请求“${m.requestTitle}”现在的状态为：${STATUS_NAMES.zh[m.status]}。`,
+        m.step === 'file'
+          ? `${m.tenantName}为贵国的请求“${m.requestTitle}”附上了一个文件：`
+          : m.step === 'message'
+            ? `${m.tenantName}就贵国的请求“${m.requestTitle}”留言：`
+            : m.step === 'information_requested'
+              ? `${m.tenantName}需要关于贵国请求“${m.requestTitle}”的更多信息。请补充后重新提交：`
+              : `贵国向${m.tenantName}提出的请求“${m.requestTitle}”现在的状态为：${STATUS_NAMES.zh[m.status]}。`,
         ...(m.reason ? [m.reason] : []),
       ],
       action: '打开请求',
@@ -374,18 +394,22 @@ export const REQUEST_MAIL_STRINGS: Record<MailLanguage, RequestKinds> = {
   ru: {
     request_updated: {
       subject: (m) =>
-        m.step === 'message'
-          ? `Новое сообщение по вашей заявке: ${m.requestTitle}`
-          : m.step === 'information_requested'
-            ? `По вашей заявке запрошена информация: ${m.requestTitle}`
-            : `Статус вашей заявки: ${STATUS_NAMES.ru[m.status]} — ${m.requestTitle}`,
+        m.step === 'file'
+          ? `Новый файл по вашей заявке: ${m.requestTitle}`
+          : m.step === 'message'
+            ? `Новое сообщение по вашей заявке: ${m.requestTitle}`
+            : m.step === 'information_requested'
+              ? `По вашей заявке запрошена информация: ${m.requestTitle}`
+              : `Статус вашей заявки: ${STATUS_NAMES.ru[m.status]} — ${m.requestTitle}`,
       paragraphs: (m) => [
         `Здравствуйте, ${m.name}!`,
-        m.step === 'message'
-          ? `${m.tenantName} написала по заявке вашего государства «${m.requestTitle}»:`
-          : m.step === 'information_requested'
-            ? `${m.tenantName} запрашивает дополнительную информацию по заявке вашего государства «${m.requestTitle}». Дополните заявку и подайте её повторно:`
-            : `Статус заявки вашего государства «${m.requestTitle}» в ${m.tenantName}: ${STATUS_NAMES.ru[m.status]}.`,
+        m.step === 'file'
+          ? `${m.tenantName} приложила файл к заявке вашего государства «${m.requestTitle}»:`
+          : m.step === 'message'
+            ? `${m.tenantName} написала по заявке вашего государства «${m.requestTitle}»:`
+            : m.step === 'information_requested'
+              ? `${m.tenantName} запрашивает дополнительную информацию по заявке вашего государства «${m.requestTitle}». Дополните заявку и подайте её повторно:`
+              : `Статус заявки вашего государства «${m.requestTitle}» в ${m.tenantName}: ${STATUS_NAMES.ru[m.status]}.`,
         ...(m.reason ? [m.reason] : []),
       ],
       action: 'Открыть заявку',
