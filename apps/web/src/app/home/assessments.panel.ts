@@ -6,6 +6,7 @@ import { ASSESSMENT_STATUS_ICONS } from '../assessments/assessment-labels';
 import { AssessmentsApi } from '../assessments/assessments.api';
 import { selectPermissions } from '../auth/auth.selectors';
 import { LanguageService } from '../i18n/language.service';
+import { loadStateNamesWhen } from '../member-states/load-state-names';
 import { MemberStateNamePipe } from '../member-states/member-state-name.pipe';
 import { daysSince } from '../requests/request-labels';
 import { Icon } from '../shared/icons/icon.component';
@@ -122,4 +123,9 @@ export class AssessmentsPanel {
       HOME_ASSESSMENTS,
     ),
   );
+
+  constructor() {
+    // Those who validate see the submitted assessments by their State.
+    loadStateNamesWhen(() => this.validates() && (this.assessments.value()?.items.length ?? 0) > 0);
+  }
 }

@@ -2,6 +2,7 @@ import { ChangeDetectionStrategy, Component, inject, input } from '@angular/core
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { LanguageService } from '../i18n/language.service';
+import { loadStateNamesWhen } from '../member-states/load-state-names';
 import { MemberStateNamePipe } from '../member-states/member-state-name.pipe';
 import { daysSince } from '../requests/request-labels';
 import { RequestStatusChip } from '../requests/request-status.component';
@@ -68,4 +69,12 @@ export class RequestsPanel {
   protected readonly age = daysSince;
 
   protected readonly requests = new PanelLoad(this.tenant, (tenant) => this.api.home(tenant));
+
+  constructor() {
+    // The requests waiting for officers are named by their State.
+    loadStateNamesWhen(() => {
+      const panel = this.requests.value();
+      return !!panel?.waiting && panel.items.length > 0;
+    });
+  }
 }

@@ -260,10 +260,15 @@ describe('the tenant home', () => {
     },
   );
 
-  it('asks for no list of States where the membership has no State', async () => {
-    const home = await homeOf('programme_officer');
-    expect(home.memberStates.list).not.toHaveBeenCalled();
-    expect(home.text).toContain('You do not represent a Member State.');
+  it('asks an officer’s home for the list of States: the waiting assessments are named by it', async () => {
+    const officer = await homeOf('programme_officer');
+    expect(officer.memberStates.list).toHaveBeenCalledTimes(1);
+    expect(officer.text).toContain('You do not represent a Member State.');
+  });
+
+  it('asks for no list of States where no panel names one', async () => {
+    const expert = await homeOf('expert');
+    expect(expert.memberStates.list).not.toHaveBeenCalled();
   });
 
   it('shows an expert the events they can see, and no invitations', async () => {
