@@ -180,15 +180,29 @@ export const DELIVERIES_STATEMENT = `
 
 /**
  * Assistance requests first submitted in the period by States of the region (never a draft),
- * per year by where they stand now.
+ * per year by where they stand now; and the open ones (not completed, declined or withdrawn) by
+ * how long ago they were submitted (REQUEST_AGE_BANDS, days as of now).
  */
 export const REQUESTS_STATEMENT = `
-  select 'status' as dimension, ${requestYear('r')} as year, r.status::text as key,
-         count(*)::int as count
-    from assistance_requests r
-    join member_states ms on ms.alpha3 = r.member_state_code
-   where ${countedRequest('r', REQUEST_VIEWER)} and ${submittedInPeriod('r', '$6', '$7')}
-     and ${REGION}
+  with counted as (
+    select ${requestYear('r')} as year, r.status::text as status,
+           extract(day from now() - r.submitted_at)::int as days
+      from assistance_requests r
+      join member_states ms on ms.alpha3 = r.member_state_code
+     where ${countedRequest('r', REQUEST_VIEWER)} and ${submittedInPeriod('r', '$6', '$7')}
+       and ${REGION}
+  )
+  select 'status' as dimension, year, status as key, count(*)::int as count
+    from counted group by year, status
+  union all
+  select 'age', year,
+         case when days < 30 then 'under_30_days'
+              when days < 90 then 'days_30_to_89'
+              when days < 180 then 'days_90_to_179'
+              when days < 365 then 'days_180_to_364'
+              else 'year_or_more' end,
+         count(*)::int
+    from counted where status not in ('completed', 'declined', 'withdrawn')
    group by 2, 3`;
 
 /** The map's figure per State: copies of the tool delivered to it. */

@@ -403,6 +403,43 @@ describe('dashboard, coverage map and State page', () => {
     ]);
   });
 
+  it('counts the open requests by how long ago they were submitted, per year submitted', async () => {
+    const ages = await chart(officer, period, 'requestsByAge');
+    expect(ages?.keys).toEqual([
+      'under_30_days',
+      'days_30_to_89',
+      'days_90_to_179',
+      'days_180_to_364',
+      'year_or_more',
+    ]);
+    // The oracle, from the bands' definition: whole days since submission, as of now.
+    const band = (submitted: string) => {
+      const days = Math.floor((Date.now() - Date.parse(submitted)) / 86_400_000);
+      if (days < 30) return 'under_30_days';
+      if (days < 90) return 'days_30_to_89';
+      if (days < 180) return 'days_90_to_179';
+      if (days < 365) return 'days_180_to_364';
+      return 'year_or_more';
+    };
+    // Kenya's of 2025 and 2026 and France's are open; the declined one of 2019 would not be.
+    const expected = new Map<string, number>();
+    for (const [year, at] of [
+      ['2025', '2025-06-01T10:00:00Z'],
+      ['2026', '2026-03-01T10:00:00Z'],
+      ['2026', '2026-04-01T10:00:00Z'],
+    ] as const) {
+      const cell = `${year} ${band(at)}`;
+      expected.set(cell, (expected.get(cell) ?? 0) + 1);
+    }
+    expect(cellsOf(ages).sort()).toEqual(
+      [...expected].map(([cell, count]) => `${cell}=${count}`).sort(),
+    );
+    expect(cellsOf(await chart(officer, 'from=2019&to=2019', 'requestsByAge'))).toEqual([]);
+    // The totals count requests once, by status, whatever their age.
+    const response = await officer.get(`${base}/dashboard?${period}`);
+    expect(response.body.totals.requests).toBe(3);
+  });
+
   it('lists the charts in the order of the vocabulary, the share of women among them', async () => {
     const response = await officer.get(`${base}/dashboard?${period}`);
     expect((response.body.charts as Chart[]).map((c) => c.id)).toEqual([
@@ -417,6 +454,7 @@ describe('dashboard, coverage map and State page', () => {
       'womenShare',
       'toolCopiesByLanguage',
       'requestsByStatus',
+      'requestsByAge',
     ]);
   });
 

@@ -16,6 +16,7 @@ import {
   type MapMetric,
   NO_REGION,
   REGIONAL_GROUPS,
+  REQUEST_AGE_BANDS,
   REQUEST_STATUSES,
   SEXES,
   TARGET_AUDIENCES,
@@ -92,6 +93,8 @@ const CHARTS: Record<
     dimension: 'status',
     keys: REQUEST_STATUSES.filter((status) => status !== 'draft'),
   },
+  // The open ones among them, by how long ago they were submitted.
+  requestsByAge: { source: 'requests', dimension: 'age', keys: REQUEST_AGE_BANDS },
 };
 
 /** The statement of each map metric, and under which rule it sees the caller. */

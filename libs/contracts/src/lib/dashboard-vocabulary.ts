@@ -6,8 +6,9 @@
  * The charts of the dashboard, in the order the page shows them. Each is a table of years
  * (rows) by the keys of one vocabulary (columns); the export of a chart is that table.
  * A chart is an id here and a query in the API: copies of the tool delivered per year by the
- * edition's language (tool deliveries' quantity), and assistance requests per year submitted by
- * where they stand now (never a draft).
+ * edition's language (tool deliveries' quantity), assistance requests per year submitted by
+ * where they stand now (never a draft), and the open ones among them by how long ago they were
+ * submitted (`REQUEST_AGE_BANDS`).
  */
 export const DASHBOARD_CHARTS = [
   'eventsByType',
@@ -21,6 +22,19 @@ export const DASHBOARD_CHARTS = [
   'womenShare',
   'toolCopiesByLanguage',
   'requestsByStatus',
+  'requestsByAge',
+] as const;
+
+/**
+ * How long ago an open request (not completed, declined or withdrawn) was first submitted, in
+ * days counted at the time of the request: under 30, 30–89, 90–179, 180–364, a year or more.
+ */
+export const REQUEST_AGE_BANDS = [
+  'under_30_days',
+  'days_30_to_89',
+  'days_90_to_179',
+  'days_180_to_364',
+  'year_or_more',
 ] as const;
 
 /** The columns of the share-of-women table, per year. */

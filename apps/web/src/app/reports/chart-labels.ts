@@ -24,6 +24,8 @@ export function chartKeyLabel(chart: DashboardChartId, key: string): string {
       return `delivery.languages.${key}`;
     case 'requestsByStatus':
       return `requests.statuses.${key}`;
+    case 'requestsByAge':
+      return `reports.requestAges.${key}`;
   }
 }
 

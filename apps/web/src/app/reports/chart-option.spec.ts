@@ -65,5 +65,6 @@ describe('chartKeyLabel', () => {
     expect(chartKeyLabel('requestsByStatus', 'in_assessment')).toBe(
       'requests.statuses.in_assessment',
     );
+    expect(chartKeyLabel('requestsByAge', 'year_or_more')).toBe('reports.requestAges.year_or_more');
   });
 });
