@@ -248,8 +248,9 @@ export class ReportsService {
   }
 
   /**
-   * Whether the caller sees every event (plans them): their participant figures are the rollup's,
-   * which holds exactly what the live statements count for them (reports.int.spec.ts compares).
+   * Whether the caller sees every event (plans them): their figures of events and participants
+   * are the rollups', which hold exactly what the counting statements count for them
+   * (dashboard-rollups.int.spec.ts compares).
    */
   private seesEveryEvent(): boolean {
     return this.viewer('events')[2];
