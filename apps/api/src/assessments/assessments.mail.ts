@@ -4,7 +4,7 @@ import type { EntityManager } from 'typeorm';
 import { z } from 'zod';
 import { sql } from '../db/sql';
 import { membershipViewer } from '../events/event-visibility';
-import { enqueueMail } from '../mail/outbox.service';
+import { enqueueEach } from '../mail/outbox.service';
 import { stateNameIn } from '../member-states/state-name-sql';
 import { visibleAssessment } from './assessment-visibility';
 
@@ -72,24 +72,22 @@ export async function notifyValidators(
     [input.tenantId, input.assessmentId, input.actorId, VALIDATOR_ROLES],
     Recipient,
   );
-  for (const row of rows) {
-    await enqueueMail(manager, {
-      tenantId: input.tenantId,
-      recipient: row.email,
-      language: row.language,
-      idempotencyKey: `assessment_submitted:${input.assessmentId}:${input.key}:${row.user_id}`,
-      message: {
-        kind: 'assessment_submitted',
-        name: row.name,
-        tenantName: row.tenant_name,
-        stateName: row.state_name,
-        answered: input.answered,
-        questions: input.questions,
-        resubmitted: input.resubmitted,
-        link: link(appUrl, row, input.assessmentId),
-      },
-    });
-  }
+  await enqueueEach(
+    manager,
+    input.tenantId,
+    rows,
+    `assessment_submitted:${input.assessmentId}:${input.key}`,
+    (row) => ({
+      kind: 'assessment_submitted',
+      name: row.name,
+      tenantName: row.tenant_name,
+      stateName: row.state_name,
+      answered: input.answered,
+      questions: input.questions,
+      resubmitted: input.resubmitted,
+      link: link(appUrl, row, input.assessmentId),
+    }),
+  );
 }
 
 /** A validation or a return, to the active focal points of the assessed State. */
@@ -104,21 +102,19 @@ export async function notifyAssessedState(
     [input.tenantId, input.assessmentId, input.actorId, VALIDATOR_ROLES],
     Recipient,
   );
-  for (const row of rows) {
-    await enqueueMail(manager, {
-      tenantId: input.tenantId,
-      recipient: row.email,
-      language: row.language,
-      idempotencyKey: `assessment_reviewed:${input.assessmentId}:${input.key}:${row.user_id}`,
-      message: {
-        kind: 'assessment_reviewed',
-        name: row.name,
-        tenantName: row.tenant_name,
-        stateName: row.state_name,
-        outcome: input.outcome,
-        reason: input.reason,
-        link: link(appUrl, row, input.assessmentId),
-      },
-    });
-  }
+  await enqueueEach(
+    manager,
+    input.tenantId,
+    rows,
+    `assessment_reviewed:${input.assessmentId}:${input.key}`,
+    (row) => ({
+      kind: 'assessment_reviewed',
+      name: row.name,
+      tenantName: row.tenant_name,
+      stateName: row.state_name,
+      outcome: input.outcome,
+      reason: input.reason,
+      link: link(appUrl, row, input.assessmentId),
+    }),
+  );
 }

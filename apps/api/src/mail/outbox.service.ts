@@ -29,6 +29,36 @@ export class OutboxService {
   }
 }
 
+/** A person picked to receive a mail: their account, address and language. */
+export interface MailRecipient {
+  user_id: string;
+  email: string;
+  language: Language;
+}
+
+/**
+ * One mail per recipient, in their language, in \`manager\`'s transaction: \`key\` tells the step
+ * apart (the kind, the record, the step's version) and each recipient's account ends it, so the
+ * same step enqueued twice sends each person one mail.
+ */
+export async function enqueueEach<R extends MailRecipient>(
+  manager: EntityManager,
+  tenantId: string,
+  recipients: readonly R[],
+  key: string,
+  message: (recipient: R) => MailMessage,
+): Promise<void> {
+  for (const recipient of recipients) {
+    await enqueueMail(manager, {
+      tenantId,
+      recipient: recipient.email,
+      language: recipient.language,
+      idempotencyKey: `${key}:${recipient.user_id}`,
+      message: message(recipient),
+    });
+  }
+}
+
 /**
  * Writes the mail in `manager`'s transaction. False when nothing was written:
  * the idempotency key was used already, or the recipient turned this kind off.

@@ -4,7 +4,7 @@ import type { EntityManager } from 'typeorm';
 import { z } from 'zod';
 import { sql } from '../db/sql';
 import { membershipViewer, PLANNER_ROLES, visibleEvent } from '../events/event-visibility';
-import { enqueueMail } from '../mail/outbox.service';
+import { enqueueEach, enqueueMail } from '../mail/outbox.service';
 import { stateNameIn } from '../member-states/state-name-sql';
 
 /*
@@ -65,23 +65,21 @@ export async function notifyNominationReceived(
     [input.tenantId, input.nominationId, PLANNER_ROLES],
     Recipient,
   );
-  for (const row of recipients) {
-    await enqueueMail(manager, {
-      tenantId: input.tenantId,
-      recipient: row.email,
-      language: row.language,
-      idempotencyKey: `nomination_received:${input.nominationId}:${row.user_id}`,
-      message: {
-        kind: 'nomination_received',
-        name: row.name,
-        tenantName: row.tenant_name,
-        eventTitle: row.event_title,
-        stateName: row.state_name,
-        nomineeName: row.nominee_name,
-        link: eventLink(appUrl, row),
-      },
-    });
-  }
+  await enqueueEach(
+    manager,
+    input.tenantId,
+    recipients,
+    `nomination_received:${input.nominationId}`,
+    (row) => ({
+      kind: 'nomination_received',
+      name: row.name,
+      tenantName: row.tenant_name,
+      eventTitle: row.event_title,
+      stateName: row.state_name,
+      nomineeName: row.nominee_name,
+      link: eventLink(appUrl, row),
+    }),
+  );
 }
 
 /** A decision taken on a nomination, as its mail tells it. */

@@ -2,7 +2,7 @@ import { Language, RequestStatus } from '@convene/contracts';
 import type { EntityManager } from 'typeorm';
 import { z } from 'zod';
 import { sql } from '../db/sql';
-import { enqueueMail } from '../mail/outbox.service';
+import { enqueueEach } from '../mail/outbox.service';
 import { stateNameIn } from '../member-states/state-name-sql';
 import {
   membershipRequestViewer,
@@ -67,24 +67,22 @@ export async function notifyState(
     [input.tenantId, input.requestId, REQUEST_MANAGER_ROLES],
     Recipient,
   );
-  for (const row of rows) {
-    await enqueueMail(manager, {
-      tenantId: input.tenantId,
-      recipient: row.email,
-      language: row.language,
-      idempotencyKey: `request_updated:${input.requestId}:${input.key}:${row.user_id}`,
-      message: {
-        kind: 'request_updated',
-        name: row.name,
-        tenantName: row.tenant_name,
-        requestTitle: row.request_title,
-        step: input.step,
-        status: row.request_status,
-        reason: input.reason,
-        link: link(appUrl, row, input.requestId),
-      },
-    });
-  }
+  await enqueueEach(
+    manager,
+    input.tenantId,
+    rows,
+    `request_updated:${input.requestId}:${input.key}`,
+    (row) => ({
+      kind: 'request_updated',
+      name: row.name,
+      tenantName: row.tenant_name,
+      requestTitle: row.request_title,
+      step: input.step,
+      status: row.request_status,
+      reason: input.reason,
+      link: link(appUrl, row, input.requestId),
+    }),
+  );
 }
 
 /**
@@ -113,24 +111,22 @@ export async function notifyOfficers(
     [input.tenantId, input.requestId, REQUEST_MANAGER_ROLES],
     Recipient,
   );
-  for (const row of rows) {
-    await enqueueMail(manager, {
-      tenantId: input.tenantId,
-      recipient: row.email,
-      language: row.language,
-      idempotencyKey: `request_received:${input.requestId}:${input.key}:${row.user_id}`,
-      message: {
-        kind: 'request_received',
-        name: row.name,
-        tenantName: row.tenant_name,
-        requestTitle: row.request_title,
-        stateName: row.state_name,
-        step: input.step,
-        reason: input.reason,
-        link: link(appUrl, row, input.requestId),
-      },
-    });
-  }
+  await enqueueEach(
+    manager,
+    input.tenantId,
+    rows,
+    `request_received:${input.requestId}:${input.key}`,
+    (row) => ({
+      kind: 'request_received',
+      name: row.name,
+      tenantName: row.tenant_name,
+      requestTitle: row.request_title,
+      stateName: row.state_name,
+      step: input.step,
+      reason: input.reason,
+      link: link(appUrl, row, input.requestId),
+    }),
+  );
 }
 
 /**
@@ -156,20 +152,18 @@ export async function notifyReviewer(
     [input.tenantId, input.requestId, REQUEST_MANAGER_ROLES],
     Recipient,
   );
-  for (const row of rows) {
-    await enqueueMail(manager, {
-      tenantId: input.tenantId,
-      recipient: row.email,
-      language: row.language,
-      idempotencyKey: `request_review_assigned:${input.requestId}:${input.key}:${row.user_id}`,
-      message: {
-        kind: 'request_review_assigned',
-        name: row.name,
-        tenantName: row.tenant_name,
-        requestTitle: row.request_title,
-        stateName: row.state_name,
-        link: link(appUrl, row, input.requestId),
-      },
-    });
-  }
+  await enqueueEach(
+    manager,
+    input.tenantId,
+    rows,
+    `request_review_assigned:${input.requestId}:${input.key}`,
+    (row) => ({
+      kind: 'request_review_assigned',
+      name: row.name,
+      tenantName: row.tenant_name,
+      requestTitle: row.request_title,
+      stateName: row.state_name,
+      link: link(appUrl, row, input.requestId),
+    }),
+  );
 }
