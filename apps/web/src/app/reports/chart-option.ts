@@ -20,7 +20,7 @@ export function chartOption(
     animation: false,
     textStyle: { fontFamily: 'inherit' },
     grid: { left: 8, right: 8, top: 16, bottom: 8, containLabel: true },
-    tooltip: { trigger: 'axis', confine: true },
+    tooltip: { trigger: 'axis', confine: true, extraCssText: rtl ? 'direction: rtl;' : '' },
     xAxis: { type: 'category', data: years, inverse: rtl },
   };
   if (chart.id === 'womenShare') {
@@ -57,6 +57,8 @@ export function chartOption(
       bottom: 0,
       type: 'scroll',
       itemGap: 16,
+      // The swatch before its label in the reading direction.
+      align: rtl ? 'right' : 'auto',
       textStyle: { width: 140, overflow: 'truncate' },
       data: counted.map(({ key }) => label(key)),
     },

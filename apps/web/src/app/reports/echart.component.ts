@@ -24,7 +24,10 @@ export type EchartsCore = typeof import('echarts/core');
   selector: 'cv-echart',
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: '',
-  host: { 'aria-hidden': 'true', class: 'cv-echart' },
+  // echarts places every mark and label itself (the option mirrors the axes for Arabic); in a
+  // right-to-left box its SVG text would also start from the right of where echarts put it,
+  // over the legend's colour swatches.
+  host: { 'aria-hidden': 'true', class: 'cv-echart', dir: 'ltr' },
   styles: `
     :host {
       display: block;
