@@ -4,6 +4,7 @@ module.exports = {
   setupFilesAfterEnv: ['<rootDir>/src/test-setup.ts'],
   coverageDirectory: '../../coverage/apps/web',
   transform: {
+    '^.+\\.generated\\.svg$': '<rootDir>/svg-path.transform.cjs',
     '^.+\\.(ts|mjs|js|html)$': [
       'jest-preset-angular',
       {

@@ -10,6 +10,7 @@ import {
   iconSvg,
   iconsInTemplates,
   LATER_ICON_MODULE,
+  renderSprite,
   ROOT,
   SHELL_ICON_MODULE,
   splitIcons,
@@ -19,8 +20,13 @@ import {
 } from './generate-icons';
 
 const TSX = join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+/** The icons a generated file holds: a module's keys, or a sprite's ids. */
 const namesIn = (file: string) =>
-  new Set([...readFileSync(file, 'utf8').matchAll(/^ {2}([a-z0-9_]+):/gm)].map((m) => m[1]));
+  new Set(
+    [...readFileSync(file, 'utf8').matchAll(/^ {2}([a-z0-9_]+):|^<svg id="([a-z0-9_]+)"/gm)].map(
+      (m) => m[1] ?? m[2],
+    ),
+  );
 const firstNames = namesIn(ICON_MODULE);
 const shellNames = namesIn(SHELL_ICON_MODULE);
 const laterNames = namesIn(LATER_ICON_MODULE);
@@ -121,6 +127,18 @@ describe('reading templates', () => {
 });
 
 describe('the SVGs', () => {
+  it('make sprites of one root, each icon a nested svg named by its id', () => {
+    const sprite = renderSprite('Two icons.', ['add', 'arrow_forward']);
+    const lines = sprite.trimEnd().split('\n');
+    expect(lines[0]).toBe('<svg xmlns="http://www.w3.org/2000/svg">');
+    expect(lines.at(-1)).toBe('</svg>');
+    expect(lines).toContain('<!-- Two icons. -->');
+    expect(lines).toContain(iconSvg('add').replace('<svg ', '<svg id="add" '));
+    expect(sprite).toMatch(
+      /<svg id="arrow_forward" viewBox="0 -960 960 960" class="cv-icon-directional">/,
+    );
+  });
+
   it('keep only the view box and the drawing', () => {
     expect(iconSvg('add')).toMatch(/^<svg viewBox="0 -960 960 960"><path d="[^"]+"\/><\/svg>$/);
   });

@@ -10,7 +10,8 @@
  * on the wire per page (bodies as sent, compressed, by kind; headers apart), the requests and the time until
  * the page's main heading shows, then checks the targets of issue 11 and exits 1 on a miss.
  *
- * BENCH_WEB_SKIP_BUILD=1 measures what dist/ holds.
+ * BENCH_WEB_SKIP_BUILD=1 measures what dist/ holds; BENCH_WEB_FILES=1 also lists each page's
+ * responses (bytes as sent, kind, path), largest first.
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -83,11 +84,13 @@ async function measure(
   const kinds = new Map<string, Kind>();
   const finished = new Map<string, number>();
   const headerBytes = new Map<string, number>();
+  const urls = new Map<string, string>();
   const inFlight = new Set<string>();
   let lastActivity = performance.now();
   cdp.on('Network.requestWillBeSent', (event) => {
     inFlight.add(event.requestId);
     kinds.set(event.requestId, kindOf(event.type, undefined));
+    urls.set(event.requestId, event.request.url);
     lastActivity = performance.now();
   });
   cdp.on('Network.responseReceived', (event) => {
@@ -115,6 +118,18 @@ async function measure(
     await new Promise((done) => setTimeout(done, 100));
   }
   await cdp.detach();
+
+  if (process.env['BENCH_WEB_FILES']) {
+    const files = [...finished].map(([id, length]) => ({
+      length,
+      kind: kinds.get(id) ?? 'other',
+      path: new URL(urls.get(id) ?? 'about:blank').pathname,
+    }));
+    files.sort((a, b) => b.length - a.length);
+    console.log(`${load.app} ${load.page}:`);
+    for (const file of files)
+      console.log(`  ${kB(file.length).padStart(9)}  ${file.kind.padEnd(6)} ${file.path}`);
+  }
 
   const bytes: Bytes = { jsCss: 0, fonts: 0, other: 0, headers: 0 };
   for (const [id, length] of finished) {

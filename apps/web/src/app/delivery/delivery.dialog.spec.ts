@@ -9,7 +9,7 @@ import type { Delivery } from '@convene/contracts';
 import { TranslocoTestingModule } from '@jsverse/transloco';
 import { provideIcuMessages } from '../i18n/icu-transpiler';
 import { LanguageService } from '../i18n/language.service';
-import { provideIcons } from '../shared/icons/icons';
+import { provideIcons } from '../shared/icons/icons.testing';
 import { deletionParams } from './delivery-register.page';
 import { changedFieldKeys, DeliveryDialog } from './delivery.dialog';
 

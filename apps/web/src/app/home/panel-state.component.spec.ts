@@ -5,7 +5,7 @@ import { TestBed } from '@angular/core/testing';
 import type { ProblemDetails } from '@convene/contracts';
 import { TranslocoTestingModule } from '@jsverse/transloco';
 import { provideIcuMessages } from '../i18n/icu-transpiler';
-import { provideIcons } from '../shared/icons/icons';
+import { provideIcons } from '../shared/icons/icons.testing';
 import type { PanelLoadState } from './home-panel';
 import { PanelState } from './panel-state.component';
 

@@ -20,7 +20,7 @@ import { provideIcuMessages } from '../i18n/icu-transpiler';
 import { MailApi } from './mail.api';
 import { MailPage } from './mail.page';
 import { MailStore } from './mail.store';
-import { provideIcons } from '../shared/icons/icons';
+import { provideIcons } from '../shared/icons/icons.testing';
 
 const english = JSON.parse(
   readFileSync(join(__dirname, '../../../public/i18n/en.json'), 'utf8'),

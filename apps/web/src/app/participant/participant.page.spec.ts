@@ -8,7 +8,7 @@ import type { ParticipantPageView } from '@convene/contracts';
 import { TranslocoTestingModule } from '@jsverse/transloco';
 import { provideIcuMessages } from '../i18n/icu-transpiler';
 import { LanguageService } from '../i18n/language.service';
-import { provideIcons } from '../shared/icons/icons';
+import { provideIcons } from '../shared/icons/icons.testing';
 import { ParticipantPage } from './participant.page';
 
 const english = JSON.parse(

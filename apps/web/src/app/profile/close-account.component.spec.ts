@@ -8,7 +8,7 @@ import { of, throwError } from 'rxjs';
 import { AuthApiActions } from '../auth/auth.actions';
 import { AuthApi } from '../auth/auth.api';
 import { provideIcuMessages } from '../i18n/icu-transpiler';
-import { provideIcons } from '../shared/icons/icons';
+import { provideIcons } from '../shared/icons/icons.testing';
 import { Notifier } from '../shared/notifier.service';
 import { CloseAccount } from './close-account.component';
 

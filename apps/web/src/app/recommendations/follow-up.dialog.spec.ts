@@ -9,7 +9,7 @@ import type { RecommendationDetail } from '@convene/contracts';
 import { TranslocoTestingModule } from '@jsverse/transloco';
 import { provideIcuMessages } from '../i18n/icu-transpiler';
 import { LanguageService } from '../i18n/language.service';
-import { provideIcons } from '../shared/icons/icons';
+import { provideIcons } from '../shared/icons/icons.testing';
 import { FollowUpDialog } from './follow-up.dialog';
 import { aRecommendationDetail } from './recommendations.fixtures';
 

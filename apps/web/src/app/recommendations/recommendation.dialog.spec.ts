@@ -8,7 +8,7 @@ import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
 import { TranslocoTestingModule } from '@jsverse/transloco';
 import { provideIcuMessages } from '../i18n/icu-transpiler';
 import { LanguageService } from '../i18n/language.service';
-import { provideIcons } from '../shared/icons/icons';
+import { provideIcons } from '../shared/icons/icons.testing';
 import { RecommendationDialog, type RecommendationDialogData } from './recommendation.dialog';
 import { aRecommendationDetail } from './recommendations.fixtures';
 

@@ -31,7 +31,6 @@ import {
   selectUser,
 } from '../auth/auth.selectors';
 import { IconRegistry } from '../shared/icons/icon-registry';
-import { SHELL_ICON_SVGS } from '../shared/icons/icons-shell.generated';
 import { mediaQuery } from '../shared/media-query';
 import { HeaderSearch } from '../search/header-search.component';
 import { LanguageMenu } from './language-menu.component';
@@ -109,8 +108,9 @@ export class Shell {
   protected readonly userMenuRequested = signal(false);
 
   constructor() {
-    // The icons of the signed-in frame and its home page come with the shell's own chunk.
-    inject(IconRegistry).register(SHELL_ICON_SVGS);
+    // The icons of the signed-in frame and its home page: a sprite fetched now, drawn on arrival
+    // (each icon waiting for it reports a failure itself).
+    void inject(IconRegistry).loadShell();
   }
 
   protected openDrawer(): void {

@@ -9,7 +9,7 @@ import type { ErasurePreview, PersonSummary, PrivacyRequest } from '@convene/con
 import { TranslocoTestingModule } from '@jsverse/transloco';
 import { provideIcuMessages } from '../i18n/icu-transpiler';
 import { LanguageService } from '../i18n/language.service';
-import { provideIcons } from '../shared/icons/icons';
+import { provideIcons } from '../shared/icons/icons.testing';
 import { Notifier } from '../shared/notifier.service';
 import { PeoplePage } from './people.page';
 

@@ -13,7 +13,7 @@ import {
 import { TranslocoService, TranslocoTestingModule } from '@jsverse/transloco';
 import { provideIcuMessages } from '../i18n/icu-transpiler';
 import { LanguageService } from '../i18n/language.service';
-import { provideIcons } from '../shared/icons/icons';
+import { provideIcons } from '../shared/icons/icons.testing';
 import { Notifier } from '../shared/notifier.service';
 import { RetentionPanel } from './retention.panel';
 

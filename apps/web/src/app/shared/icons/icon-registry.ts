@@ -4,38 +4,83 @@ import {
   EnvironmentInjector,
   inject,
   Injectable,
+  InjectionToken,
   makeEnvironmentProviders,
   provideEnvironmentInitializer,
 } from '@angular/core';
 import { ICON_SVGS, type IconName } from './icons.generated';
+import LATER_ICONS from './icons-later.generated.svg';
+import SHELL_ICONS from './icons-shell.generated.svg';
 
 type IconSvgs = Partial<Record<IconName, string>>;
+
+/** Where the two fetched parts of the set are: files named by their content, kept for a year. */
+export const ICON_SPRITES = { shell: SHELL_ICONS, later: LATER_ICONS } as const;
+
+/** Reads a sprite's text from its address: the browser's fetch; tests read the file itself. */
+export const ICON_SPRITE_LOADER = new InjectionToken<(url: string) => Promise<string>>(
+  'ICON_SPRITE_LOADER',
+  {
+    providedIn: 'root',
+    factory: () => {
+      const base = inject(DOCUMENT).baseURI;
+      return async (url: string) => {
+        const response = await fetch(new URL(url, base));
+        if (!response.ok) throw new Error(`The icons at ${url} answered ${response.status}`);
+        return response.text();
+      };
+    },
+  },
+);
 
 /**
  * The app's icons: `<mat-icon svgIcon="…" />` (the Icon component, icon.component.ts) draws the
  * outlined Material Symbol inline, with no icon font to download, only the icons used (written by
  * `npm run icons`, tools/icons/generate-icons.ts), and each page carrying few it does not show.
  * The set is in three parts: the icons of the signed-out first load, registered at start
- * (icons.generated.ts); those the signed-in shell and its home add, which the shell registers
- * (icons-shell.generated.ts); and the rest, loaded as one lazy chunk the first time a page asks
- * for an icon not registered yet (icons-later.generated.ts). A feature only names its icons.
- * The SVGs are constants from @material-symbols/svg-400 at build time, never user input, so they
- * are parsed as they are. Material's own MatIconRegistry (and the DomSanitizer it needs) is not
- * part of any first load; the pages still drawing Material's MatIcon get this set in it through
- * `withMaterialIcons` (material-icons.ts), and their tests through `provideIcons` (icons.ts).
+ * (icons.generated.ts, in the code); those the signed-in shell and its home add
+ * (icons-shell.generated.svg), which the shell fetches; and the rest (icons-later.generated.svg),
+ * fetched the first time a page asks for an icon not registered yet. The two later parts are SVG
+ * sprites, data rather than code: no page's JavaScript carries them, and each is a file named by
+ * its content, cached for a year. A feature only names its icons.
+ * The SVGs are constants from @material-symbols/svg-400 at build time, served by our own origin,
+ * never user input, so they are parsed as they are. Material's own MatIconRegistry (and the
+ * DomSanitizer it needs) is not part of any first load; the pages still drawing Material's
+ * MatIcon get this set in it through `withMaterialIcons` (material-icons.ts), and their tests
+ * through `provideIcons` (icons.testing.ts).
  */
 @Injectable({ providedIn: 'root' })
 export class IconRegistry {
   private readonly document = inject(DOCUMENT);
+  private readonly load = inject(ICON_SPRITE_LOADER);
   private readonly sources = new Map<string, string>();
   private readonly parsed = new Map<string, SVGElement>();
-  private later: Promise<void> | null = null;
+  private readonly sprites = new Map<string, Promise<void>>();
+  private shellAsked = false;
 
   /** Adds icons to the set (an icon already there is kept). */
   register(svgs: IconSvgs): void {
     for (const [name, svg] of Object.entries(svgs)) {
       if (svg !== undefined && !this.sources.has(name)) this.sources.set(name, svg);
     }
+  }
+
+  /** Adds the icons of a sprite's text: each a nested `<svg id="name">` of its root. */
+  registerSprite(text: string): void {
+    const sprite = new DOMParser().parseFromString(text, 'image/svg+xml');
+    if (sprite.querySelector('parsererror')) throw new Error('An icon sprite is not well-formed');
+    const serializer = new XMLSerializer();
+    for (const icon of Array.from(sprite.documentElement.children)) {
+      const name = icon.getAttribute('id');
+      if (!name || this.sources.has(name)) continue;
+      icon.removeAttribute('id');
+      this.sources.set(name, serializer.serializeToString(icon));
+    }
+  }
+
+  /** The names and SVG sources of every icon registered so far. */
+  entries(): [string, string][] {
+    return [...this.sources];
   }
 
   /** A copy of the icon's SVG to put in the page, or null while its part of the set is not here. */
@@ -60,16 +105,40 @@ export class IconRegistry {
     return svg.cloneNode(true) as SVGElement;
   }
 
-  /** Loads the icons of the later pages, once; rejects when offline, so the next ask tries again. */
-  loadLater(): Promise<void> {
-    this.later ??= import('./icons-later.generated').then(
-      (module) => this.register(module.LATER_ICON_SVGS),
-      (error: unknown) => {
-        this.later = null;
-        throw error;
-      },
-    );
-    return this.later;
+  /** Fetches a sprite once and registers its icons; a failure (offline) lets the next ask retry. */
+  loadSprite(url: string): Promise<void> {
+    let loading = this.sprites.get(url);
+    if (!loading) {
+      loading = this.load(url).then((text) => this.registerSprite(text));
+      this.sprites.set(url, loading);
+      loading.catch(() => this.sprites.delete(url));
+    }
+    return loading;
+  }
+
+  /** The shell's icons: fetched as the signed-in frame starts, while its chunk is parsed. */
+  loadShell(): Promise<void> {
+    this.shellAsked = true;
+    return this.loadSprite(ICON_SPRITES.shell);
+  }
+
+  /**
+   * Settles when an icon not registered yet can be drawn: after the sprites already on their way
+   * (the shell's), then, if none of them held it, after the later pages' sprite (and the shell's
+   * again, if it was asked for and failed: the next icon drawn retries it).
+   */
+  async whenLoaded(name: string): Promise<void> {
+    await Promise.allSettled([...this.sprites.values()]);
+    if (this.sources.has(name)) return;
+    await Promise.all([
+      this.shellAsked ? this.loadShell() : null,
+      this.loadSprite(ICON_SPRITES.later),
+    ]);
+  }
+
+  /** Every part of the set, for Material's registry (withMaterialIcons). */
+  async loadAll(): Promise<void> {
+    await Promise.all([this.loadShell(), this.loadSprite(ICON_SPRITES.later)]);
   }
 }
 
@@ -88,8 +157,11 @@ export function provideIconSet(): EnvironmentProviders {
  */
 export function withMaterialIcons<T>(loading: Promise<T>): Promise<T> {
   const injector = inject(EnvironmentInjector);
-  return Promise.all([loading, import('./material-icons')]).then(([loaded, material]) => {
-    material.fillMaterialIconRegistry(injector);
-    return loaded;
-  });
+  const icons = injector.get(IconRegistry);
+  return Promise.all([loading, import('./material-icons'), icons.loadAll()]).then(
+    ([loaded, material]) => {
+      material.fillMaterialIconRegistry(injector);
+      return loaded;
+    },
+  );
 }

@@ -56,9 +56,10 @@ export class Icon {
       this.host.replaceChildren(svg);
       return;
     }
-    // Not in the first sets: the later icons arrive with their chunk. A name no set has is a
-    // mistake that `npm run icons` reports; here, as Material's MatIcon does, it is only logged.
-    this.registry.loadLater().then(
+    // Not registered yet: the shell's sprite is on its way, or the later pages' is to be fetched.
+    // A name no set has is a mistake that `npm run icons` reports; here, as Material's MatIcon
+    // does, it is only logged.
+    this.registry.whenLoaded(name).then(
       () => {
         if (this.svgIcon() !== name) return;
         const later = this.registry.svg(name);

@@ -5,11 +5,23 @@ import { TestBed } from '@angular/core/testing';
 import { MatIconModule, MatIconRegistry } from '@angular/material/icon';
 import { firstValueFrom } from 'rxjs';
 import { Icon } from './icon.component';
-import { ICON_SVGS } from './icons.generated';
-import { LATER_ICON_SVGS } from './icons-later.generated';
-import { SHELL_ICON_SVGS } from './icons-shell.generated';
-import { IconRegistry, provideIconSet, withMaterialIcons } from './icon-registry';
-import { provideIcons } from './icons';
+import { ICON_SVGS, type IconName } from './icons.generated';
+import {
+  ICON_SPRITE_LOADER,
+  ICON_SPRITES,
+  IconRegistry,
+  provideIconSet,
+  withMaterialIcons,
+} from './icon-registry';
+import { provideIcons, provideSpritesFromDisk, spriteText } from './icons.testing';
+
+/** A sprite's icons by name, each as its line of the file. */
+const iconsOfSprite = (sprite: string): Partial<Record<IconName, string>> =>
+  Object.fromEntries(
+    [...spriteText(sprite).matchAll(/^<svg id="([a-z0-9_]+)".*$/gm)].map((m) => [m[1], m[0]]),
+  );
+const SHELL_ICON_SVGS = iconsOfSprite(ICON_SPRITES.shell);
+const LATER_ICON_SVGS = iconsOfSprite(ICON_SPRITES.later);
 
 @Component({
   imports: [Icon],
@@ -31,14 +43,15 @@ class Host {
 class MaterialHost {}
 
 const iconsOf = (host: HTMLElement) => Array.from(host.querySelectorAll('mat-icon'));
-const pathOf = (svg: string | undefined) => /d="([^"]+)"/.exec(svg ?? '')?.[1];
+const pathOf = (svg: string | undefined) => /<path d="([^"]+)"/.exec(svg ?? '')?.[1];
 
 describe('the icon set', () => {
   // The app's own providers (app.config.ts): Material's registry is not filled at start.
   let logged: jest.SpyInstance;
   beforeEach(() => {
     logged = jest.spyOn(console, 'error').mockImplementation(() => undefined);
-    TestBed.configureTestingModule({ providers: [provideIconSet()] });
+    // The sprites come from their files, as the browser fetches them.
+    TestBed.configureTestingModule({ providers: [provideIconSet(), provideSpritesFromDisk()] });
   });
   afterEach(() => logged.mockRestore());
 
@@ -55,7 +68,7 @@ describe('the icon set', () => {
     expect(translate?.classList).toContain('mat-icon');
     expect(translate?.getAttribute('data-mat-icon-name')).toBe('translate');
     expect(translate?.textContent).toBe('');
-    // The later set arrives from its chunk.
+    // The later set arrives from its sprite.
     expect(arrow?.querySelector('svg')).toBeNull();
     await new Promise((resolve) => setTimeout(resolve, 0));
     await fixture.whenStable();
@@ -86,13 +99,45 @@ describe('the icon set', () => {
     expect(check?.childElementCount).toBe(0);
   });
 
-  it('keeps the shell’s icons once the shell registers them', () => {
+  it('keeps the shell’s icons once the shell has fetched them', async () => {
     const registry = TestBed.inject(IconRegistry);
     expect(registry.svg('menu')).toBeNull();
-    registry.register(SHELL_ICON_SVGS);
+    await registry.loadShell();
     expect(registry.svg('menu')?.querySelector('path')?.getAttribute('d')).toBe(
       pathOf(SHELL_ICON_SVGS.menu),
     );
+  });
+
+  it('fetches each sprite once, and again after a failure', async () => {
+    const asked: string[] = [];
+    let offline = true;
+    TestBed.resetTestingModule();
+    TestBed.configureTestingModule({
+      providers: [
+        provideIconSet(),
+        {
+          provide: ICON_SPRITE_LOADER,
+          useValue: (sprite: string) => {
+            asked.push(sprite);
+            return offline
+              ? Promise.reject(new Error('offline'))
+              : Promise.resolve(spriteText(sprite));
+          },
+        },
+      ],
+    });
+    const registry = TestBed.inject(IconRegistry);
+    await expect(registry.loadShell()).rejects.toThrow('offline');
+    expect(registry.svg('menu')).toBeNull();
+    offline = false;
+    // Two icons waiting at once: the shell's sprite again, the later pages' for the first time.
+    await Promise.all([registry.whenLoaded('menu'), registry.whenLoaded('arrow_forward')]);
+    expect(registry.svg('menu')).not.toBeNull();
+    expect(registry.svg('arrow_forward')).not.toBeNull();
+    expect(asked.filter((sprite) => sprite === ICON_SPRITES.shell)).toHaveLength(2);
+    expect(asked.filter((sprite) => sprite === ICON_SPRITES.later)).toHaveLength(1);
+    await registry.loadAll();
+    expect(asked).toHaveLength(3);
   });
 
   it('reports a name that no set has', async () => {
@@ -168,7 +213,7 @@ describe("Material's MatIcon", () => {
     // The tests' provideIcons (icons.ts) fills Material's registry: the app's code never imports it.
     expect(
       sources(APP).filter((file) =>
-        /from '[./]*(shared\/icons\/|\.\/)icons'/.test(readFileSync(file, 'utf8')),
+        /from '[./]*(shared\/icons\/|\.\/)icons\.testing'/.test(readFileSync(file, 'utf8')),
       ),
     ).toEqual([]);
   });
