@@ -21,6 +21,15 @@ import { ReportFilters } from './report-filters.component';
 import { reportUrls } from './reports.api';
 import { FORM_FIELD_DEFAULTS } from '../shared/form-field-defaults';
 
+/** The totals strip, in its order: each figure of `Dashboard.totals` with its label. */
+const TOTALS: readonly { figure: keyof Dashboard['totals']; label: string }[] = [
+  { figure: 'events', label: 'reports.totals.events' },
+  { figure: 'participants', label: 'reports.totals.participants' },
+  { figure: 'states', label: 'reports.totals.states' },
+  { figure: 'copies', label: 'reports.totals.copies' },
+  { figure: 'requests', label: 'reports.totals.requests' },
+];
+
 /**
  * The tenant's dashboard (officers and admins): the period and region filters, the totals, and
  * every chart with its table and exports. One request per change of filter.
@@ -70,26 +79,12 @@ import { FORM_FIELD_DEFAULTS } from '../shared/form-field-defaults';
     @if (data.hasValue()) {
       @let dashboard = data.value();
       <dl class="dashboard-totals">
-        <div>
-          <dt>{{ 'reports.totals.events' | transloco }}</dt>
-          <dd>{{ dashboard.totals.events | localCount: language() }}</dd>
-        </div>
-        <div>
-          <dt>{{ 'reports.totals.participants' | transloco }}</dt>
-          <dd>{{ dashboard.totals.participants | localCount: language() }}</dd>
-        </div>
-        <div>
-          <dt>{{ 'reports.totals.states' | transloco }}</dt>
-          <dd>{{ dashboard.totals.states | localCount: language() }}</dd>
-        </div>
-        <div>
-          <dt>{{ 'reports.totals.copies' | transloco }}</dt>
-          <dd>{{ dashboard.totals.copies | localCount: language() }}</dd>
-        </div>
-        <div>
-          <dt>{{ 'reports.totals.requests' | transloco }}</dt>
-          <dd>{{ dashboard.totals.requests | localCount: language() }}</dd>
-        </div>
+        @for (total of totals; track total.figure) {
+          <div>
+            <dt>{{ total.label | transloco }}</dt>
+            <dd>{{ dashboard.totals[total.figure] | localCount: language() }}</dd>
+          </div>
+        }
       </dl>
       <div class="dashboard-grid">
         @for (chart of dashboard.charts; track chart.id) {
@@ -137,6 +132,7 @@ import { FORM_FIELD_DEFAULTS } from '../shared/form-field-defaults';
   `,
 })
 export class DashboardPage {
+  protected readonly totals = TOTALS;
   protected readonly filters = inject(ReportFilterStore);
   protected readonly language = inject(LanguageService).language;
   private readonly membership = inject(Store).selectSignal(selectCurrentMembership);
