@@ -511,6 +511,9 @@ const RECIPES: Record<RouteKey, Recipe> = {
   'POST /api/t/:tenant/events/:eventId/certificates': async (world, tenant) => ({
     path: { eventId: (await world.participant(tenant)).eventId },
   }),
+  'GET /api/t/:tenant/nominations/:nominationId/certificate': async (world, tenant) => ({
+    path: { nominationId: (await world.participant(tenant, true)).nominationId },
+  }),
   'POST /api/t/:tenant/nominations/:nominationId/certificate': async (world, tenant) => ({
     path: { nominationId: (await world.participant(tenant)).nominationId },
   }),

@@ -117,6 +117,7 @@ export const ROUTE_ACCESS = {
   'POST /api/t/:tenant/events/:eventId/check-in': 'participation.manage',
   'PUT /api/t/:tenant/events/:eventId/attendance/:nominationId': 'participation.manage',
   'POST /api/t/:tenant/events/:eventId/certificates': 'participation.manage',
+  'GET /api/t/:tenant/nominations/:nominationId/certificate': 'participation.manage',
   'POST /api/t/:tenant/nominations/:nominationId/certificate': 'participation.manage',
   'POST /api/t/:tenant/nominations/:nominationId/certificate/revoke': 'participation.manage',
   'GET /api/t/:tenant/nominations/:nominationId/certificate.pdf': 'participation.manage',

@@ -2,6 +2,7 @@ import {
   AttendanceRecord,
   CertificateRevocation,
   CertificatesIssued,
+  CertificateStanding,
   CertificateSummary,
   CertificateVerification,
   CheckInEntry,
@@ -37,6 +38,7 @@ class CodeCheckInDto extends createZodDto(CodeCheckIn) {}
 class CertificateRevocationDto extends createZodDto(CertificateRevocation) {}
 class CertificatesIssuedDto extends createZodDto(CertificatesIssued) {}
 class CertificateSummaryDto extends createZodDto(CertificateSummary) {}
+class CertificateStandingDto extends createZodDto(CertificateStanding) {}
 class CertificateVerificationDto extends createZodDto(CertificateVerification) {}
 
 /** A certificate's answer: a PDF document, downloaded. */
@@ -124,6 +126,22 @@ export class AttendanceController {
 @Controller('t/:tenant/nominations/:nominationId')
 export class CertificatesController {
   constructor(private readonly certificates: CertificatesService) {}
+
+  @Get('certificate')
+  @RequirePermission('participation.manage')
+  @ZodResponse({
+    status: 200,
+    type: CertificateStandingDto,
+    description:
+      'Whether the participant is on the list, the days they attended, their certificate',
+  })
+  @ApiOperation({
+    description:
+      "One participant's standing for a certificate: on the event's list or not, the days attended (fully or partly), and the certificate, valid or revoked, if one was ever issued.",
+  })
+  standing(@Param('nominationId') nominationId: string) {
+    return this.certificates.standing(nominationId);
+  }
 
   @Post('certificate')
   @HttpCode(200)

@@ -352,4 +352,53 @@ describe('certificates of participation', () => {
       'valid',
     );
   });
+  it('tells an officer where one participant stands: on the list, days attended, the certificate', async () => {
+    const standing = async (who: string) => {
+      const response = await officer.get(`/api/t/acme/nominations/${people[who]?.id}/certificate`);
+      expect(response.status).toBe(200);
+      return response.body;
+    };
+    // Issued to all who attended (again: issuing twice changes nothing).
+    expect((await officer.post(`/api/t/acme/events/${event.id}/certificates`)).status).toBe(200);
+    expect(await standing('absent')).toEqual({
+      nominationId: people['absent']?.id,
+      onList: true,
+      daysAttended: 0,
+      certificate: null,
+    });
+    // Present on a day before declining: off the list, so never certified.
+    expect(await standing('declined')).toMatchObject({
+      onList: false,
+      daysAttended: 1,
+      certificate: null,
+    });
+    // One day attended and one absent count one day.
+    expect(await standing('amina')).toMatchObject({
+      onList: true,
+      daysAttended: 1,
+      certificate: { nominationId: people['amina']?.id, language: 'fr', revokedAt: null },
+    });
+    const partly = await standing('partly');
+    expect(partly).toMatchObject({ onList: true, daysAttended: 1 });
+    expect(partly.certificate.verificationUrl).toBe(
+      `https://convene.example/verify/acme/${partly.certificate.verificationCode}`,
+    );
+    await officer.post(`/api/t/acme/nominations/${people['partly']?.id}/certificate/revoke`, {
+      reason: 'Left on the first morning',
+    });
+    const revoked = await standing('partly');
+    expect(revoked.certificate.verificationCode).toBe(partly.certificate.verificationCode);
+    expect(Date.parse(revoked.certificate.revokedAt)).not.toBeNaN();
+    // Officers only; an unknown or malformed id is a 404 problem.
+    const refused = await focalPoint.get(
+      `/api/t/acme/nominations/${people['amina']?.id}/certificate`,
+    );
+    expect(refused.status).toBe(403);
+    expect(JSON.stringify(refused.body)).not.toContain('Amina');
+    for (const id of ['6b1f0c1e-8d0a-4c1e-9a57-1b1d2c3e4f50', 'not-a-uuid']) {
+      const missing = await officer.get(`/api/t/acme/nominations/${id}/certificate`);
+      expect(missing.status).toBe(404);
+      expect(missing.headers.get('content-type')).toMatch(/application\/problem\+json/);
+    }
+  });
 });

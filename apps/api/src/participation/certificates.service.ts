@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
 import type {
   CertificatesIssued,
+  CertificateStanding,
   CertificateSummary,
   CertificateVerification,
   Language,
@@ -56,6 +57,17 @@ const CertificateRow = z.strictObject({
   revoked_at: z.date().nullable(),
 });
 type CertificateRow = z.infer<typeof CertificateRow>;
+
+/** A nomination's standing: on the list, days attended, and its certificate's columns if any. */
+const StandingRow = z.strictObject({
+  on_list: z.boolean(),
+  days_attended: z.number(),
+  certificate_id: z.guid().nullable(),
+  verification_code: z.string().nullable(),
+  language: z.enum(UN_LANGUAGES).nullable(),
+  issued_at: z.date().nullable(),
+  revoked_at: z.date().nullable(),
+});
 
 /** What a certificate prints, read when it is made (the name may have changed since issue). */
 const ContentRow = z.strictObject({
@@ -145,6 +157,43 @@ export class CertificatesService {
     }
     const { certificate } = await this.issueOne(nominationId);
     return this.summary(certificate);
+  }
+
+  /**
+   * Where one participant stands for a certificate (the officer's nominee dialog): on the list or
+   * not, days attended, and the certificate if one was ever issued. 404 when the nomination is not
+   * one the caller may see.
+   */
+  async standing(nominationId: string): Promise<CertificateStanding> {
+    if (!isUuid(nominationId)) throw notFound('Participant');
+    const [row] = await sql(
+      requestContext.current().manager,
+      `select (${ON_THE_LIST}) as on_list,
+              (select count(*)::int from attendance a
+                where a.tenant_id = n.tenant_id and a.nomination_id = n.id
+                  and a.status in ('attended', 'partly')) as days_attended,
+              c.id as certificate_id, c.verification_code, c.language, c.issued_at, c.revoked_at
+         from nominations n
+         join events e on e.tenant_id = n.tenant_id and e.id = n.event_id
+         left join certificates c on c.tenant_id = n.tenant_id and c.nomination_id = n.id
+        where n.id = $4 and ${visibleEvent('e', viewerParams(1))}
+          and ${visibleNomination('n', 'e', viewerParams(1))}`,
+      [...this.viewer(), nominationId],
+      StandingRow,
+    );
+    if (!row) throw notFound('Participant');
+    const certificate =
+      row.certificate_id && row.verification_code && row.language && row.issued_at
+        ? this.summary({
+            id: row.certificate_id,
+            nomination_id: nominationId,
+            verification_code: row.verification_code,
+            language: row.language,
+            issued_at: row.issued_at,
+            revoked_at: row.revoked_at,
+          })
+        : null;
+    return { nominationId, onList: row.on_list, daysAttended: row.days_attended, certificate };
   }
 
   /** Revokes a certificate: the verification page says so from now on, and it no longer downloads. */

@@ -116,6 +116,19 @@ export const CertificateSummary = z.strictObject({
 });
 export type CertificateSummary = z.infer<typeof CertificateSummary>;
 
+/**
+ * One participant as an officer opens them for their certificate: whether they are on the
+ * event's list (approved, not declined), the days they attended (fully or partly), and their
+ * certificate, valid or revoked, if one was ever issued.
+ */
+export const CertificateStanding = z.strictObject({
+  nominationId: Uuid,
+  onList: z.boolean(),
+  daysAttended: int32(z.number().int().min(0).max(1000)),
+  certificate: CertificateSummary.nullable(),
+});
+export type CertificateStanding = z.infer<typeof CertificateStanding>;
+
 /** Revoking a certificate: why, one line, kept in the audit log with who revoked it. */
 export const CertificateRevocation = z.strictObject({
   reason: singleLineText(500).trim().min(3),

@@ -15,8 +15,8 @@ import { Notifier } from '../shared/notifier.service';
 import { linkStanding } from './participant-links';
 import { ParticipationApi } from './participation.api';
 import type {
+  CertificateStanding,
   CertificateSummary,
-  CheckInEntry,
   NominationFull,
   ParticipantLinkState,
 } from './participation.models';
@@ -30,12 +30,12 @@ export interface NomineeDialogData {
   stateName: string;
 }
 
-/** Where the certificate stands, from the check-in list and what this dialog did. */
-type CertificateStanding =
+/** Where the certificate stands, as the API says (CertificateStanding) and this dialog did. */
+type Standing =
   | { kind: 'notOnList' }
   | { kind: 'notAttended' }
   | { kind: 'none'; daysAttended: number; revokedAt: string | null }
-  | { kind: 'issued'; daysAttended: number; summary: CertificateSummary | null };
+  | { kind: 'issued'; daysAttended: number; summary: CertificateSummary };
 
 /**
  * One nominee as an officer handles them after the decision: the participant's signed links
@@ -192,8 +192,6 @@ type CertificateStanding =
                 }}
                 {{ 'participation.nominee.certificate.code' | transloco }}
                 <strong dir="ltr" class="nominee-code">{{ summary.verificationCode }}</strong>
-              } @else {
-                {{ 'participation.nominee.certificate.issued' | transloco }}
               }
             </p>
             <div class="nominee-actions">
@@ -307,7 +305,7 @@ export class NomineeDialog {
     this.nomination.status === 'approved' && this.nomination.confirmation !== 'declined';
 
   protected readonly links = signal<ParticipantLinkState[] | null>(null);
-  protected readonly certificate = signal<CertificateStanding | null>(null);
+  protected readonly certificate = signal<Standing | null>(null);
   protected readonly busy = signal(false);
   protected readonly problem = signal<ProblemDetails | null>(null);
 
@@ -428,17 +426,14 @@ export class NomineeDialog {
     });
   }
 
-  /** The nominee's line of the check-in list: days attended, and whether a certificate is held. */
+  /** The nominee's standing for a certificate: on the list, days attended, the certificate. */
   private loadCertificate(): void {
     if (!this.holdsSeat) {
       this.certificate.set({ kind: 'notOnList' });
       return;
     }
-    this.api.checkInSearch(this.tenant(), this.data.eventId, this.nomination.fullName).subscribe({
-      next: (page) => {
-        const entry = page.items.find((item) => item.nominationId === this.nomination.id);
-        this.certificate.set(this.standingFrom(entry));
-      },
+    this.api.certificateStanding(this.tenant(), this.nomination.id).subscribe({
+      next: (standing) => this.certificate.set(this.standingFrom(standing)),
       error: (error: unknown) => {
         this.certificate.set({ kind: 'notOnList' });
         this.problem.set(toProblem(error));
@@ -446,11 +441,13 @@ export class NomineeDialog {
     });
   }
 
-  private standingFrom(entry: CheckInEntry | undefined): CertificateStanding {
-    if (!entry) return { kind: 'notOnList' };
-    if (entry.certified) return { kind: 'issued', daysAttended: entry.daysAttended, summary: null };
-    if (entry.daysAttended === 0) return { kind: 'notAttended' };
-    return { kind: 'none', daysAttended: entry.daysAttended, revokedAt: null };
+  private standingFrom(standing: CertificateStanding): Standing {
+    const { certificate, daysAttended } = standing;
+    if (certificate && !certificate.revokedAt)
+      return { kind: 'issued', daysAttended, summary: certificate };
+    if (!standing.onList) return { kind: 'notOnList' };
+    if (daysAttended === 0) return { kind: 'notAttended' };
+    return { kind: 'none', daysAttended, revokedAt: certificate?.revokedAt ?? null };
   }
 
   private daysAttended(): number {

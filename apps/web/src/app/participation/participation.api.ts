@@ -2,7 +2,7 @@ import { HttpClient, HttpParams } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import type {
   CertificateSummary,
-  CheckInPage,
+  CertificateStanding,
   EventParticipation,
   NominationBulkDecision,
   NominationBulkResult,
@@ -223,13 +223,11 @@ export class ParticipationApi {
     );
   }
 
-  /**
-   * The check-in list searched by a name: it says, per participant, the days attended and
-   * whether a certificate is issued.
-   */
-  checkInSearch(tenant: string, eventId: string, name: string) {
-    const params = new HttpParams().set('q', name.slice(0, 100)).set('limit', NOMINATIONS_PAGE);
-    return this.http.get<CheckInPage>(`${this.eventBase(tenant, eventId)}/check-in`, { params });
+  /** One nominee's standing for a certificate: on the list, days attended, the certificate. */
+  certificateStanding(tenant: string, nominationId: string) {
+    return this.http.get<CertificateStanding>(
+      `${this.nomination(tenant, nominationId)}/certificate`,
+    );
   }
 
   issueCertificate(tenant: string, nominationId: string) {

@@ -3,6 +3,7 @@
  * (`import type`), never their schemas, so no zod reaches the browser.
  */
 export type {
+  CertificateStanding,
   CertificateSummary,
   CheckInEntry,
   CheckInPage,
