@@ -288,6 +288,8 @@ type Standing =
     .nominee-code {
       font-family: monospace;
       unicode-bidi: isolate;
+      /* A code is read and typed whole: never broken at its hyphens. */
+      white-space: nowrap;
     }
   `,
 })
