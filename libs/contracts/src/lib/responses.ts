@@ -54,6 +54,7 @@ import {
 } from './participant-page';
 import {
   CertificatesIssued,
+  CertificateStanding,
   CertificateSummary,
   CertificateVerification,
   CheckInEntry,
@@ -216,6 +217,7 @@ export const RESPONSE_SCHEMAS: Readonly<Record<string, z.ZodType>> = {
   ConsentAttestation,
   // Participation: attendance and certificates (part-attend).
   CertificatesIssued,
+  CertificateStanding,
   CertificateSummary,
   CertificateVerification,
   CheckInEntry,
