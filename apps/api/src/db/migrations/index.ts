@@ -28,6 +28,7 @@ import { PrivacyRequests1764316800026 } from './1764316800026-privacy-requests';
 import { PlatformRetention1764316800027 } from './1764316800027-platform-retention';
 import { RequestOfficerFiles1764316800028 } from './1764316800028-request-officer-files';
 import { DashboardRollups1764316800029 } from './1764316800029-dashboard-rollups';
+import { RequestScopeCachedPlans1764316800030 } from './1764316800030-request-scope-cached-plans';
 
 /** Listed explicitly: the API is bundled, so no glob can find them at run time. */
 export const MIGRATIONS = [
@@ -61,4 +62,5 @@ export const MIGRATIONS = [
   PlatformRetention1764316800027,
   RequestOfficerFiles1764316800028,
   DashboardRollups1764316800029,
+  RequestScopeCachedPlans1764316800030,
 ];
