@@ -199,7 +199,7 @@ describe("Material's MatIcon", () => {
       if (entry.isDirectory()) return sources(path);
       return path.endsWith('.ts') && !path.endsWith('.spec.ts') ? [path] : [];
     });
-  /** The features still drawing it, each loaded through withMaterialIcons in app.routes.ts. */
+  /** The features still drawing it, each loaded through withMaterialIcons in the routes. */
   const STILL_ON_MATERIAL = ['participation', 'check-in', 'participant'];
 
   it('is drawn only where Material’s registry has the icons', () => {
@@ -219,14 +219,15 @@ describe("Material's MatIcon", () => {
   });
 
   it('comes with the routes that load those features', () => {
-    const routes = readFileSync(join(APP, 'app.routes.ts'), 'utf8');
+    // The signed-out routes are in app.routes.ts; those under the shell in shell/signed-in.routes.ts.
+    const routes = ['app.routes.ts', join('shell', 'signed-in.routes.ts')]
+      .map((file) => readFileSync(join(APP, file), 'utf8'))
+      .join('\n');
     // The participation tab is part of the events routes.
-    for (const routesFile of [
-      './events/events.routes',
-      './check-in/check-in.routes',
-      './participant/participant.routes',
-    ]) {
-      expect(routes).toContain(`withMaterialIcons(import('${routesFile}'))`);
+    for (const feature of ['events/events', 'check-in/check-in', 'participant/participant']) {
+      expect(routes).toMatch(
+        new RegExp(`withMaterialIcons\\(import\\('\\.\\.?/${feature}\\.routes'\\)\\)`),
+      );
     }
     // Their components are drawn only under those routes: the events pages (which hold the
     // participation tab) and the routes' own files. Services and types may be used anywhere.
