@@ -17,6 +17,7 @@ export * from './lib/roles';
 export * from './lib/standing';
 export * from './lib/text';
 export * from './lib/users';
+export * from './lib/interface-vocabulary';
 export * from './lib/vocabulary';
 export * from './lib/participant-page';
 export * from './lib/experts';

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { PROBLEM_CODES } from './problems';
 import { int32, multiLineText, patternText, singleLineText } from './text';
-import { NEW_PASSWORD_MAX_LENGTH, NEW_PASSWORD_MIN_LENGTH, UN_LANGUAGES } from './vocabulary';
+import { UN_LANGUAGES } from './interface-vocabulary';
+import { NEW_PASSWORD_MAX_LENGTH, NEW_PASSWORD_MIN_LENGTH } from './vocabulary';
 
 export const Language = z.enum(UN_LANGUAGES);
 export type Language = z.infer<typeof Language>;

@@ -1,4 +1,4 @@
-import type { UN_LANGUAGES } from './vocabulary';
+import type { UN_LANGUAGES } from './interface-vocabulary';
 
 // Zod-free: the web app's nomination form shows this very text (vocabulary.spec.ts keeps it so).
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PROBLEM_TYPE_PREFIX } from './vocabulary';
+import { PROBLEM_TYPE_PREFIX } from './interface-vocabulary';
 
 /**
  * Every problem code the API answers with, as `type: /problems/<code>`. The API's

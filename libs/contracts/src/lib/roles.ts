@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ROLES } from './vocabulary';
+import { ROLES } from './interface-vocabulary';
 
 export const Role = z.enum(ROLES);
 export type Role = z.infer<typeof Role>;

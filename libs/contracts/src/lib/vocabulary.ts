@@ -1,20 +1,11 @@
 /*
  * The closed sets of words the API and the web app share, and the few numbers both check.
- * This module imports nothing, zod least of all: the web app reads these at run time, and
- * because the contracts are marked free of side effects (package.json), a page that needs only
- * these downloads none of the schemas (vocabulary.spec.ts keeps it so). The zod enums built
- * from them live beside the schemas that use them.
+ * This module imports only the interface vocabulary (interface-vocabulary.ts), zod least of all:
+ * the web app reads these at run time, and because the contracts are marked free of side effects
+ * (package.json), a page that needs only these downloads none of the schemas (vocabulary.spec.ts
+ * keeps it so). The zod enums built from them live beside the schemas that use them.
  */
-
-/** The six official UN languages, by ISO 639-1 code. */
-export const UN_LANGUAGES = ['ar', 'zh', 'en', 'fr', 'ru', 'es'] as const;
-
-/**
- * Languages the interface ships translations for: all six UN languages, in the UN's order.
- * A translations test fails on any key missing in any of them.
- */
-export const INTERFACE_LANGUAGES = UN_LANGUAGES satisfies readonly (typeof UN_LANGUAGES)[number][];
-export const RTL_LANGUAGES: readonly (typeof UN_LANGUAGES)[number][] = ['ar'];
+import { UN_LANGUAGES } from './interface-vocabulary';
 
 /**
  * Length is what makes a password strong (NIST SP 800-63B); the upper bound
@@ -22,8 +13,6 @@ export const RTL_LANGUAGES: readonly (typeof UN_LANGUAGES)[number][] = ['ar'];
  */
 export const NEW_PASSWORD_MIN_LENGTH = 12;
 export const NEW_PASSWORD_MAX_LENGTH = 128;
-
-export const ROLES = ['tenant_admin', 'programme_officer', 'focal_point', 'expert'] as const;
 
 export const MEMBERSHIP_STATUSES = ['active', 'deactivated'] as const;
 
@@ -140,9 +129,6 @@ export const EVENT_STATUSES = [
   'closed',
   'cancelled',
 ] as const;
-
-/** A problem's `type` is this prefix and its code (problemType). */
-export const PROBLEM_TYPE_PREFIX = '/problems/';
 
 // Participation (see docs/participation.md): States are invited, their focal points nominate.
 

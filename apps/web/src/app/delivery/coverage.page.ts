@@ -16,7 +16,7 @@ import { TranslocoPipe } from '@jsverse/transloco';
 import { fetched } from '../documents/fetched';
 import { toProblem } from '../http/problem';
 import { LanguageService } from '../i18n/language.service';
-import { memberStateName } from '../member-states/member-state-filter';
+import { memberStateName } from '../member-states/member-state-name';
 import { MemberStateNamePipe } from '../member-states/member-state-name.pipe';
 import { MemberStatesCatalog } from '../member-states/member-states-catalog.store';
 import { EmptyState } from '../shared/empty-state.component';

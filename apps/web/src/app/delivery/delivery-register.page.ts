@@ -21,7 +21,7 @@ import { TranslocoPipe } from '@jsverse/transloco';
 import { firstValueFrom } from 'rxjs';
 import { toProblem } from '../http/problem';
 import { LanguageService } from '../i18n/language.service';
-import { memberStateName } from '../member-states/member-state-filter';
+import { memberStateName } from '../member-states/member-state-name';
 import { MemberStateNamePipe } from '../member-states/member-state-name.pipe';
 import { MemberStatePicker } from '../member-states/member-state-picker.component';
 import { MemberStatesCatalog } from '../member-states/member-states-catalog.store';

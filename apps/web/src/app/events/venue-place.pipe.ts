@@ -2,7 +2,7 @@ import { inject, Pipe, type PipeTransform } from '@angular/core';
 import type { Language } from '@convene/contracts';
 import { TranslocoService } from '@jsverse/transloco';
 import { countryName } from '../member-states/country-name';
-import { memberStateName } from '../member-states/member-state-filter';
+import { memberStateName } from '../member-states/member-state-name';
 import { MemberStatesCatalog } from '../member-states/member-states-catalog.store';
 
 /** Where a venue is; an event's venue and a public event's both have these. */

@@ -21,7 +21,8 @@ import { Icon } from '../shared/icons/icon.component';
 import type { MemberState } from '@convene/contracts';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { LanguageService } from '../i18n/language.service';
-import { filterMemberStates, memberStateName } from './member-state-filter';
+import { filterMemberStates } from './member-state-filter';
+import { memberStateName } from './member-state-name';
 import { MemberStatesCatalog } from './member-states-catalog.store';
 
 const MAX_OPTIONS = 60;

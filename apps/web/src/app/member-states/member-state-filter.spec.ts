@@ -5,7 +5,8 @@ import type {
   MemberState,
   RegionalGroup,
 } from '@convene/contracts';
-import { filterMemberStates, inGroup, memberStateName } from './member-state-filter';
+import { filterMemberStates, inGroup } from './member-state-filter';
+import { memberStateName } from './member-state-name';
 
 const memberOf = (group: RegionalGroup): GroupStanding => ({
   groups: [{ group, kind: 'member' }],

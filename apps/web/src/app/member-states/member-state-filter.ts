@@ -5,11 +5,7 @@ import {
   participationIn,
   type RegionalGroup,
 } from '@convene/contracts';
-
-/** A State's name in a language, falling back to English where a name is missing. */
-export function memberStateName(state: MemberState, language: Language): string {
-  return state.names[language] || state.names.en;
-}
+import { memberStateName } from './member-state-name';
 
 /** Case- and accent-insensitive, so "cote" finds "Côte d'Ivoire". */
 function fold(text: string): string {

@@ -1,6 +1,6 @@
 import { inject, Pipe, type PipeTransform } from '@angular/core';
 import type { Language } from '@convene/contracts';
-import { memberStateName } from './member-state-filter';
+import { memberStateName } from './member-state-name';
 import { MemberStatesCatalog } from './member-states-catalog.store';
 
 /**

@@ -18,7 +18,8 @@ import { MatInputModule } from '@angular/material/input';
 import type { MemberState } from '@convene/contracts';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { LanguageService } from '../i18n/language.service';
-import { filterMemberStates, memberStateName } from './member-state-filter';
+import { filterMemberStates } from './member-state-filter';
+import { memberStateName } from './member-state-name';
 import { MemberStatesCatalog } from './member-states-catalog.store';
 
 /** How many matches the list offers at once; typing narrows the rest. */

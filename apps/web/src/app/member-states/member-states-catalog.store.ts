@@ -1,37 +1,44 @@
-import { computed, inject } from '@angular/core';
+import { computed, inject, Injectable, signal } from '@angular/core';
 import type { MemberState, ProblemDetails } from '@convene/contracts';
-import { patchState, signalStore, withComputed, withMethods, withState } from '@ngrx/signals';
 import { toProblem } from '../http/problem';
 import { MemberStatesApi } from './member-states.api';
 
-interface CatalogState {
-  states: MemberState[];
-  status: 'idle' | 'loading' | 'loaded' | 'error';
-  problem: ProblemDetails | null;
-}
+type CatalogStatus = 'idle' | 'loading' | 'loaded' | 'error';
 
 /**
  * The 195 States, fetched once and shared by every page that names a
- * State (the directory, the user list, the State pickers). Global
- * reference data: the same for every tenant and every person.
+ * State (the directory, the user list, the State pickers, the home page's
+ * panels). Global reference data: the same for every tenant and every
+ * person. Plain signals rather than a signal store: the home page is the
+ * first load after signing in and names States, and this is all it needs.
  */
-export const MemberStatesCatalog = signalStore(
-  { providedIn: 'root' },
-  withState<CatalogState>({ states: [], status: 'idle', problem: null }),
-  withComputed(({ states, status }) => ({
-    byAlpha3: computed(() => new Map(states().map((state) => [state.alpha3, state]))),
-    loading: computed(() => status() === 'loading'),
-  })),
-  withMethods((store, api = inject(MemberStatesApi)) => ({
-    /** Loads the list unless it is loaded or on its way; after a failure, tries again. */
-    ensureLoaded(): void {
-      if (store.status() === 'loaded' || store.status() === 'loading') return;
-      patchState(store, { status: 'loading', problem: null });
-      api.list().subscribe({
-        next: (states) => patchState(store, { states, status: 'loaded' }),
-        error: (error: unknown) =>
-          patchState(store, { status: 'error', problem: toProblem(error) }),
-      });
-    },
-  })),
-);
+@Injectable({ providedIn: 'root' })
+export class MemberStatesCatalog {
+  private readonly api = inject(MemberStatesApi);
+  private readonly statusSignal = signal<CatalogStatus>('idle');
+  private readonly statesSignal = signal<MemberState[]>([]);
+  private readonly problemSignal = signal<ProblemDetails | null>(null);
+
+  readonly states = this.statesSignal.asReadonly();
+  readonly status = this.statusSignal.asReadonly();
+  readonly problem = this.problemSignal.asReadonly();
+  readonly byAlpha3 = computed(() => new Map(this.states().map((state) => [state.alpha3, state])));
+  readonly loading = computed(() => this.status() === 'loading');
+
+  /** Loads the list unless it is loaded or on its way; after a failure, tries again. */
+  ensureLoaded(): void {
+    if (this.status() === 'loaded' || this.status() === 'loading') return;
+    this.statusSignal.set('loading');
+    this.problemSignal.set(null);
+    this.api.list().subscribe({
+      next: (states) => {
+        this.statesSignal.set(states);
+        this.statusSignal.set('loaded');
+      },
+      error: (error: unknown) => {
+        this.problemSignal.set(toProblem(error));
+        this.statusSignal.set('error');
+      },
+    });
+  }
+}

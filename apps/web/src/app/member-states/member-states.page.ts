@@ -23,7 +23,8 @@ import { map } from 'rxjs';
 import { LanguageService } from '../i18n/language.service';
 import { EmptyState } from '../shared/empty-state.component';
 import { LiveError } from '../shared/live-error.component';
-import { type GroupChoice, memberStateName } from './member-state-filter';
+import { type GroupChoice } from './member-state-filter';
+import { memberStateName } from './member-state-name';
 import { MemberStatesStore } from './member-states.store';
 import { FORM_FIELD_DEFAULTS } from '../shared/form-field-defaults';
 

@@ -16,7 +16,7 @@ import { TranslocoPipe } from '@jsverse/transloco';
 import { firstValueFrom } from 'rxjs';
 import { LanguageService } from '../i18n/language.service';
 import { LocalDatePipe } from '../shared/local-format';
-import { memberStateName } from '../member-states/member-state-filter';
+import { memberStateName } from '../member-states/member-state-name';
 import { MemberStatesCatalog } from '../member-states/member-states-catalog.store';
 import { askToConfirm } from '../shared/confirm.dialog';
 import { EmptyState } from '../shared/empty-state.component';

@@ -28,7 +28,7 @@ import { TranslocoPipe } from '@jsverse/transloco';
 import { firstValueFrom } from 'rxjs';
 import { LanguageService } from '../i18n/language.service';
 import { LocalDatePipe } from '../shared/local-format';
-import { memberStateName } from '../member-states/member-state-filter';
+import { memberStateName } from '../member-states/member-state-name';
 import { MemberStateNamePipe } from '../member-states/member-state-name.pipe';
 import { MemberStatesCatalog } from '../member-states/member-states-catalog.store';
 import { askToConfirm } from '../shared/confirm.dialog';
@@ -86,7 +86,7 @@ import { SettingsDialog, type SettingsDialogData } from './settings.dialog';
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './officer-participation.component.html',
-  styleUrl: './participation.scss',
+  styleUrls: ['./participation.scss', './officer-participation.scss'],
 })
 export class OfficerParticipation {
   readonly event = input.required<EventDetail>();
