@@ -8,7 +8,7 @@
 // page and a filtered list at half that read's own measured maximum, against a p99 target.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, openSync, readFileSync } from 'node:fs';
 import { type AddressInfo, createServer } from 'node:net';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
@@ -754,13 +754,16 @@ export async function startApiProcess(env: Record<string, string>) {
   const port = await freePort();
   // BENCH_API_PROFILE=dir writes a V8 CPU profile of the API process there, for investigation.
   const profile = process.env['BENCH_API_PROFILE'];
+  // BENCH_API_LOG=file keeps the API's log there (with BENCH_LOG_LEVEL=info, each request's
+  // responseTime: the server's side of a latency), instead of sending it to /dev/null.
+  const log = process.env['BENCH_API_LOG'];
   const child: ChildProcess = spawn(
     process.execPath,
     [...(profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : []), main],
     {
       env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
       // Request logs (BENCH_LOG_LEVEL=info) go to /dev/null: written, as in production, not shown.
-      stdio: ['ignore', 'ignore', 'inherit'],
+      stdio: ['ignore', log ? openSync(log, 'a') : 'ignore', 'inherit'],
     },
   );
   const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));

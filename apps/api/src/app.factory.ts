@@ -158,60 +158,62 @@ export async function createApp(
     ],
   });
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Convene API')
-      .setDescription(
-        'Counter-terrorism capacity building: events, requests, assessments, deliveries. ' +
-          'Errors are RFC 9457 problem details (application/problem+json).',
-      )
-      .setVersion('1')
-      .addApiKey(
-        {
-          type: 'apiKey',
-          in: 'cookie',
-          name: SESSION_COOKIE,
-          description: 'The session, set by signing in (HttpOnly, SameSite=Lax)',
-        },
-        SESSION_SCHEME,
-      )
-      .addApiKey(
-        {
-          type: 'apiKey',
-          in: 'header',
-          name: 'X-XSRF-TOKEN',
-          description:
-            'Every unsafe method (POST, PUT, PATCH, DELETE), signed in or not: echo the ' +
-            `${CSRF_COOKIE} cookie the API sets, and send Origin or Sec-Fetch-Site of this origin`,
-        },
-        CSRF_SCHEME,
-      )
-      .addTag('auth', 'Signing in and out, password resets, accepting invitations')
-      .addTag('me', "The signed-in person's own account")
-      .addTag('calendar', 'Calendar feeds: the private one and each tenant’s public one')
-      .addTag('member-states', 'The 193 Member States and 2 observer States')
-      .addTag('tenants', 'The tenant as the caller sees it')
-      .addTag('members', "A tenant's people and invitations")
-      .addTag('events', "A tenant's events and their agendas")
-      .addTag('recommendations', "Meetings' recommendations, their follow-up and the public list")
-      .addTag('participants', "A participant's signed links and pages, and officers' hold on them")
-      .addTag(
-        'participation',
-        "States invited to events and their answers, the Participation tab, attendance, certificates, an event's figures and its participant list",
-      )
-      .addTag('nominations', "People their State's focal points nominate, and officers' decisions")
-      .addTag('mail', "A tenant's outgoing mail")
-      .addTag('audit', "A tenant's audit log")
-      .addTag('health', 'Whether the API and its database answer')
-      .addTag('reports', 'The dashboard, the coverage map and a State’s page: aggregates only')
-      .addTag(
-        'tool delivery',
-        "The tool's editions, deliveries to States, coverage and the IATI file",
-      )
-      .build(),
+  const documentHead = new DocumentBuilder()
+    .setTitle('Convene API')
+    .setDescription(
+      'Counter-terrorism capacity building: events, requests, assessments, deliveries. ' +
+        'Errors are RFC 9457 problem details (application/problem+json).',
+    )
+    .setVersion('1')
+    .addApiKey(
+      {
+        type: 'apiKey',
+        in: 'cookie',
+        name: SESSION_COOKIE,
+        description: 'The session, set by signing in (HttpOnly, SameSite=Lax)',
+      },
+      SESSION_SCHEME,
+    )
+    .addApiKey(
+      {
+        type: 'apiKey',
+        in: 'header',
+        name: 'X-XSRF-TOKEN',
+        description:
+          'Every unsafe method (POST, PUT, PATCH, DELETE), signed in or not: echo the ' +
+          `${CSRF_COOKIE} cookie the API sets, and send Origin or Sec-Fetch-Site of this origin`,
+      },
+      CSRF_SCHEME,
+    )
+    .addTag('auth', 'Signing in and out, password resets, accepting invitations')
+    .addTag('me', "The signed-in person's own account")
+    .addTag('calendar', 'Calendar feeds: the private one and each tenant’s public one')
+    .addTag('member-states', 'The 193 Member States and 2 observer States')
+    .addTag('tenants', 'The tenant as the caller sees it')
+    .addTag('members', "A tenant's people and invitations")
+    .addTag('events', "A tenant's events and their agendas")
+    .addTag('recommendations', "Meetings' recommendations, their follow-up and the public list")
+    .addTag('participants', "A participant's signed links and pages, and officers' hold on them")
+    .addTag(
+      'participation',
+      "States invited to events and their answers, the Participation tab, attendance, certificates, an event's figures and its participant list",
+    )
+    .addTag('nominations', "People their State's focal points nominate, and officers' decisions")
+    .addTag('mail', "A tenant's outgoing mail")
+    .addTag('audit', "A tenant's audit log")
+    .addTag('health', 'Whether the API and its database answer')
+    .addTag('reports', 'The dashboard, the coverage map and a State’s page: aggregates only')
+    .addTag(
+      'tool delivery',
+      "The tool's editions, deliveries to States, coverage and the IATI file",
+    )
+    .build();
+  // Built on the first request for /api/docs (and -json, -yaml), not at start: turning every
+  // route's zod schemas into JSON Schema takes about 1.5 s of CPU, which each start of the API
+  // (npm start, every integration test file) would otherwise pay whether or not anyone reads it.
+  SwaggerModule.setup('api/docs', app, () =>
+    completeOpenApiDocument(cleanupOpenApiDoc(SwaggerModule.createDocument(app, documentHead))),
   );
-  SwaggerModule.setup('api/docs', app, completeOpenApiDocument(cleanupOpenApiDoc(document)));
 
   if (config.webDist && existsSync(join(config.webDist, 'index.html'))) {
     await registerWebStatic(fastify, config.webDist);
