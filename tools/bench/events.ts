@@ -15,6 +15,7 @@ import autocannon from 'autocannon';
 import pg from 'pg';
 import { waitForHealth } from './api-health';
 import { decodeCursor, encodeCursor } from '../../apps/api/src/common/cursor';
+import { defaultPoolSize } from '../../apps/api/src/config/app-config';
 import { APP_ROLE } from '../../apps/api/src/db/app-role';
 import {
   type EventListStatement,
@@ -759,7 +760,12 @@ export async function startApiProcess(env: Record<string, string>) {
   const log = process.env['BENCH_API_LOG'];
   const child: ChildProcess = spawn(
     process.execPath,
-    [...(profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : []), main],
+    [
+      ...(profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : []),
+      // BENCH_API_NODE_FLAGS: Node or V8 flags for the API process (e.g. its heap's sizes).
+      ...(process.env['BENCH_API_NODE_FLAGS'] ?? '').split(/\s+/).filter(Boolean),
+      main,
+    ],
     {
       env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
       // Request logs (BENCH_LOG_LEVEL=info) go to /dev/null: written, as in production, not shown.
@@ -799,7 +805,8 @@ export function eventsOptionsFromEnv(): EventsBenchOptions {
     connections: Number(process.env['BENCH_CONNECTIONS'] ?? 32),
     durationSeconds: Number(process.env['BENCH_SECONDS'] ?? 8),
     rounds: Number(process.env['BENCH_ROUNDS'] ?? 3),
-    poolSize: Number(process.env['BENCH_POOL_SIZE'] ?? 10),
+    // The API's own default (twice the cores), for both sides.
+    poolSize: Number(process.env['BENCH_POOL_SIZE'] ?? defaultPoolSize()),
     logLevel: process.env['BENCH_LOG_LEVEL'] ?? 'silent',
     openLoopSeconds: Number(process.env['BENCH_OPEN_LOOP_SECONDS'] ?? 25),
     openLoopWarmupSeconds: Number(process.env['BENCH_OPEN_LOOP_WARMUP_SECONDS'] ?? 5),
