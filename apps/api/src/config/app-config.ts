@@ -10,7 +10,8 @@ import { LOGIN_ROLE } from '../db/app-role';
  * rule of thumb for a pool (twice the database server's cores, plus its disks) when the database
  * runs on the same host, as `docker-compose.yml` and a one-machine install run it. More
  * connections than that only take turns on the same cores: on two cores the events bench served
- * the list's first page 13 % faster with 4 than with 10, with shorter tails (docs/performance.md). A database on a server of its own: size the pool for that server.
+ * the list's first page 13 % faster with 4 than with 10, with shorter tails (docs/performance.md).
+ * A database on a server of its own: size the pool for that server.
  */
 export function defaultPoolSize(): number {
   return 2 * availableParallelism();
