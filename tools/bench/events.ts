@@ -8,7 +8,7 @@
 // page and a filtered list at half that read's own measured maximum, against a p99 target.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync } from 'node:fs';
 import { type AddressInfo, createServer } from 'node:net';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
@@ -757,7 +757,8 @@ export async function startApiProcess(env: Record<string, string>) {
   const profile = process.env['BENCH_API_PROFILE'];
   // BENCH_API_LOG=file keeps the API's log there (with BENCH_LOG_LEVEL=info, each request's
   // responseTime: the server's side of a latency), instead of sending it to /dev/null.
-  const log = process.env['BENCH_API_LOG'];
+  const logFile = process.env['BENCH_API_LOG'];
+  const log = logFile ? openSync(logFile, 'a') : undefined;
   const child: ChildProcess = spawn(
     process.execPath,
     [
@@ -768,10 +769,13 @@ export async function startApiProcess(env: Record<string, string>) {
     ],
     {
       env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
-      // Request logs (BENCH_LOG_LEVEL=info) go to /dev/null: written, as in production, not shown.
-      stdio: ['ignore', log ? openSync(log, 'a') : 'ignore', 'inherit'],
+      // Request logs (BENCH_LOG_LEVEL=info) go to /dev/null unless BENCH_API_LOG names a file:
+      // written, as in production, not shown.
+      stdio: ['ignore', log ?? 'ignore', 'inherit'],
     },
   );
+  // The child has its own copy of the file's descriptor.
+  if (log !== undefined) closeSync(log);
   const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
   const baseUrl = `http://127.0.0.1:${port}`;
   await waitForHealth(child, baseUrl, 60_000);
