@@ -4,7 +4,6 @@ import type { Socket } from 'node:net';
 import { join } from 'node:path';
 import { problemType } from '@convene/contracts';
 import fastifyCookie from '@fastify/cookie';
-import fastifyHelmet from '@fastify/helmet';
 import { RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -16,6 +15,7 @@ import { CSRF_COOKIE, SESSION_COOKIE } from './common/cookie-names';
 import { registerCsrf } from './common/csrf';
 import { developmentLogStream, quietStart } from './common/logging';
 import { registerRequestRateLimit } from './common/request-rate-limit';
+import { registerSecurityHeaders } from './common/security-headers';
 import { completeOpenApiDocument, CSRF_SCHEME, SESSION_SCHEME } from './common/openapi';
 import { assertRouteAccess } from './common/route-access-check';
 import { sendProblem } from './common/problem-details.filter';
@@ -104,21 +104,7 @@ export async function createApp(
     for (const method of methods) routes.push(`${method} ${route.url}`);
   });
   await app.register(fastifyCookie);
-  await app.register(fastifyHelmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        fontSrc: ["'self'", 'data:'],
-        scriptSrc: ["'self'"],
-        connectSrc: ["'self'"],
-        frameAncestors: ["'none'"],
-        upgradeInsecureRequests: config.secureCookies ? [] : null,
-      },
-    },
-    hsts: config.secureCookies,
-  });
+  registerSecurityHeaders(fastify, { secureCookies: config.secureCookies });
   // Before any route is added: it compresses the /api routes added after it.
   await registerApiCompression(fastify);
   // Counted before anything else may refuse a request, so refusals count too.
