@@ -649,7 +649,8 @@ function printOpenLoop(
   const ms = (value: number) => value.toFixed(1).padStart(7);
   log(
     `  ${''.padEnd(width)}  ${'max req/s'.padStart(9)}  ${'p50'.padStart(7)} ${'p95'.padStart(7)} ` +
-      `${'p99'.padStart(7)} ${'max'.padStart(7)}  arrivals/s  arrivals  errors  send lag p99`,
+      `${'p99'.padStart(7)} ${'max'.padStart(7)}  arrivals/s  arrivals  errors  send lag p99` +
+      `  client delay p99`,
   );
   for (const { scenario, maximum, result } of rows) {
     const pass = result.errors === 0 && result.p99 < OPEN_LOOP_P99_TARGET_MS;
@@ -659,7 +660,8 @@ function printOpenLoop(
         `${ms(result.p95)} ${ms(result.p99)} ` +
         `${ms(result.max)}  ${result.rate.toFixed(0).padStart(10)}  ${String(result.count).padStart(8)}` +
         `  ${String(result.errors).padStart(6)}` +
-        `  ${ms(result.sendLagP99)}  ${pass ? 'PASS' : 'FAIL'}` +
+        `  ${ms(result.sendLagP99).padStart(12)}  ${ms(result.clientDelayP99).padStart(16)}` +
+        `  ${pass ? 'PASS' : 'FAIL'}` +
         (others > 0.05
           ? `  (other processes took ${(others * 100).toFixed(0)} % of the CPU while its maximum was measured)`
           : ''),
