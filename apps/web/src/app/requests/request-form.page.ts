@@ -162,7 +162,20 @@ export class RequestFormPage {
       });
     this.form.valueChanges.pipe(takeUntilDestroyed(inject(DestroyRef))).subscribe(() => {
       this.dirty = true;
+      // "Draft saved" no longer holds for what is on the screen until the next save.
+      if (this.saveState() === 'saved') this.saveState.set('idle');
     });
+  }
+
+  /**
+   * Leaving the page (the route's canDeactivate) first saves what was typed since the last
+   * save, which the autosave would only have sent after its pause: what someone typed just
+   * before clicking away is in the draft when they come back. Leaving is never refused; a
+   * failed save is as it would have been on the page.
+   */
+  async saveBeforeLeaving(): Promise<boolean> {
+    if (this.conflict() === null && (this.dirty || this.saving)) await this.save();
+    return true;
   }
 
   /** Saves the draft now (creating it on the first save) unless nothing changed. */
@@ -191,7 +204,8 @@ export class RequestFormPage {
         : await firstValueFrom(this.api.create(tenant, draft));
       this.saved.set(result);
       this.savedAt.set(new Date());
-      this.saveState.set('saved');
+      // Typed while this save was on its way: not saved yet, the autosave sends it next.
+      this.saveState.set(this.dirty ? 'idle' : 'saved');
       if (!current) {
         // The new draft has an address now: coming back later resumes it. The address changes
         // in place, so the form (and what is typed meanwhile) stays as it is.

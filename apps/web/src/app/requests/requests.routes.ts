@@ -1,9 +1,12 @@
-import type { Routes } from '@angular/router';
+import type { CanDeactivateFn, Routes } from '@angular/router';
 import { permissionGuard } from '../shell/tenant.guards';
 import { RequestFormPage } from './request-form.page';
 import { RequestPage } from './request.page';
 import { RequestsInboxPage } from './requests-inbox.page';
 import { RequestsInboxStore } from './requests-inbox.store';
+
+/** The draft's last keystrokes are saved before the form is left (RequestFormPage). */
+const saveBeforeLeaving: CanDeactivateFn<RequestFormPage> = (form) => form.saveBeforeLeaving();
 
 export default [
   {
@@ -16,12 +19,14 @@ export default [
         path: 'new',
         title: 'titles.newRequest',
         canActivate: [permissionGuard('requests.draft')],
+        canDeactivate: [saveBeforeLeaving],
         component: RequestFormPage,
       },
       {
         path: ':requestId/edit',
         title: 'titles.editRequest',
         canActivate: [permissionGuard('requests.draft')],
+        canDeactivate: [saveBeforeLeaving],
         component: RequestFormPage,
       },
       { path: ':requestId', title: 'titles.request', component: RequestPage },
