@@ -111,9 +111,7 @@ class Connection {
           break;
         }
         case 'body': {
-          const taken = Math.min(this.remaining, data.length - at);
-          this.remaining -= taken;
-          at += taken;
+          at = this.skip(data, at);
           if (this.remaining === 0) this.finish();
           break;
         }
@@ -133,9 +131,7 @@ class Connection {
           break;
         }
         case 'chunk-data': {
-          const taken = Math.min(this.remaining, data.length - at);
-          this.remaining -= taken;
-          at += taken;
+          at = this.skip(data, at);
           if (this.remaining === 0) this.stage = 'chunk-end';
           break;
         }
@@ -184,6 +180,13 @@ class Connection {
     this.remaining = 0;
     this.stage = 'body';
     return true;
+  }
+
+  /** Counts off what `data` holds of the `remaining` body bytes; where reading goes on. */
+  private skip(data: Buffer, at: number): number {
+    const taken = Math.min(this.remaining, data.length - at);
+    this.remaining -= taken;
+    return at + taken;
   }
 
   private keep(data: Buffer, from: number): void {
